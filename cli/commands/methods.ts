@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import { UsageError } from '../main.js';
+
+// Placeholder: replaced by the issue that builds this command.
+export function register(program: Command): void {
+  program.command('methods').description('(not built yet)').allowUnknownOption().action(() => {
+    throw new UsageError('methods is not built yet');
+  });
+}

@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import { UsageError } from '../main.js';
+
+// Placeholder: replaced by the issue that builds this command.
+export function register(program: Command): void {
+  program.command('tune').description('(not built yet)').allowUnknownOption().action(() => {
+    throw new UsageError('tune is not built yet');
+  });
+}

@@ -1,0 +1,40 @@
+// momentum-lab command line: parse -> call src -> print. Each command lives in cli/commands/<name>.ts and
+// exports `register(program)`. Errors from bad input (ParameterError, commander usage errors) exit with status 2.
+import { Command, CommanderError } from 'commander';
+import { ParameterError } from '../src/errors.js';
+import { commands } from './commands/index.js';
+
+export class UsageError extends Error {}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('momentum-lab')
+    .description('A laboratory for the dynamics of optimization algorithms: momentum, Nesterov, CG, certified rates.')
+    .version('0.1.0')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  for (const register of commands) register(program);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+/** Run the CLI; resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2; // commander already printed its one-line message
+    }
+    if (err instanceof ParameterError || err instanceof UsageError) {
+      process.stderr.write(`momentum-lab: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

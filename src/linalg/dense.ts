@@ -1,0 +1,149 @@
+// Small dense matrices, row-major on a Float64Array. Enough for 2x2 dynamics, state-space models and SDP blocks.
+
+export interface DenseMatrix {
+  rows: number;
+  cols: number;
+  /** Row-major entries: A[i][j] = data[i * cols + j]. */
+  data: Float64Array;
+}
+
+export function zeros(rows: number, cols = rows): DenseMatrix {
+  return { rows, cols, data: new Float64Array(rows * cols) };
+}
+
+export function identity(n: number): DenseMatrix {
+  const I = zeros(n, n);
+  for (let i = 0; i < n; i++) I.data[i * n + i] = 1;
+  return I;
+}
+
+/** Build from nested arrays. @example fromRows([[1, 2], [3, 4]]).data // returns [1, 2, 3, 4] */
+export function fromRows(rows: ArrayLike<ArrayLike<number>>): DenseMatrix {
+  const m = rows.length, n = m ? rows[0].length : 0;
+  const A = zeros(m, n);
+  for (let i = 0; i < m; i++) {
+    if (rows[i].length !== n) throw new Error(`fromRows: row ${i} has ${rows[i].length} entries, expected ${n}`);
+    for (let j = 0; j < n; j++) A.data[i * n + j] = rows[i][j];
+  }
+  return A;
+}
+
+export function toRows(A: DenseMatrix): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < A.rows; i++) out.push(Array.from(A.data.subarray(i * A.cols, (i + 1) * A.cols)));
+  return out;
+}
+
+export const get = (A: DenseMatrix, i: number, j: number): number => A.data[i * A.cols + j];
+export const set = (A: DenseMatrix, i: number, j: number, v: number): void => { A.data[i * A.cols + j] = v; };
+
+export function clone(A: DenseMatrix): DenseMatrix {
+  return { rows: A.rows, cols: A.cols, data: A.data.slice() };
+}
+
+/** out <- A B. */
+export function matmul(A: DenseMatrix, B: DenseMatrix, out: DenseMatrix = zeros(A.rows, B.cols)): DenseMatrix {
+  if (A.cols !== B.rows) throw new Error(`matmul: ${A.rows}x${A.cols} times ${B.rows}x${B.cols}`);
+  const n = A.rows, m = B.cols, p = A.cols;
+  const tmp = out === A || out === B ? new Float64Array(n * m) : out.data;
+  tmp.fill(0);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < p; k++) {
+      const a = A.data[i * p + k];
+      if (a === 0) continue;
+      for (let j = 0; j < m; j++) tmp[i * m + j] += a * B.data[k * m + j];
+    }
+  }
+  if (tmp !== out.data) out.data.set(tmp);
+  return out;
+}
+
+/** out <- A x. */
+export function matvec(A: DenseMatrix, x: Float64Array, out: Float64Array = new Float64Array(A.rows)): Float64Array {
+  const n = A.rows, m = A.cols;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < m; j++) s += A.data[i * m + j] * x[j];
+    out[i] = s;
+  }
+  return out;
+}
+
+/** out <- A^T x. */
+export function matvecT(A: DenseMatrix, x: Float64Array, out: Float64Array = new Float64Array(A.cols)): Float64Array {
+  const n = A.rows, m = A.cols;
+  out.fill(0);
+  for (let i = 0; i < n; i++) {
+    const xi = x[i];
+    for (let j = 0; j < m; j++) out[j] += A.data[i * m + j] * xi;
+  }
+  return out;
+}
+
+export function transpose(A: DenseMatrix): DenseMatrix {
+  const T = zeros(A.cols, A.rows);
+  for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.cols; j++) T.data[j * A.rows + i] = A.data[i * A.cols + j];
+  return T;
+}
+
+/** a A + b B. */
+export function addScaled(a: number, A: DenseMatrix, b: number, B: DenseMatrix): DenseMatrix {
+  const C = zeros(A.rows, A.cols);
+  for (let i = 0; i < C.data.length; i++) C.data[i] = a * A.data[i] + b * B.data[i];
+  return C;
+}
+
+/** Max absolute row sum (the induced infinity norm). */
+export function normInf(A: DenseMatrix): number {
+  let m = 0;
+  for (let i = 0; i < A.rows; i++) {
+    let s = 0;
+    for (let j = 0; j < A.cols; j++) s += Math.abs(A.data[i * A.cols + j]);
+    if (s > m) m = s;
+  }
+  return m;
+}
+
+/** 1-norm: max absolute column sum. */
+export function norm1(A: DenseMatrix): number {
+  let m = 0;
+  for (let j = 0; j < A.cols; j++) {
+    let s = 0;
+    for (let i = 0; i < A.rows; i++) s += Math.abs(A.data[i * A.cols + j]);
+    if (s > m) m = s;
+  }
+  return m;
+}
+
+/** Solve A X = B by LU with partial pivoting (A square); throws on a singular matrix. */
+export function solve(A: DenseMatrix, B: DenseMatrix): DenseMatrix {
+  const n = A.rows;
+  if (A.cols !== n || B.rows !== n) throw new Error('solve: dimension mismatch');
+  const lu = A.data.slice();
+  const X = clone(B);
+  const m = B.cols;
+  for (let k = 0; k < n; k++) {
+    let p = k, best = Math.abs(lu[k * n + k]);
+    for (let i = k + 1; i < n; i++) { const v = Math.abs(lu[i * n + k]); if (v > best) { best = v; p = i; } }
+    if (best === 0) throw new Error('solve: matrix is singular');
+    if (p !== k) {
+      for (let j = 0; j < n; j++) { const t = lu[k * n + j]; lu[k * n + j] = lu[p * n + j]; lu[p * n + j] = t; }
+      for (let j = 0; j < m; j++) { const t = X.data[k * m + j]; X.data[k * m + j] = X.data[p * m + j]; X.data[p * m + j] = t; }
+    }
+    const piv = lu[k * n + k];
+    for (let i = k + 1; i < n; i++) {
+      const f = (lu[i * n + k] /= piv);
+      if (f === 0) continue;
+      for (let j = k + 1; j < n; j++) lu[i * n + j] -= f * lu[k * n + j];
+      for (let j = 0; j < m; j++) X.data[i * m + j] -= f * X.data[k * m + j];
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = 0; j < m; j++) {
+      let s = X.data[i * m + j];
+      for (let k = i + 1; k < n; k++) s -= lu[i * n + k] * X.data[k * m + j];
+      X.data[i * m + j] = s / lu[i * n + i];
+    }
+  }
+  return X;
+}

@@ -1,0 +1,67 @@
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import type { Complex } from './complex.js';
+import type { DenseMatrix } from './dense.js';
+import { ParameterError } from '../errors.js';
+import { eig2x2 } from './eig2.js';
+
+function toMl(A: DenseMatrix): Matrix {
+  const M = new Matrix(A.rows, A.cols);
+  for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.cols; j++) M.set(i, j, A.data[i * A.cols + j]);
+  return M;
+}
+
+function checkSquareFinite(A: DenseMatrix, parameter: string): void {
+  if (A.rows !== A.cols) throw new ParameterError(parameter, `${A.rows}x${A.cols}`, 'a square matrix');
+  for (let i = 0; i < A.data.length; i++) {
+    // ml-matrix's EigenvalueDecomposition loops forever on NaN/Infinity: refuse them here.
+    if (!Number.isFinite(A.data[i])) throw new ParameterError(`${parameter}[${Math.floor(i / A.cols)}][${i % A.cols}]`, A.data[i], 'a finite number');
+  }
+}
+
+/**
+ * Eigenvalues of a general real (non-symmetric) matrix, via ml-matrix's EigenvalueDecomposition
+ * (Hessenberg + shifted QR, from JAMA); 2x2 matrices use the exact closed form.
+ * Sorted by descending modulus, then descending real part, then descending imaginary part.
+ *
+ * @example
+ * eigenvalues(fromRows([[0, 1], [-1, 0]])); // returns [{re: 0, im: 1}, {re: 0, im: -1}]
+ */
+export function eigenvalues(A: DenseMatrix, parameter = 'matrix'): Complex[] {
+  checkSquareFinite(A, parameter);
+  let out: Complex[];
+  if (A.rows === 1) out = [{ re: A.data[0], im: 0 }];
+  else if (A.rows === 2) out = eig2x2(A.data[0], A.data[1], A.data[2], A.data[3]);
+  else {
+    const e = new EigenvalueDecomposition(toMl(A), { assumeSymmetric: false });
+    const re = e.realEigenvalues, im = e.imaginaryEigenvalues;
+    out = re.map((r, i) => ({ re: r, im: im[i] }));
+  }
+  return out.sort((x, y) => Math.hypot(y.re, y.im) - Math.hypot(x.re, x.im) || y.re - x.re || y.im - x.im);
+}
+
+/** Largest eigenvalue modulus. */
+export function spectralRadius(A: DenseMatrix, parameter = 'matrix'): number {
+  return Math.max(...eigenvalues(A, parameter).map((z) => Math.hypot(z.re, z.im)));
+}
+
+/**
+ * Symmetric eigendecomposition A = V diag(values) V^T (ascending values; columns of V are eigenvectors).
+ * Uses ml-matrix (Householder tridiagonalisation + QL). Symmetry is enforced by averaging A and A^T.
+ */
+export function symmetricEigen(A: DenseMatrix, parameter = 'matrix'): { values: Float64Array; vectors: DenseMatrix } {
+  checkSquareFinite(A, parameter);
+  const n = A.rows;
+  const S = new Matrix(n, n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) S.set(i, j, 0.5 * (A.data[i * n + j] + A.data[j * n + i]));
+  const e = new EigenvalueDecomposition(S, { assumeSymmetric: true });
+  const vals = e.realEigenvalues;
+  const V = e.eigenvectorMatrix;
+  const order = vals.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0]).map(([, i]) => i);
+  const values = new Float64Array(n);
+  const vectors: DenseMatrix = { rows: n, cols: n, data: new Float64Array(n * n) };
+  order.forEach((src, dst) => {
+    values[dst] = vals[src];
+    for (let i = 0; i < n; i++) vectors.data[i * n + dst] = V.get(i, src);
+  });
+  return { values, vectors };
+}

@@ -1,0 +1,1 @@
+export type { Optimizer, OptimizerState } from './optimizer.js';

@@ -1,0 +1,31 @@
+/**
+ * An objective J(w) with its gradient: the oracle of the lecture's oracle model.
+ * Known structure (mu, L, minimiser, spectrum) is attached where it exists, so that theory can be checked against runs.
+ */
+export interface Problem {
+  /** Spec name, e.g. 'quadratic'. */
+  readonly name: string;
+  /** Human-readable description with the parameters, e.g. 'quadratic dim=100 kappa=100 (linear spectrum)'. */
+  readonly label: string;
+  readonly dim: number;
+  /** J(w). */
+  value(w: Float64Array): number;
+  /** out <- grad J(w); returns out. Must not allocate. */
+  grad(w: Float64Array, out: Float64Array): Float64Array;
+  /** out <- (Hessian at w) v, where available. */
+  hvp?(w: Float64Array, v: Float64Array, out: Float64Array): Float64Array;
+  /** Default starting point (a fresh copy is made by run). */
+  readonly x0: Float64Array;
+  /** Strong-convexity parameter, where known. */
+  readonly mu?: number;
+  /** Smoothness (Lipschitz constant of the gradient), where known. */
+  readonly L?: number;
+  /** w*, where known. */
+  readonly minimizer?: Float64Array;
+  /** J(w*), where known (0 for the quadratics). */
+  readonly minValue?: number;
+  /** Hessian eigenvalues h_j (ascending), for quadratics. */
+  readonly spectrum?: Float64Array;
+  /** out[j] <- q_j^T (w - w*): coordinates of the error along the Hessian's eigenvectors (same order as spectrum). */
+  eigenCoordinates?(w: Float64Array, out: Float64Array): Float64Array;
+}
