@@ -1,4 +1,4 @@
-import { ParameterError } from './errors.js';
+import { ParameterError, checkNumber } from './errors.js';
 
 /** A parsed spec string `name:key=value,key=value` (DESIGN.md, command line contract). */
 export interface Spec {
@@ -49,4 +49,55 @@ export function specNumber(spec: Spec, key: string, parameter = `${spec.name}.${
   const value = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(value)) throw new ParameterError(parameter, raw, 'a finite number');
   return value;
+}
+
+/** Description of one parameter of a method or problem: default and valid range (shown by `methods` / `problems`). */
+export interface ParamInfo {
+  name: string;
+  description: string;
+  /** Default value; undefined means required (or derived, see description). */
+  default?: number | string | boolean;
+  kind?: 'number' | 'integer' | 'string' | 'boolean';
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  /** Allowed strings for kind 'string'. */
+  choices?: string[];
+}
+
+/**
+ * Validate a spec's params against their descriptions and return typed values (defaults filled in).
+ * Unknown keys and out-of-range values throw a ParameterError naming `name.key`.
+ *
+ * @example
+ * resolveParams(parseSpec('hb:beta=0.9'), [{name: 'beta', description: '', default: 0.9, min: 0, max: 1, maxExclusive: true}]);
+ * // returns { beta: 0.9 }
+ */
+export function resolveParams(spec: Spec, infos: readonly ParamInfo[], prefix = spec.name): Record<string, number | string | boolean | undefined> {
+  const out: Record<string, number | string | boolean | undefined> = {};
+  const known = new Set(infos.map((p) => p.name));
+  for (const key of Object.keys(spec.params)) {
+    if (!known.has(key)) throw new ParameterError(`${prefix}.${key}`, spec.params[key], `one of the keys ${infos.map((p) => p.name).join(', ') || '(none)'}`);
+  }
+  for (const info of infos) {
+    const raw = spec.params[info.name];
+    const parameter = `${prefix}.${info.name}`;
+    if (raw === undefined) { out[info.name] = info.default; continue; }
+    const kind = info.kind ?? 'number';
+    if (kind === 'string') {
+      if (info.choices && !info.choices.includes(raw)) throw new ParameterError(parameter, raw, `one of ${info.choices.join(' | ')}`);
+      out[info.name] = raw;
+    } else if (kind === 'boolean') {
+      if (!['true', 'false', '1', '0'].includes(raw)) throw new ParameterError(parameter, raw, 'true or false');
+      out[info.name] = raw === 'true' || raw === '1';
+    } else {
+      const value = raw.trim() === '' ? NaN : Number(raw);
+      out[info.name] = checkNumber(parameter, value, {
+        min: info.min, max: info.max, minExclusive: info.minExclusive, maxExclusive: info.maxExclusive, integer: kind === 'integer',
+      });
+      if (!Number.isFinite(value)) throw new ParameterError(parameter, raw, 'a finite number');
+    }
+  }
+  return out;
 }

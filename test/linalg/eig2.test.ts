@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eig2x2, eigenvalues, fromRows, createRng, randomRotation, matmul, transpose, identity } from '../../src/linalg/index.js';
-import { parseSpec } from '../../src/spec.js';
+import { parseSpec, resolveParams } from '../../src/spec.js';
 
 describe('eig2x2', () => {
   it('a rotation generator has eigenvalues ±i exactly', () => {
@@ -55,5 +55,17 @@ describe('parseSpec', () => {
   });
   it('names the bad part', () => {
     expect(() => parseSpec('hb:alpha', '--method')).toThrow(/--method = "hb:alpha" is invalid/);
+  });
+});
+
+describe('resolveParams', () => {
+  const infos = [{ name: 'beta', description: 'momentum', default: 0.9, min: 0, max: 1, maxExclusive: true }];
+  it('fills defaults and parses numbers', () => {
+    expect(resolveParams(parseSpec('hb'), infos)).toEqual({ beta: 0.9 });
+    expect(resolveParams(parseSpec('hb:beta=0.5'), infos)).toEqual({ beta: 0.5 });
+  });
+  it('names parameter, value and range on a bad value', () => {
+    expect(() => resolveParams(parseSpec('hb:beta=1.5'), infos)).toThrow('hb.beta = 1.5 is invalid: expected a finite number in [0, 1)');
+    expect(() => resolveParams(parseSpec('hb:gamma=1'), infos)).toThrow(/hb.gamma = "1" is invalid: expected one of the keys beta/);
   });
 });
