@@ -1,1 +1,10 @@
 export type { Problem } from './problem.js';
+export type { QuadraticProblem, QuadraticOptions } from './quadratic-problem.js';
+export * from './spectrum.js';
+export * from './diagonal-quadratic.js';
+export * from './dense-quadratic.js';
+export * from './tridiagonal-quadratic.js';
+export * from './quadratic-operator.js';
+export * from './quadratic.js';
+export * from './start-point.js';
+export * from './registry.js';

@@ -1,0 +1,115 @@
+import { createRng } from '../linalg/index.js';
+import { type QuadraticOptions, type QuadraticProblem, quadraticDefaults } from './quadratic-problem.js';
+
+/**
+ * A tridiagonal quadratic with a prescribed spectrum: T = V diag(h) V^T is the Jacobi matrix that Lanczos (with full
+ * reorthogonalisation) builds from diag(h) and the start vector 1/sqrt(n) (Golub & Van Loan, Matrix Computations, 10.1).
+ * Gradients cost O(n); eigen-coordinates are (V^T (w - w*))_j. Lanczos costs O(n^3) once, so keep dim moderate.
+ *
+ * @example
+ * const p = tridiagonalQuadratic(Float64Array.of(0.1, 0.5, 1));
+ * p.offDiagonal; // returns two nonzero entries; the eigenvalues of the matrix are 0.1, 0.5, 1
+ */
+export function tridiagonalQuadratic(h: Float64Array, options: QuadraticOptions & { seed?: number } = {}): QuadraticProblem & {
+  diagonal: Float64Array; offDiagonal: Float64Array;
+} {
+  const n = h.length;
+  const { minimizer: ws, x0 } = quadraticDefaults(n, options);
+  const spectrum = Float64Array.from(h).sort();
+  const { diagonal: a, offDiagonal: b, V } = lanczos(spectrum, options.seed ?? 0);
+  const e = new Float64Array(n);
+  const applyH = (v: Float64Array, out: Float64Array): Float64Array => {
+    if (n === 1) { out[0] = a[0] * v[0]; return out; }
+    out[0] = a[0] * v[0] + b[0] * v[1];
+    for (let i = 1; i < n - 1; i++) out[i] = b[i - 1] * v[i - 1] + a[i] * v[i] + b[i] * v[i + 1];
+    out[n - 1] = b[n - 2] * v[n - 2] + a[n - 1] * v[n - 1];
+    return out;
+  };
+  return {
+    name: options.name ?? 'quadratic',
+    label: options.label ?? `tridiagonal quadratic dim=${n}`,
+    dim: n,
+    x0,
+    minimizer: ws,
+    minValue: 0,
+    spectrum,
+    mu: spectrum[0],
+    L: spectrum[n - 1],
+    diagonal: a,
+    offDiagonal: b,
+    value(w) {
+      let s = 0;
+      for (let i = 0; i < n; i++) { const ei = w[i] - ws[i]; s += a[i] * ei * ei; }
+      for (let i = 0; i < n - 1; i++) s += 2 * b[i] * (w[i] - ws[i]) * (w[i + 1] - ws[i + 1]);
+      return 0.5 * s;
+    },
+    grad(w, out) {
+      for (let i = 0; i < n; i++) e[i] = w[i] - ws[i];
+      return applyH(e, out);
+    },
+    hvp: (_w, v, out) => applyH(v, out),
+    applyH,
+    eigenCoordinates(w, out) {
+      // Eigenvector j of T is column j of V (T V = V diag(h)); out_j = sum_k V[k][j] (w - w*)_k.
+      out.fill(0);
+      for (let k = 0; k < n; k++) {
+        const ek = w[k] - ws[k];
+        const row = k * n;
+        for (let j = 0; j < n; j++) out[j] += V[row + j] * ek;
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Lanczos on D = diag(h) with full reorthogonalisation: rows v_k of V are orthonormal and V D V^T is tridiagonal.
+ * A breakdown (beta ~ 0, from repeated eigenvalues) restarts with a seeded random vector orthogonal to the basis, so the
+ * result is still tridiagonal (with a zero off-diagonal entry) and still has spectrum h.
+ */
+function lanczos(h: Float64Array, seed: number): { diagonal: Float64Array; offDiagonal: Float64Array; V: Float64Array } {
+  const n = h.length;
+  const V = new Float64Array(n * n);
+  const a = new Float64Array(n), b = new Float64Array(Math.max(0, n - 1));
+  const r = new Float64Array(n);
+  const rng = createRng(seed);
+  const scaleH = Math.max(...h.map(Math.abs));
+  for (let i = 0; i < n; i++) V[i] = 1 / Math.sqrt(n);
+  for (let k = 0; k < n; k++) {
+    const vk = k * n;
+    let alpha = 0;
+    for (let i = 0; i < n; i++) alpha += h[i] * V[vk + i] * V[vk + i];
+    a[k] = alpha;
+    if (k === n - 1) break;
+    for (let i = 0; i < n; i++) r[i] = (h[i] - alpha) * V[vk + i] - (k > 0 ? b[k - 1] * V[vk - n + i] : 0);
+    orthogonalise(r, V, k + 1, n);
+    let beta = norm(r);
+    if (beta <= 1e-10 * scaleH) {
+      // Invariant subspace found: continue with a fresh direction (the coupling is 0).
+      for (let i = 0; i < n; i++) r[i] = rng.normal();
+      orthogonalise(r, V, k + 1, n);
+      b[k] = 0;
+      beta = norm(r);
+    } else {
+      b[k] = beta;
+    }
+    for (let i = 0; i < n; i++) V[vk + n + i] = r[i] / beta;
+  }
+  return { diagonal: a, offDiagonal: b, V };
+}
+
+function orthogonalise(r: Float64Array, V: Float64Array, count: number, n: number): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (let j = 0; j < count; j++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += V[j * n + i] * r[i];
+      for (let i = 0; i < n; i++) r[i] -= s * V[j * n + i];
+    }
+  }
+}
+
+function norm(r: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < r.length; i++) s += r[i] * r[i];
+  return Math.sqrt(s);
+}
