@@ -5,3 +5,4 @@ export * from './dense.js';
 export * from './eig2.js';
 export * from './eig.js';
 export * from './rotation.js';
+export * from './wasm/index.js';

@@ -1,0 +1,2 @@
+export * from './diagonalSteps.js';
+export * from './wasmArena.js';
