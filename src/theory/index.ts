@@ -1,1 +1,16 @@
-export {};
+export * from './linearMethod.js';
+export * from './directionMatrix.js';
+export * from './matrixPower2.js';
+export * from './thresholds.js';
+export * from './directionRegime.js';
+export * from './worstRate.js';
+export * from './iterationsTo.js';
+export * from './tuning.js';
+export * from './rateMap.js';
+export * from './effectiveLearningRate.js';
+export * from './continuousHeavyBall.js';
+export * from './energyDecay.js';
+export * from './shadowEnergy.js';
+export * from './dampingComparison.js';
+export * from './oracle.js';
+export * from './fitRate.js';

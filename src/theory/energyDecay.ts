@@ -1,0 +1,34 @@
+import { checkNumber } from '../errors.js';
+import { continuousHeavyBallDirection } from './continuousHeavyBall.js';
+
+/**
+ * How well one direction of the continuous heavy ball follows the lecture's averaged law E(t) ~ E(0) exp(-mu t),
+ * from w(0) = 1, v(0) = 0 on t in [0, tEnd]: the least-squares decay rate of log E(t) (sampled at `samples` points),
+ * and the largest relative deviation max |E(t) / (E(0) e^(-mu t)) - 1|. In the underdamped case
+ * E(t)/(E(0) e^(-mu t)) = 1 + (p/omega) sin(2 omega t) + 2 (p/omega)^2 sin^2(omega t) exactly (p = mu/2,
+ * omega = sqrt(h - p^2)), so the deviation is about mu / (2 sqrt(h)) and vanishes in the underdamped limit h >> mu^2;
+ * the averaged rate is mu for every h there. Overdamped directions decay more slowly (rate 2 (p - sqrt(p^2 - h))).
+ *
+ * @example
+ * energyDecay(1, 0.01).fittedRate; // returns ~0.01
+ */
+export function energyDecay(h: number, mu: number, { tEnd = 20 / mu, samples = 4001 }: { tEnd?: number; samples?: number } = {}): {
+  fittedRate: number; maxDeviation: number; predictedDeviation: number;
+} {
+  checkNumber('h', h, { min: 0, minExclusive: true });
+  checkNumber('mu', mu, { min: 0, minExclusive: true });
+  checkNumber('samples', samples, { min: 3, integer: true });
+  let st = 0, sy = 0, stt = 0, sty = 0, maxDeviation = 0;
+  for (let i = 0; i < samples; i++) {
+    const t = (tEnd * i) / (samples - 1);
+    const { w, v } = continuousHeavyBallDirection(h, mu, 1, 0, t);
+    const E = 0.5 * (h * w * w + v * v);
+    const y = Math.log(E);
+    st += t; sy += y; stt += t * t; sty += t * y;
+    maxDeviation = Math.max(maxDeviation, Math.abs(E / (0.5 * h * Math.exp(-mu * t)) - 1));
+  }
+  const slope = (samples * sty - st * sy) / (samples * stt - st * st);
+  const p = mu / 2;
+  const omega2 = h - p * p;
+  return { fittedRate: -slope, maxDeviation, predictedDeviation: omega2 > 0 ? p / Math.sqrt(omega2) : Infinity };
+}

@@ -1,0 +1,57 @@
+/** The oracle of the lecture's oracle model: J(w) and grad J(w), nothing else. */
+export interface FirstOrderOracle {
+  value(w: Float64Array): number;
+  grad(w: Float64Array, out: Float64Array): Float64Array;
+}
+
+/**
+ * Wrap an oracle (any Problem) so that every query is counted; everything else is inherited unchanged.
+ *
+ * @example
+ * const o = countingOracle(problem); o.grad(w, g); o.grad(w, g); o.queries; // returns { value: 0, grad: 2 }
+ */
+export function countingOracle<P extends FirstOrderOracle>(oracle: P): P & { queries: { value: number; grad: number } } {
+  const queries = { value: 0, grad: 0 };
+  const counted = Object.create(oracle) as P & { queries: { value: number; grad: number } };
+  counted.value = (w: Float64Array) => { queries.value++; return oracle.value(w); };
+  counted.grad = (w: Float64Array, out: Float64Array) => { queries.grad++; return oracle.grad(w, out); };
+  counted.queries = queries;
+  return counted;
+}
+
+/**
+ * Krylov support: 1 + the largest index j with |w_j| > tolerance (0 for w = 0). On Nesterov's worst function, started
+ * at 0, iterate k lies in K_k = span(e_1..e_k), so its support is at most k.
+ *
+ * @example
+ * krylovSupport(new Float64Array([0.5, 0.2, 0, 0])); // returns 2
+ */
+export function krylovSupport(w: Float64Array, tolerance = 0): number {
+  for (let j = w.length - 1; j >= 0; j--) if (Math.abs(w[j]) > tolerance) return j + 1;
+  return 0;
+}
+
+/**
+ * Exact minimum of Nesterov's worst function J(w) = 1/2 (1 - w_1)^2 + sum_j 1/2 (w_(j+1) - w_j)^2 (dimension D) over
+ * the Krylov subspace span(e_1..e_k): the path 1 -> w_1 -> ... -> w_k -> 0 has k + 1 differences summing to 1, so the
+ * sum of their halved squares is least when all equal 1/(k + 1): J = 1/(2 (k + 1)), at w_j = 1 - j/(k + 1)
+ * (DESIGN.md errata: the lecture's "1/k" is the order of magnitude). For k >= D the minimum 0 is reachable.
+ *
+ * @example
+ * krylovMinimumLoss(3, 10); // returns 0.125
+ */
+export function krylovMinimumLoss(k: number, D: number): number {
+  return k >= D ? 0 : 1 / (2 * (k + 1));
+}
+
+/**
+ * Nesterov's lower bound for smooth strongly convex functions (Nesterov 2004, Thm 2.1.13): any first-order method has
+ * ||w_k - w*||^2 >= ((sqrt(kappa) - 1)/(sqrt(kappa) + 1))^(2k) ||w_0 - w*||^2 on a worst-case function.
+ *
+ * @example
+ * stronglyConvexLowerBound(4, 1); // returns 0.1111...  ((1/3)^2)
+ */
+export function stronglyConvexLowerBound(kappa: number, k: number): number {
+  const s = Math.sqrt(kappa);
+  return ((s - 1) / (s + 1)) ** (2 * k);
+}
