@@ -1,0 +1,32 @@
+import type { Problem } from '../problems/problem.js';
+import type { Optimizer, OptimizerState } from './optimizer.js';
+
+/** Gradient descent's state: the iterate w and the gradient buffer g. */
+export interface GradientDescentState extends OptimizerState {
+  g: Float64Array;
+}
+
+/**
+ * Gradient descent with a constant learning rate.
+ *
+ * w^(k+1) = w^(k) - alpha grad J(w^(k))   (Lecture 9, slide "So far...").
+ *
+ * @example
+ * // J(w) = 1/2 w^2 from w0 = 1 with alpha = 0.5: one step gives w1 = 0.5
+ * const gd = gradientDescent(0.5);
+ */
+export function gradientDescent(alpha: number): Optimizer<GradientDescentState> {
+  return {
+    name: 'gd',
+    params: { alpha },
+    init(_problem: Problem, w0: Float64Array): GradientDescentState {
+      return { k: 0, w: Float64Array.from(w0), g: new Float64Array(w0.length) };
+    },
+    step(state: GradientDescentState, problem: Problem): void {
+      const { w, g } = state;
+      problem.grad(w, g);
+      for (let i = 0, n = w.length; i < n; i++) w[i] -= alpha * g[i];
+      state.k++;
+    },
+  };
+}

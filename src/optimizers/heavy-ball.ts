@@ -1,0 +1,39 @@
+import type { Problem } from '../problems/problem.js';
+import type { Optimizer, OptimizerState } from './optimizer.js';
+
+/** Heavy ball's state: iterate w, velocity v = w^(k) - w^(k-1), gradient buffer g. */
+export interface HeavyBallState extends OptimizerState {
+  v: Float64Array;
+  g: Float64Array;
+}
+
+/**
+ * Polyak's heavy-ball momentum in the lecture's form, one fused pass over memory per step.
+ *
+ * v^(k+1) = beta v^(k) - alpha grad J(w^(k));  w^(k+1) = w^(k) + v^(k+1)   (Lecture 9, "Heavy ball momentum"; Polyak 1964).
+ * Starts at rest (v^(0) = 0); set `state.v` after `init` for another start.
+ *
+ * @example
+ * // J(w) = 1/2 w^2, w0 = 1, alpha = 0.5, beta = 0.5: w1 = 0.5, then v2 = 0.5 (-0.5) - 0.5 (0.5) = -0.5, w2 = 0
+ * const hb = heavyBall(0.5, { beta: 0.5 });
+ */
+export function heavyBall(alpha: number, { beta = 0.9 }: { beta?: number } = {}): Optimizer<HeavyBallState> {
+  return {
+    name: 'hb',
+    params: { alpha, beta },
+    init(_problem: Problem, w0: Float64Array): HeavyBallState {
+      const n = w0.length;
+      return { k: 0, w: Float64Array.from(w0), v: new Float64Array(n), g: new Float64Array(n) };
+    },
+    step(state: HeavyBallState, problem: Problem): void {
+      const { w, v, g } = state;
+      problem.grad(w, g);
+      for (let i = 0, n = w.length; i < n; i++) {
+        const vi = beta * v[i] - alpha * g[i];
+        v[i] = vi;
+        w[i] += vi;
+      }
+      state.k++;
+    },
+  };
+}

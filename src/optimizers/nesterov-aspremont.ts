@@ -1,0 +1,84 @@
+import type { Problem } from '../problems/problem.js';
+import type { Optimizer, OptimizerState } from './optimizer.js';
+
+/**
+ * The parameter schedule of the d'Aspremont form:
+ * - `convex`: Nesterov's schedule for L-smooth convex J (d'Aspremont, Scieur & Taylor 2021, "Acceleration Methods", section 4):
+ *   a_k = (1 + sqrt(4 A_k + 1)) / 2, A_(k+1) = A_k + a_k, tau_k = a_k / A_(k+1), alpha_k = 1/L, gamma_k = a_k / L;
+ * - `strongly-convex`: the same paper's schedule for mu-strongly convex J (section 4), q = mu/L:
+ *   A_(k+1) = (2 A_k + 1 + sqrt(4 A_k + 4 q A_k^2 + 1)) / (2 (1 - q)),
+ *   tau_k = (A_(k+1) - A_k)(1 + q A_k) / (A_(k+1) + 2 q A_k A_(k+1) - q A_k^2), delta_k = (A_(k+1) - A_k) / (1 + q A_(k+1)),
+ *   alpha_k = 1/L, gamma_k = delta_k / L, and z also moves towards y: z+ = z + q delta_k (y - z) - gamma_k grad J(y)
+ *   (a term the lecture's slide omits; it vanishes at mu = 0, where this schedule is the convex one);
+ * - `constant`: fixed alpha, tau, gamma ("In DL, we tend to use constant values").
+ * A is normalised by L (A_0 = 0, A_1 = 1), so both schedules guarantee J(w_N) - J* <= L ||w0 - w*||^2 / (2 A_N).
+ */
+export type AspremontSchedule =
+  | { kind: 'convex'; L: number }
+  | { kind: 'strongly-convex'; mu: number; L: number }
+  | { kind: 'constant'; alpha: number; tau: number; gamma: number };
+
+/** State of the d'Aspremont form: iterate w, the second sequence z, the extrapolated point y, gradient g = grad J(y), A_k. */
+export interface AspremontState extends OptimizerState {
+  z: Float64Array;
+  y: Float64Array;
+  g: Float64Array;
+  /** A_k of Nesterov's schedule (L-normalised; 0 for the constant schedule), so J(w_k) - J* <= L ||w0 - w*||^2 / (2 A_k). */
+  A: number;
+}
+
+/**
+ * Nesterov's accelerated gradient in d'Aspremont et al.'s three-sequence form.
+ *
+ * y^(k) = w^(k) + tau_k (z^(k) - w^(k));  w^(k+1) = y^(k) - alpha_k grad J(y^(k));  z^(k+1) = z^(k) - gamma_k grad J(y^(k))
+ * (Lecture 9, slide 24; d'Aspremont, Scieur & Taylor 2021). Starts with z^(0) = w^(0).
+ *
+ * @example
+ * // convex schedule, L = 1: A_1 = 1, A_2 = (1 + sqrt 5)/2 + 1 = 2.618..., A_10 = 35.3087...
+ * const nag = nesterovAspremont({ kind: 'convex', L: 1 });
+ */
+export function nesterovAspremont(schedule: AspremontSchedule): Optimizer<AspremontState> {
+  const params: Record<string, number | string> = { schedule: schedule.kind, ...schedule };
+  delete params.kind;
+  return {
+    name: 'nag-aspremont',
+    params,
+    init(_problem: Problem, w0: Float64Array): AspremontState {
+      const n = w0.length;
+      return { k: 0, w: Float64Array.from(w0), z: Float64Array.from(w0), y: new Float64Array(n), g: new Float64Array(n), A: 0 };
+    },
+    step(state: AspremontState, problem: Problem): void {
+      const { w, z, y, g } = state;
+      const n = w.length;
+      let tau: number, alpha: number, gamma: number, pull = 0;
+      if (schedule.kind === 'constant') {
+        ({ tau, alpha, gamma } = schedule);
+      } else if (schedule.kind === 'convex') {
+        const A = state.A;
+        const a = (1 + Math.sqrt(4 * A + 1)) / 2;
+        state.A = A + a;
+        tau = a / state.A;
+        alpha = 1 / schedule.L;
+        gamma = a / schedule.L;
+      } else {
+        const { mu, L } = schedule;
+        const q = mu / L;
+        const A = state.A;
+        const An = (2 * A + 1 + Math.sqrt(4 * A + 4 * q * A * A + 1)) / (2 * (1 - q));
+        tau = ((An - A) * (1 + q * A)) / (An + 2 * q * A * An - q * A * A);
+        const delta = (An - A) / (1 + q * An);
+        state.A = An;
+        alpha = 1 / L;
+        gamma = delta / L;
+        pull = q * delta;
+      }
+      for (let i = 0; i < n; i++) y[i] = w[i] + tau * (z[i] - w[i]);
+      problem.grad(y, g);
+      for (let i = 0; i < n; i++) {
+        w[i] = y[i] - alpha * g[i];
+        z[i] = z[i] + pull * (y[i] - z[i]) - gamma * g[i];
+      }
+      state.k++;
+    },
+  };
+}
