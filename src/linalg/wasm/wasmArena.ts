@@ -70,10 +70,14 @@ export function createWasmArena(capacity: number): WasmArena | null {
   const owns = (x: Float64Array): boolean => x.buffer === buffer;
   const off = (x: Float64Array | null): number => (x === null ? 0 : x.byteOffset);
   // The WebAssembly path trusts n: check it against every vector (O(1)), so a bad n cannot touch other vectors.
-  const inArena = (n: number, ...xs: (Float64Array | null)[]): boolean => {
-    for (const x of xs) if (x !== null && !(Number.isInteger(n) && n >= 0 && n <= x.length)) throw new ParameterError('n', n, `an integer in [0, ${x.length}] (the vectors' length)`);
-    return xs.every((x) => x === null || x.buffer === buffer);
+  // Written without rest parameters or closures: a step must allocate nothing.
+  const fits = (n: number, x: Float64Array | null): boolean => {
+    if (x === null) return true;
+    if (!(Number.isInteger(n) && n >= 0 && n <= x.length)) throw new ParameterError('n', n, `an integer in [0, ${x.length}] (the vectors' length)`);
+    return x.buffer === buffer;
   };
+  const inArena = (n: number, a: Float64Array, b: Float64Array | null, c: Float64Array, d: Float64Array | null): boolean =>
+    fits(n, a) && fits(n, b) && fits(n, c) && fits(n, d);
   return {
     capacity,
     alloc(n) {
@@ -87,7 +91,7 @@ export function createWasmArena(capacity: number): WasmArena | null {
     },
     owns,
     gdDiagonalStep(alpha, h, wStar, w, n = w.length) {
-      if (!inArena(n, h, wStar, w)) { gdDiagonalStep(alpha, h, wStar, w, n); return; }
+      if (!inArena(n, h, wStar, w, null)) { gdDiagonalStep(alpha, h, wStar, w, n); return; }
       (wStar === null ? k.gd : k.gdShift)(alpha, 0, h.byteOffset, off(wStar), w.byteOffset, 0, n);
     },
     hbDiagonalStep(alpha, beta, h, wStar, w, v, n = w.length) {
