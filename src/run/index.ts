@@ -1,1 +1,3 @@
-export {};
+export * from './run.js';
+export * from './counting-oracle.js';
+export * from './trace.js';
