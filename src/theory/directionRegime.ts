@@ -9,7 +9,8 @@ export const CRITICAL_TOLERANCE = 1e-9;
 
 /**
  * Classify direction h (lecture, "the overdamped case" / "the underdamped case", with DESIGN.md errata):
- * divergent if the spectral radius is >= 1 (heavy ball: alpha h >= 2 (1 + beta));
+ * divergent if the spectral radius is >= 1 or h >= (1 - tol) x the stability threshold (heavy ball: alpha h >= 2 (1 + beta);
+ * on the boundary rho = 1, so a borderline direction does not converge);
  * critical if |h - T| <= tol T (the double root of z^2 - a z + b at the lower real/complex boundary T; a relative
  * tolerance because T is computed in floating point, default 1e-9);
  * underdamped if the roots are complex (T < h < upperReal; heavy ball |z| = sqrt(beta));
@@ -25,8 +26,8 @@ export function directionRegime(m: LinearMethod, h: number, { tolerance = CRITIC
   const half = a / 2;
   const disc = half * half - b;
   const rho = disc < 0 ? Math.sqrt(b) : Math.abs(half) + Math.sqrt(disc);
-  if (!(rho < 1)) return 'divergent';
-  const { T } = regimeThresholds(m);
+  const { T, stability } = regimeThresholds(m);
+  if (!(rho < 1) || (stability !== null && h >= stability * (1 - tolerance))) return 'divergent';
   if (T !== null && Math.abs(h - T) <= tolerance * T) return 'critical';
   if (disc < 0) return 'underdamped';
   return half >= 0 ? 'overdamped' : 'oscillating';

@@ -1,7 +1,5 @@
 import { checkNumber, ParameterError } from '../errors.js';
 import { iterationsTo } from './iterationsTo.js';
-import { linearMethod } from './linearMethod.js';
-import { worstRateOverInterval } from './worstRate.js';
 
 export type TuneMethodName = 'gd' | 'hb' | 'nag' | 'chebyshev' | 'cg';
 export type TuneRule = 'lecture' | 'polyak' | 'standard' | 'optimal';
@@ -37,7 +35,8 @@ export interface Tuning {
  *   rate 1 - 2/sqrt(3 kappa + 1) (Lessard, Recht, Packard 2016, Prop. 12; mu critical, equal rate at L).
  * - chebyshev: the Chebyshev semi-iteration, whose parameters tend to Polyak's; error <= 2 r^k/(1 + r^(2k)),
  *   r = (sqrt(kappa) - 1)/(sqrt(kappa) + 1). cg: the bound 2 r^k (Hestenes–Stiefel; Nesterov's lectures).
- * Rates of gd/hb/nag are computed from the parameters by `worstRateOverInterval` (the closed forms above are tested).
+ * Rates are the closed forms above; tests check each against `worstRateOverInterval` of the tuned parameters (which
+ * agrees to ~1e-8: at a double root the spectral radius is a square root of rounding errors).
  *
  * @example
  * tuneMethod('hb', 0.01, 1, 'polyak').rate; // returns 0.8181818...  (= 9/11)
@@ -52,21 +51,18 @@ export function tuneMethod(method: TuneMethodName, mu: number, L: number, rule?:
   const kappa = L / mu;
   const sk = Math.sqrt(kappa);
   const r = (sk - 1) / (sk + 1);
-  const linear = (name: 'gd' | 'hb' | 'nag', alpha: number, beta: number): Tuning => {
-    const rate = worstRateOverInterval(linearMethod(name, { alpha, beta }), mu, L).rate;
-    return { method, rule: r0, alpha, beta, rate, iterationsTo: (tol) => iterationsTo(rate, tol) };
-  };
+  const linear = (alpha: number, beta: number, rate: number): Tuning => ({ method, rule: r0, alpha, beta, rate, iterationsTo: (tol) => iterationsTo(rate, tol) });
   switch (method) {
     case 'gd':
-      return linear('gd', r0 === 'standard' ? 1 / L : 2 / (L + mu), 0);
+      return r0 === 'standard' ? linear(1 / L, 0, 1 - 1 / kappa) : linear(2 / (L + mu), 0, (kappa - 1) / (kappa + 1));
     case 'hb':
       return r0 === 'lecture'
-        ? linear('hb', 1 / L, (1 - 1 / sk) ** 2)
-        : linear('hb', 4 / (Math.sqrt(L) + Math.sqrt(mu)) ** 2, r * r);
+        ? linear(1 / L, (1 - 1 / sk) ** 2, 1 - 1 / sk)
+        : linear(4 / (Math.sqrt(L) + Math.sqrt(mu)) ** 2, r * r, r);
     case 'nag': {
-      if (r0 === 'standard') return linear('nag', 1 / L, r);
+      if (r0 === 'standard') return linear(1 / L, r, 1 - 1 / sk);
       const q = Math.sqrt(3 * kappa + 1);
-      return linear('nag', 4 / (3 * L + mu), (q - 2) / (q + 2));
+      return linear(4 / (3 * L + mu), (q - 2) / (q + 2), 1 - 2 / q);
     }
     case 'chebyshev':
       return {
