@@ -16,3 +16,4 @@ export * from './optax-sgd.js';
 export * from './keras-sgd.js';
 export * from './tuning.js';
 export * from './registry.js';
+export * as reference from './reference/index.js';

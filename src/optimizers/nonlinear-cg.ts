@@ -42,7 +42,7 @@ export function nonlinearCG(
 ): Optimizer<NonlinearCGState> {
   return {
     name: 'nlcg',
-    params: { variant, linesearch: lineSearch, restart },
+    params: { variant, linesearch: lineSearch, restart, sigma, maxls: maxLineSearch },
     init(problem: Problem, w0: Float64Array): NonlinearCGState {
       const n = w0.length;
       const w = Float64Array.from(w0);
