@@ -5,4 +5,6 @@ export * from './dense.js';
 export * from './eig2.js';
 export * from './eig.js';
 export * from './rotation.js';
+export * from './expm.js';
+export * from './jordan.js';
 export * from './wasm/index.js';

@@ -1,0 +1,197 @@
+import { checkNumber } from '../errors.js';
+import type { VectorField } from './vector-field.js';
+import { type OdeResult, TrajectoryBuffer } from './ode-result.js';
+import { checkIvp } from './fixed-step.js';
+import { Dopri5Dense } from './dense-output.js';
+import { type EventHit, type OdeEvent, crosses, illinoisRoot } from './events.js';
+import { hinit } from './hinit.js';
+import {
+  A21, A31, A32, A41, A42, A43, A51, A52, A53, A54, A61, A62, A63, A64, A65, A71, A73, A74, A75, A76,
+  C2, C3, C4, C5, E1, E3, E4, E5, E6, E7,
+} from './dopri5-tableau.js';
+
+/** Options of odeDopri5 (defaults as in Hairer's dopri5.f where it has one). */
+export interface Dopri5Options {
+  rtol?: number;
+  atol?: number;
+  /** Initial step; default: Hairer's hinit estimate. */
+  h0?: number;
+  /** Largest step (default |t1 - t0|). */
+  hMax?: number;
+  /** Most steps attempted before stopping with status 'max-steps' (default 1e6). */
+  maxSteps?: number;
+  /** Save every accepted step (default true unless tEval is given). */
+  saveSteps?: boolean;
+  /** Times (inside [t0, t1], monotone in the direction of integration) at which to save the dense output. */
+  tEval?: ArrayLike<number>;
+  events?: readonly OdeEvent[];
+  /** Called for each located event, in time order; return false to stop there (status 'terminal-event'). */
+  onEvent?: (hit: EventHit) => boolean | void;
+  /** Called after each accepted step with its dense output; return false to stop (status 'terminal-event'). */
+  onStep?: (dense: Dopri5Dense) => boolean | void;
+  /** PI-controller exponent beta (Hairer's work(5), default 0.04); safety factor and step-ratio bounds. */
+  beta?: number;
+  safety?: number;
+  facMin?: number;
+  facMax?: number;
+}
+
+export interface Dopri5Result extends OdeResult {
+  events: EventHit[];
+}
+
+/**
+ * The Dormand–Prince 5(4) method with Hairer's PI step-size control, initial-step selection, 4th-order dense output
+ * and event location on the dense output; a transcription of dopri5.f (Hairer, Nørsett & Wanner, Solving ODEs I,
+ * §II.4-II.6, and the "PI control" of §IV.2), without its stiffness detection.
+ * The error norm is the RMS of h (e . k)_i / (atol + rtol max(|y_i|, |y1_i|)); a step is accepted when it is <= 1.
+ *
+ * @example
+ * odeDopri5((t, y, out) => { out[0] = -y[0]; }, [0, 1], [1], { rtol: 1e-10, atol: 1e-12 }).yEnd; // returns ≈ [0.36787944117]
+ */
+export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: ArrayLike<number>, options: Dopri5Options = {}): Dopri5Result {
+  checkIvp(tspan, y0);
+  const [t0, t1] = tspan;
+  if (t0 === t1) {
+    return { t: Float64Array.of(t0), y: Float64Array.from(y0), dim: y0.length, tEnd: t0, yEnd: Float64Array.from(y0),
+      stats: { steps: 0, rejected: 0, nfev: 0 }, status: 'success', message: 'empty interval', events: [] };
+  }
+  const rtol = checkNumber('rtol', options.rtol ?? 1e-6, { min: 0 });
+  const atol = checkNumber('atol', options.atol ?? 1e-6, { min: 0 });
+  if (rtol === 0 && atol === 0) checkNumber('atol', atol, { min: 0, minExclusive: true });
+  const maxSteps = checkNumber('maxSteps', options.maxSteps ?? 1e6, { min: 1, integer: true });
+  const hMax = Math.abs(checkNumber('hMax', options.hMax ?? Math.abs(t1 - t0), { min: 0, minExclusive: true }));
+  const beta = checkNumber('beta', options.beta ?? 0.04, { min: 0, max: 0.2 });
+  const safe = checkNumber('safety', options.safety ?? 0.9, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
+  const facc1 = 1 / checkNumber('facMin', options.facMin ?? 0.2, { min: 0, max: 1, minExclusive: true });
+  const facc2 = 1 / checkNumber('facMax', options.facMax ?? 10, { min: 1 });
+  const events = options.events ?? [];
+  const tEval = options.tEval;
+  const saveSteps = options.saveSteps ?? tEval === undefined;
+  const n = y0.length, posneg = t1 >= t0 ? 1 : -1, expo1 = 0.2 - beta * 0.75, uround = Number.EPSILON;
+
+  let y = Float64Array.from(y0), y1 = new Float64Array(n);
+  const k1 = new Float64Array(n), k2 = new Float64Array(n), k3 = new Float64Array(n), k4 = new Float64Array(n);
+  const k5 = new Float64Array(n), k6 = new Float64Array(n), k7 = new Float64Array(n), ysti = new Float64Array(n);
+  const yev = new Float64Array(n);
+  const dense = new Dopri5Dense(n);
+  const buf = new TrajectoryBuffer(n, saveSteps ? 256 : Math.max(2, tEval ? tEval.length : 2));
+  const hits: EventHit[] = [];
+  const counts = events.map(() => 0);
+  const gOld = events.map((e) => e.g(t0, y));
+  let iEval = 0;
+  if (saveSteps) buf.push(t0, y);
+  while (tEval && iEval < tEval.length && tEval[iEval] === t0) { buf.push(t0, y); iEval++; }
+
+  let t = t0;
+  f(t, y, k1);
+  let nfev = 1, naccpt = 0, nrejct = 0, nstep = 0;
+  let h: number;
+  if (options.h0 !== undefined) h = posneg * Math.min(Math.abs(checkNumber('h0', options.h0, { min: 0, minExclusive: true })), hMax);
+  else { h = hinit(f, t, y, posneg, k1, k2, k3, hMax, rtol, atol, 5); nfev++; }
+  let facold = 1e-4, reject = false, last = false, nonFinite = false;
+  let status: OdeResult['status'] = 'success', message = '';
+
+  for (;;) {
+    if (nstep >= maxSteps) { status = 'max-steps'; message = `more than ${maxSteps} steps needed (stopped at t = ${t})`; break; }
+    if (0.1 * Math.abs(h) <= Math.abs(t) * uround || h === 0) {
+      status = nonFinite ? 'diverged' : 'step-too-small';
+      message = nonFinite ? `the solution diverged near t = ${t} (non-finite stage values)` : `step size underflow at t = ${t}`;
+      break;
+    }
+    if ((t + 1.01 * h - t1) * posneg > 0) { h = t1 - t; last = true; }
+    nstep++;
+    // The seven stages (k7 at the new point doubles as the next step's k1: "first same as last").
+    for (let i = 0; i < n; i++) y1[i] = y[i] + h * A21 * k1[i];
+    f(t + C2 * h, y1, k2);
+    for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+    f(t + C3 * h, y1, k3);
+    for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+    f(t + C4 * h, y1, k4);
+    for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+    f(t + C5 * h, y1, k5);
+    for (let i = 0; i < n; i++) ysti[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+    const xph = t + h;
+    f(xph, ysti, k6);
+    for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+    f(xph, y1, k7);
+    nfev += 6;
+    let err = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(y1[i]));
+      const e = (h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i])) / sk;
+      err += e * e;
+    }
+    err = Math.sqrt(err / n);
+    nonFinite = !Number.isFinite(err);
+    if (nonFinite) { // reject and shrink as much as allowed
+      h /= facc1; reject = true; last = false; if (naccpt >= 1) nrejct++;
+      continue;
+    }
+    // PI control: fac = err^(0.2 - 0.75 beta) / facold^beta, bounded, with safety factor.
+    const fac11 = err ** expo1;
+    let fac = fac11 / facold ** beta;
+    fac = Math.max(facc2, Math.min(facc1, fac / safe));
+    let hnew = h / fac;
+    if (err <= 1) {
+      facold = Math.max(err, 1e-4);
+      naccpt++;
+      dense.prepare(t, h, y, y1, k1, k3, k4, k5, k6, k7);
+      k1.set(k7);
+      const tmp = y; y = y1; y1 = tmp;
+      t = last ? t1 : xph;
+      let stop = false;
+      if (events.length > 0) {
+        const located = locateEvents(events, dense, gOld, t, y, yev);
+        for (const hit of located) {
+          hits.push(hit);
+          const e = events[hit.index];
+          counts[hit.index]++;
+          const byCallback = options.onEvent !== undefined && options.onEvent(hit) === false;
+          if (byCallback || (e.terminal !== undefined && e.terminal > 0 && counts[hit.index] >= e.terminal)) {
+            t = hit.t; y.set(hit.y); stop = true; status = 'terminal-event';
+            message = `event ${hit.index} occurred ${counts[hit.index]} times (t = ${hit.t})`;
+            break;
+          }
+        }
+      }
+      if (tEval) {
+        while (iEval < tEval.length && (tEval[iEval] - t) * posneg <= 0) { buf.push(tEval[iEval], dense.at(tEval[iEval], yev)); iEval++; }
+      }
+      if (saveSteps) buf.push(t, y);
+      if (!stop && options.onStep && options.onStep(dense) === false) {
+        stop = true; status = 'terminal-event'; message = `stopped by onStep at t = ${t}`;
+      }
+      if (stop || last) break;
+      if (Math.abs(hnew) > hMax) hnew = posneg * hMax;
+      if (reject) hnew = posneg * Math.min(Math.abs(hnew), Math.abs(h));
+      reject = false;
+    } else {
+      hnew = h / Math.min(facc1, fac11 / safe);
+      reject = true;
+      if (naccpt >= 1) nrejct++;
+      last = false;
+    }
+    h = hnew;
+  }
+  const { t: ts, y: ys } = buf.arrays();
+  return { t: ts, y: ys, dim: n, tEnd: t, yEnd: y.slice(), stats: { steps: naccpt, rejected: nrejct, nfev }, status, message, events: hits };
+}
+
+/** Check every event for a crossing in the step just taken; locate the crossings on the dense output, in time order. */
+function locateEvents(events: readonly OdeEvent[], dense: Dopri5Dense, gOld: number[], t: number, y: Float64Array,
+  yev: Float64Array): EventHit[] {
+  const hits: EventHit[] = [];
+  const a = dense.tOld;
+  for (let j = 0; j < events.length; j++) {
+    const e = events[j];
+    const gNew = e.g(t, y);
+    if (crosses(gOld[j], gNew, e.direction ?? 0)) {
+      const g = (s: number) => e.g(s, dense.at(s, yev));
+      const root = illinoisRoot(g, a, t, gOld[j], gNew);
+      hits.push({ index: j, t: root, y: dense.at(root, new Float64Array(dense.dim)) });
+    }
+    gOld[j] = gNew;
+  }
+  return hits.sort((p, q) => (p.t - q.t) * Math.sign(dense.h));
+}

@@ -1,0 +1,60 @@
+import { parse, type EvalFunction, type MathNode } from 'mathjs';
+import { ParameterError } from '../errors.js';
+import type { VectorField } from './vector-field.js';
+
+/** Functions and constants an expression may use (mathjs names); everything else must be a variable or parameter. */
+const FUNCTIONS = new Set(['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'exp', 'log',
+  'sqrt', 'cbrt', 'abs', 'sign', 'min', 'max', 'pow', 'floor', 'ceil', 'round', 'mod', 'hypot']);
+const CONSTANTS = new Set(['pi', 'e']);
+const NODES = new Set(['OperatorNode', 'ParenthesisNode', 'ConstantNode', 'SymbolNode', 'FunctionNode']);
+
+/**
+ * A vector field from math expressions, one per state variable, parsed by mathjs (`parse` + `compile`, no eval).
+ * Symbols may be the state variables, `t`, the given parameters, `pi`, `e` and the usual functions; anything else
+ * (an unknown name, an assignment, a function definition) is refused with a ParameterError.
+ *
+ * @example
+ * const f = expressionField(['y', 'mu*(1-x^2)*y - x'], ['x', 'y'], { mu: 1 });
+ * f(0, new Float64Array([2, 0]), out); // out = [0, -2]
+ */
+export function expressionField(expressions: readonly string[], variables: readonly string[],
+  params: Record<string, number> = {}, parameter = 'expression'): VectorField {
+  if (expressions.length !== variables.length || variables.length === 0) {
+    throw new ParameterError(parameter, expressions.join('; '), `one expression per variable (${variables.length} variables: ${variables.join(', ')})`);
+  }
+  const known = new Set<string>([...variables, 't', ...Object.keys(params), ...CONSTANTS]);
+  for (const v of variables) {
+    if (FUNCTIONS.has(v) || CONSTANTS.has(v) || v === 't') throw new ParameterError('variables', v, 'names that are not functions, constants or t');
+  }
+  const compiled: EvalFunction[] = expressions.map((text, k) => {
+    let node: MathNode;
+    try {
+      node = parse(text);
+    } catch (err) {
+      throw new ParameterError(`${parameter}[${k}]`, text, `a math expression (${(err as Error).message})`);
+    }
+    node.traverse((child, path) => {
+      if (!NODES.has(child.type)) throw new ParameterError(`${parameter}[${k}]`, text, `arithmetic and functions only (found ${child.type})`);
+      if (child.type === 'SymbolNode') {
+        const name = (child as unknown as { name: string }).name;
+        const ok = path === 'fn' ? FUNCTIONS.has(name) : known.has(name);
+        if (!ok) {
+          throw new ParameterError(`${parameter}[${k}]`, text,
+            path === 'fn' ? `known functions (${[...FUNCTIONS].join(', ')}); unknown function "${name}"`
+              : `expressions in ${[...known].join(', ')}; unknown symbol "${name}"`);
+        }
+      }
+    });
+    return node.compile();
+  });
+  const scope: Record<string, number> = { ...params };
+  const n = variables.length;
+  return (t, y, out) => {
+    scope.t = t;
+    for (let i = 0; i < n; i++) scope[variables[i]] = y[i];
+    for (let i = 0; i < n; i++) {
+      const v = compiled[i].evaluate(scope);
+      out[i] = typeof v === 'number' ? v : NaN;
+    }
+  };
+}
