@@ -1,0 +1,180 @@
+// Section 3: heavy ball direction by direction on a diagonal quadratic: simulated w_k (the library's heavyBall on the
+// library's diagonalQuadratic) with the closed-form R^k trajectories drawn over them, the (w, v) phase plane, and
+// the eigenvalues of each direction's iteration matrix against the circle |z| = sqrt(beta).
+import type { Section } from './section.js';
+import { num, choice } from '../state/fields.js';
+import type { Store } from '../state/store.js';
+import { panel, view } from '../ui/panel.js';
+import { slider, segmented, readoutTable } from '../ui/controls.js';
+import { Chart, type Row } from '../ui/chart.js';
+import { REGIME_COLORS } from '../ui/colors.js';
+import { timed, frameScheduler } from '../perf.js';
+import { h, fmt } from '../ui/dom.js';
+import {
+  diagonalQuadratic, heavyBall, nesterov, linearMethod, directionMatrix, directionEigenvalues, directionRate, directionRegime,
+  regimeThresholds, closedFormTrajectory, logspace, type Regime,
+} from '../lib.js';
+
+const shape = {
+  method: choice(['hb', 'nag'] as const, 'hb'),
+  alpha: num(1e-5, 4, 0.002),
+  beta: num(0, 0.9999, 0.9),
+  kappa: num(1, 1e4, 100),
+  dirs: num(1, 8, 5, { int: true }),
+  steps: num(10, 2000, 1000, { int: true }),
+};
+type S3 = { method: 'hb' | 'nag'; alpha: number; beta: number; kappa: number; dirs: number; steps: number };
+
+/** The curvatures shown: `dirs` values log-spaced on [1/kappa, 1]. */
+export function curvaturesOf(s: S3): Float64Array {
+  return s.dirs === 1 ? Float64Array.of(1) : logspace(1 / s.kappa, 1, s.dirs);
+}
+
+const dirLabel = (h: number) => `h = ${fmt(h, 3)}`;
+
+async function mount(el: HTMLElement, store: Store): Promise<void> {
+  const sec = 's3';
+  const s = () => store.get<S3>(sec);
+  let charts: { w: Chart; phase: Chart; eig: Chart } | null = null;
+
+  const p = panel({
+    id: 's3-panel',
+    title: 'Each eigendirection on its own: overdamped, critical, underdamped',
+    formulas: [
+      '\\begin{pmatrix} w_j^{(k+1)} \\\\ v_j^{(k+1)}\\end{pmatrix} = \\underbrace{\\begin{pmatrix} 1-\\alpha h_j & \\beta \\\\ -\\alpha h_j & \\beta\\end{pmatrix}}_{R_j}\\begin{pmatrix} w_j^{(k)} \\\\ v_j^{(k)}\\end{pmatrix}',
+      'T = \\frac{(1-\\sqrt\\beta)^2}{\\alpha},\\qquad |z| = \\sqrt\\beta \\text{ for } T < h_j < \\frac{(1+\\sqrt\\beta)^2}{\\alpha}',
+    ],
+    idea: 'Heavy ball is rotation invariant, so on a quadratic each eigendirection of $H$ evolves on its own under the 2×2 matrix $R_j$. Directions with $0 < h_j < T$ approach 0 monotonically (overdamped: real eigenvalues); directions with $T < h_j$ oscillate (underdamped: complex eigenvalues with $|z| = \\sqrt\\beta$). With a small $\\alpha$, $\\beta = 0.9$ makes every direction overdamped and $\\beta = 0.999$ makes every direction underdamped — the lecture\'s two figures. Dots are the library\'s simulation; lines are the closed form $R_j^k$.',
+    erratum: 'The lecture says "underdamped directions have only real eigenvalues, while overdamped directions have complex eigenvalues": it is the other way round, and $T = \\alpha^{-1}(1 \\sqrt\\beta)^2$ has lost its minus sign: $T = (1-\\sqrt\\beta)^2/\\alpha$. Above $(1+\\sqrt\\beta)^2/\\alpha$ the eigenvalues are real and negative again (oscillating sign), and the iteration diverges for $\\alpha h \\ge 2(1+\\beta)$.',
+    exportSource: {
+      name: 'eigendirections',
+      charts: () => (charts ? [{ label: 'w per direction', chart: charts.w }, { label: 'phase space', chart: charts.phase }, { label: 'eigenvalues', chart: charts.eig }] : []),
+      csv: () => (charts ? charts.w.rows('sim') : []),
+      cli: () => {
+        const st = s();
+        const hs = Array.from(curvaturesOf(st), (x) => +x.toPrecision(10)).join(';');
+        return `momentum-lab run --problem quadratic:values=${hs},x0=1 --method ${st.method}:alpha=${st.alpha},beta=${st.beta} --steps ${st.steps} --format csv\n` +
+          `momentum-lab analyze --method ${st.method}:alpha=${st.alpha},beta=${st.beta} --mu ${+(1 / st.kappa).toPrecision(10)} --L 1 --format json`;
+      },
+    },
+  });
+
+  const presets = h('div', { class: 'export-row' });
+  for (const [label, alpha, beta] of [['Lecture: β = 0.9 (all overdamped)', 0.002, 0.9], ['Lecture: β = 0.999 (all underdamped)', 0.002, 0.999]] as const) {
+    const b = h('button', { type: 'button', class: 'btn', text: label });
+    b.addEventListener('click', () => store.set(sec, { alpha, beta, method: 'hb' }));
+    presets.append(b);
+  }
+  p.controls.append(
+    segmented(store, sec, 'method', 'Method', [['hb', 'Heavy ball'], ['nag', 'Nesterov']]),
+    slider(store, sec, 'alpha', { label: 'learning rate', symbol: 'α', min: 1e-5, max: 4, log: true }),
+    slider(store, sec, 'beta', { label: 'momentum', symbol: 'β', min: 0, max: 0.9999, step: 0.0001 }),
+    slider(store, sec, 'kappa', { label: 'spectrum h ∈ [1/κ, 1]', symbol: 'κ', min: 1, max: 1e4, log: true }),
+    slider(store, sec, 'dirs', { label: 'directions', symbol: 'n', min: 1, max: 8, step: 1 }),
+    slider(store, sec, 'steps', { label: 'steps', symbol: 'K', min: 10, max: 2000, step: 1 }),
+    presets,
+  );
+  const thresholds = h('p', { class: 'idea', 'data-readout': 's3.thresholds' });
+  p.readouts.append(thresholds);
+  let table = readoutTable('s3', [], []);
+  const tableHost = h('div', {});
+  p.readouts.append(tableHost);
+
+  const vW = view('w_j^(k) per direction: simulation (dots) and closed form R^k (lines)', 'wide');
+  const vPhase = view('Phase space (w, v) per direction');
+  const vEig = view('Eigenvalues of R_j in the complex plane (circles |z| = √β and |z| = 1)');
+  p.views.append(vW.el, vPhase.el, vEig.el);
+  el.append(p.el);
+
+  const colorEnc = (domain: string[]) => ({ field: 'dir', type: 'nominal', title: null, sort: null, scale: { domain, scheme: 'viridis' }, legend: { orient: 'top', direction: 'horizontal', labelLimit: 300 } });
+  const build = (domain: string[]) => {
+    charts?.w.finalize(); charts?.phase.finalize(); charts?.eig.finalize();
+    charts = {
+      w: new Chart(vW.plot, {
+        width: 'container', height: 260, autosize: { type: 'fit-x', contains: 'padding' },
+        layer: [
+          { data: { name: 'theory' }, mark: { type: 'line', strokeWidth: 1.5, clip: true }, encoding: { x: { field: 'k', type: 'quantitative', title: 'iteration k' }, y: { field: 'w', type: 'quantitative', title: 'w_j^(k)' }, color: colorEnc(domain) } },
+          { data: { name: 'sim' }, mark: { type: 'circle', size: 16, opacity: 0.85, clip: true }, encoding: { x: { field: 'k', type: 'quantitative' }, y: { field: 'w', type: 'quantitative' }, color: colorEnc(domain) } },
+        ],
+      } as never, { description: 'w per eigendirection against k' }),
+      phase: new Chart(vPhase.plot, {
+        width: 'container', height: 260, autosize: { type: 'fit-x', contains: 'padding' },
+        data: { name: 'theory' },
+        mark: { type: 'line', strokeWidth: 1.3, clip: true },
+        encoding: { x: { field: 'w', type: 'quantitative', title: 'w' }, y: { field: 'v', type: 'quantitative', title: 'v = w⁽ᵏ⁾ − w⁽ᵏ⁻¹⁾' }, order: { field: 'k', type: 'quantitative' }, color: colorEnc(domain) },
+      } as never, { description: 'Phase space per direction' }),
+      eig: new Chart(vEig.plot, {
+        width: 250, height: 250,
+        layer: [
+          { data: { name: 'circles' }, mark: { type: 'line', strokeWidth: 1, strokeDash: [4, 3] }, encoding: { x: { field: 're', type: 'quantitative', title: 'Re z', scale: { domain: [-1.1, 1.1] } }, y: { field: 'im', type: 'quantitative', title: 'Im z', scale: { domain: [-1.1, 1.1] } }, order: { field: 'i', type: 'quantitative' }, detail: { field: 'circle' }, color: { value: '#9ca3af' } } },
+          { data: { name: 'eig' }, mark: { type: 'point', filled: true, size: 60, stroke: '#111', strokeWidth: 0.5 }, encoding: { x: { field: 're', type: 'quantitative' }, y: { field: 'im', type: 'quantitative' }, color: colorEnc(domain), shape: { field: 'regime', type: 'nominal', legend: { orient: 'bottom', title: null } }, tooltip: [{ field: 'dir' }, { field: 'regime' }, { field: 're', format: '.4f' }, { field: 'im', format: '.4f' }] } },
+        ],
+      } as never, { description: 'Eigenvalues of each direction' }),
+    };
+  };
+
+  let domainKey = '';
+  const update = async () => {
+    const st = s();
+    const hs = curvaturesOf(st);
+    const labels = Array.from(hs, dirLabel);
+    if (labels.join('|') !== domainKey) { domainKey = labels.join('|'); build(labels); }
+    const lm = linearMethod(st.method, { alpha: st.alpha, beta: st.beta });
+    // Simulation: the library's method on the library's diagonal quadratic, from w0 = 1 (v0 = 0).
+    const problem = diagonalQuadratic(hs, { x0: new Float64Array(hs.length).fill(1) });
+    const opt = st.method === 'hb' ? heavyBall(st.alpha, { beta: st.beta }) : nesterov(st.alpha, { beta: st.beta });
+    const state = opt.init(problem, problem.x0);
+    const K = st.steps;
+    const every = Math.max(1, Math.round(K / 60));
+    const sim: Row[] = [], theory: Row[] = [], eig: Row[] = [];
+    const simW = new Float64Array((K + 1) * hs.length);
+    simW.set(state.w, 0);
+    for (let k = 1; k <= K; k++) {
+      opt.step(state, problem);
+      simW.set(state.w, k * hs.length);
+    }
+    const rtable = readoutTable('s3', Array.from(hs, (x, j) => [String(j), dirLabel(x)] as [string, string]), [['regime', 'regime'], ['rate', '|z| max'], ['err', 'max |sim − R^k|']]);
+    for (let j = 0; j < hs.length; j++) {
+      const dir = labels[j];
+      const R = directionMatrix(lm, hs[j]);
+      const th = closedFormTrajectory(R, [1, 0], K);
+      let err = 0;
+      for (let k = 0; k <= K; k++) {
+        const ws = simW[k * hs.length + j];
+        if (Number.isFinite(ws) && Number.isFinite(th.w[k])) err = Math.max(err, Math.abs(ws - th.w[k]));
+        else err = NaN;
+        theory.push({ dir, k, w: th.w[k], v: th.v[k] });
+        if (k % every === 0) sim.push({ dir, k, w: ws });
+      }
+      const regime: Regime = directionRegime(lm, hs[j]);
+      for (const z of directionEigenvalues(lm, hs[j])) eig.push({ dir, re: z.re, im: z.im, regime });
+      rtable.set(String(j), 'regime', regime);
+      rtable.set(String(j), 'rate', directionRate(lm, hs[j]), 6);
+      rtable.set(String(j), 'err', err, 2);
+    }
+    table = rtable;
+    tableHost.replaceChildren(table.el);
+    const t = regimeThresholds(lm);
+    thresholds.replaceChildren(`T = ${fmt(t.T ?? NaN)}, (1+√β)²/α = ${fmt(t.upperReal ?? NaN)}, divergence at h ≥ ${fmt(t.stability ?? NaN)}. Regime colours: `,
+      ...(['overdamped', 'critical', 'underdamped', 'oscillating', 'divergent'] as const).map((r) => h('span', { class: 'tag', style: `background:${REGIME_COLORS[r]};margin-right:0.25rem`, text: r })));
+    const circles: Row[] = [];
+    for (let i = 0; i <= 120; i++) {
+      const a = (2 * Math.PI * i) / 120;
+      circles.push({ circle: 'unit', i, re: Math.cos(a), im: Math.sin(a) });
+      circles.push({ circle: 'sqrt(beta)', i, re: Math.sqrt(st.beta) * Math.cos(a), im: Math.sqrt(st.beta) * Math.sin(a) });
+    }
+    await Promise.all([charts!.w.set({ theory, sim }), charts!.phase.set({ theory }), charts!.eig.set({ eig, circles })]);
+  };
+
+  const schedule = frameScheduler(() => timed('s3.update', update));
+  store.subscribe(sec, () => schedule());
+  await timed('s3.update', update);
+}
+
+export const s3: Section = {
+  id: 's3',
+  title: 'Eigendirections',
+  summary: 'Heavy ball and Nesterov direction by direction: the lecture\'s β = 0.9 and β = 0.999 figures, the phase plane, and the eigenvalues of every direction.',
+  shape,
+  mount,
+};

@@ -1,0 +1,53 @@
+// The app's single state object; sections subscribe to their slice; every change is mirrored into the URL.
+import { decode, encode, type AppState, type Registry } from './url.js';
+
+type Listener = (slice: Record<string, unknown>, changed: string[]) => void;
+
+export class Store {
+  state: AppState;
+  readonly problems: string[];
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private urlTimer = 0;
+
+  constructor(readonly registry: Registry, search: string) {
+    const decoded = decode(search, registry);
+    this.state = decoded.state;
+    this.problems = decoded.problems;
+  }
+
+  get<T extends Record<string, unknown>>(sec: string): T {
+    return this.state[sec] as T;
+  }
+
+  set(sec: string, patch: Record<string, unknown>): void {
+    const slice = this.state[sec];
+    const changed = Object.keys(patch).filter((k) => slice[k] !== patch[k]);
+    if (!changed.length) return;
+    Object.assign(slice, patch);
+    for (const fn of this.listeners.get(sec) ?? []) fn(slice, changed);
+    this.scheduleUrl();
+  }
+
+  subscribe(sec: string, fn: Listener): void {
+    if (!this.listeners.has(sec)) this.listeners.set(sec, new Set());
+    this.listeners.get(sec)!.add(fn);
+  }
+
+  /** The query string for the current state. */
+  query(): string {
+    return encode(this.state, this.registry);
+  }
+
+  private scheduleUrl(): void {
+    clearTimeout(this.urlTimer);
+    this.urlTimer = window.setTimeout(() => this.writeUrl(), 150);
+  }
+
+  /** Mirror the state into the address bar now (no history entry per slider tick). */
+  writeUrl(): void {
+    clearTimeout(this.urlTimer);
+    const q = this.query();
+    const url = `${location.pathname}${q ? `?${q}` : ''}${location.hash}`;
+    history.replaceState(null, '', url);
+  }
+}

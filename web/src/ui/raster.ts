@@ -1,0 +1,96 @@
+// Dense scalar fields (rate maps, fractals, bifurcation densities) become canvas ImageData, then a PNG data URL that a
+// Vega-Lite `image` mark places in data coordinates, so the chart library draws the axes.
+
+/** Colour ramps as RGB stops at equal spacing (viridis and magma from matplotlib, abbreviated). */
+const RAMPS: Record<string, [number, number, number][]> = {
+  viridis: [[68, 1, 84], [72, 40, 120], [62, 74, 137], [49, 104, 142], [38, 130, 142], [31, 158, 137], [53, 183, 121], [109, 205, 89], [180, 222, 44], [253, 231, 37]],
+  magma: [[0, 0, 4], [28, 16, 68], [79, 18, 123], [129, 37, 129], [181, 54, 122], [229, 80, 100], [251, 135, 97], [254, 194, 135], [252, 253, 191]],
+  greys: [[255, 255, 255], [200, 200, 205], [120, 120, 130], [30, 30, 40]],
+  ice: [[4, 6, 19], [32, 40, 90], [38, 90, 160], [70, 150, 200], [160, 210, 230], [250, 252, 255]],
+};
+
+export type RampName = keyof typeof RAMPS;
+
+/** 256-entry lookup table for a ramp. */
+export function lut(name: RampName): Uint8Array {
+  const stops = RAMPS[name];
+  const out = new Uint8Array(256 * 3);
+  for (let i = 0; i < 256; i++) {
+    const t = (i / 255) * (stops.length - 1);
+    const j = Math.min(Math.floor(t), stops.length - 2);
+    const f = t - j;
+    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(stops[j][c] * (1 - f) + stops[j + 1][c] * f);
+  }
+  return out;
+}
+
+export interface RasterOptions {
+  ramp?: RampName;
+  /** Values mapped to [0, 1] by (v - lo) / (hi - lo), clamped. */
+  lo: number;
+  hi: number;
+  /** Colour for values outside the valid set (NaN, or > `invalidAbove`). */
+  invalid?: [number, number, number, number];
+  invalidAbove?: number;
+  /** Row 0 is the top of the image unless flipY (row 0 = bottom, i.e. y increasing upward). */
+  flipY?: boolean;
+}
+
+/** Paint a width x height field (row-major) into a canvas and return it. */
+export function paint(field: Float32Array | Float64Array, width: number, height: number, o: RasterOptions): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d')!;
+  const img = ctx.createImageData(width, height);
+  const table = lut(o.ramp ?? 'viridis');
+  const bad = o.invalid ?? [230, 230, 232, 255];
+  const span = o.hi - o.lo || 1;
+  const above = o.invalidAbove ?? Infinity;
+  for (let r = 0; r < height; r++) {
+    const src = o.flipY ? height - 1 - r : r;
+    for (let c = 0; c < width; c++) {
+      const v = field[src * width + c];
+      const p = (r * width + c) * 4;
+      if (!(v === v) || v > above) {
+        img.data[p] = bad[0]; img.data[p + 1] = bad[1]; img.data[p + 2] = bad[2]; img.data[p + 3] = bad[3];
+        continue;
+      }
+      let t = (v - o.lo) / span;
+      t = t < 0 ? 0 : t > 1 ? 1 : t;
+      const k = Math.round(t * 255) * 3;
+      img.data[p] = table[k]; img.data[p + 1] = table[k + 1]; img.data[p + 2] = table[k + 2]; img.data[p + 3] = 255;
+    }
+  }
+  ctx.putImageData(img, 0, 0);
+  return canvas;
+}
+
+/** A Vega-Lite layer that shows the raster named by the data set `name` (rows {url, x, x2, y, y2}). */
+export function imageLayer(name: string): Record<string, unknown> {
+  return {
+    data: { name },
+    mark: { type: 'image', aspect: false, smooth: false },
+    encoding: {
+      x: { field: 'x', type: 'quantitative' },
+      x2: { field: 'x2' },
+      y: { field: 'y', type: 'quantitative' },
+      y2: { field: 'y2' },
+      url: { field: 'url', type: 'nominal' },
+    },
+  };
+}
+
+/** The row for imageLayer covering [x0, x1] x [y0, y1]. */
+export function imageRow(canvas: HTMLCanvasElement, x0: number, x1: number, y0: number, y1: number): Record<string, unknown> {
+  return { url: canvas.toDataURL('image/png'), x: x0, x2: x1, y: y1, y2: y0 };
+}
+
+/** A canvas from RGBA pixels (e.g. the library's colorizeEscape output). */
+export function paintRgba(rgba: Uint8ClampedArray, width: number, height: number): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
+  return canvas;
+}

@@ -1,0 +1,28 @@
+// The Vega-Lite config shared by every chart: typography, grid and axis style (matching style.css).
+export const FONT = 'system-ui, -apple-system, "Segoe UI", "Helvetica Neue", "Liberation Sans", Arial, sans-serif';
+
+export const vegaConfig = {
+  font: FONT,
+  background: null,
+  padding: 4,
+  view: { stroke: '#d1d5db', strokeWidth: 1 },
+  axis: {
+    labelFont: FONT,
+    titleFont: FONT,
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 500,
+    labelColor: '#374151',
+    titleColor: '#111827',
+    gridColor: '#eef0f3',
+    domainColor: '#9ca3af',
+    tickColor: '#9ca3af',
+    labelFlush: true,
+  },
+  legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 11, titleFontSize: 11, symbolStrokeWidth: 2.5, labelLimit: 220 },
+  title: { font: FONT, fontSize: 13, fontWeight: 600, anchor: 'start', color: '#111827', subtitleColor: '#6b7280' },
+  header: { labelFont: FONT, titleFont: FONT },
+  line: { strokeWidth: 1.8 },
+  point: { filled: true },
+  range: { category: ['#2563eb', '#ea580c', '#16a34a', '#6b7280', '#9333ea', '#0d9488', '#b45309', '#dc2626'] },
+};

@@ -1,0 +1,46 @@
+// Job handlers: thin adapters from a job message to library calls (no numerics of their own).
+import type { Job, JobResult } from './protocol.js';
+import { rateMap, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov } from '../lib.js';
+
+type Handlers = { [K in Job['type']]?: (job: Extract<Job, { type: K }>) => JobResult };
+
+export const handlers: Handlers = {
+  ping: () => ({ kind: 'series', rows: [], ms: 0 }),
+
+  /** The worst spectral radius over [mu, L] on an n x n (alpha, beta) grid; row 0 is the largest beta (top). */
+  ratemap: (job) => {
+    const t0 = performance.now();
+    const alphas = job.logAlpha
+      ? linspace(Math.log10(job.alpha[0]), Math.log10(job.alpha[1]), job.n).map((e) => 10 ** e)
+      : linspace(job.alpha[0], job.alpha[1], job.n);
+    const betas = job.method === 'gd' ? Float64Array.of(0) : linspace(job.beta[1], job.beta[0], job.n);
+    const map = rateMap(job.method, alphas, betas, { mu: job.mu, L: job.L });
+    const field = new Float32Array(job.n * job.n);
+    for (let r = 0; r < job.n; r++) {
+      const src = job.method === 'gd' ? 0 : r;
+      for (let c = 0; c < job.n; c++) field[r * job.n + c] = map.rho[src * job.n + c];
+    }
+    return { kind: 'raster', width: job.n, height: job.n, field, ms: performance.now() - t0 };
+  },
+
+  mandelbrot: (job) => {
+    const t0 = performance.now();
+    const img = mandelbrot({ width: job.width, height: job.height, xMin: job.x[0], xMax: job.x[1], yMin: job.y[0], yMax: job.y[1], maxIter: job.maxIter });
+    const rgba = colorizeEscape(img);
+    return { kind: 'raster', width: job.width, height: job.height, rgba, ms: performance.now() - t0, extra: { inside: img.inside } };
+  },
+
+  bifurcation: (job) => {
+    const t0 = performance.now();
+    const data = logisticBifurcation(job.r[0], job.r[1], job.width, { transient: job.transient, keep: job.samples });
+    const rgba = rasterizeBifurcation(data, job.width, job.height, job.r[0], job.r[1]);
+    return { kind: 'raster', width: job.width, height: job.height, rgba, ms: performance.now() - t0 };
+  },
+
+  'lyapunov-logistic': (job) => {
+    const t0 = performance.now();
+    const rows = [];
+    for (const r of linspace(job.r[0], job.r[1], job.n)) rows.push({ r, lyapunov: logisticLyapunov(r, { transient: 300, iterations: 2000 }) });
+    return { kind: 'series', rows, ms: performance.now() - t0 };
+  },
+};

@@ -1,0 +1,28 @@
+// Messages between the page and the heavy-work workers. Each job names a library computation and its inputs;
+// results carry typed arrays (transferred, not copied).
+export type Job =
+  | { type: 'ratemap'; method: 'gd' | 'hb' | 'nag'; mu: number; L: number; alpha: [number, number]; beta: [number, number]; n: number; logAlpha: boolean }
+  | { type: 'mandelbrot'; x: [number, number]; y: [number, number]; width: number; height: number; maxIter: number }
+  | { type: 'bifurcation'; r: [number, number]; x: [number, number]; width: number; height: number; transient: number; samples: number }
+  | { type: 'lyapunov-logistic'; r: [number, number]; n: number }
+  | { type: 'certify'; methods: { key: string; method: string; params: Record<string, number> }[]; kappas: number[]; iqc: string }
+  | { type: 'ping' };
+
+export interface RasterResult {
+  kind: 'raster';
+  width: number;
+  height: number;
+  /** A scalar field to colour on the page, or ready RGBA pixels (coloured by the library). */
+  field?: Float32Array;
+  rgba?: Uint8ClampedArray;
+  ms: number;
+  extra?: Record<string, number | number[] | null>;
+}
+
+export interface SeriesResult {
+  kind: 'series';
+  rows: Record<string, number | string | boolean | null>[];
+  ms: number;
+}
+
+export type JobResult = RasterResult | SeriesResult;
