@@ -1,0 +1,35 @@
+import { ParameterError } from '../../errors.js';
+import { parseList } from '../../problems/spectrum.js';
+import type { FigureParams } from '../figure.js';
+
+/** A numeric figure parameter (already validated by resolveParams). */
+export function num(params: FigureParams, key: string): number {
+  return params[key] as number;
+}
+
+/**
+ * A list parameter `a;b;c` of positive numbers (spec lists use ';' because ',' separates keys).
+ *
+ * @example
+ * positiveList({ hs: '0.1;1' }, 'hs', 'fig'); // returns [0.1, 1]
+ */
+export function positiveList(params: FigureParams, key: string, figure: string): number[] {
+  const raw = String(params[key]);
+  const values = Array.from(parseList(raw, `${figure}.${key}`));
+  if (values.some((x) => !(x > 0))) throw new ParameterError(`${figure}.${key}`, raw, 'positive numbers separated by ;');
+  if (values.length > 12) throw new ParameterError(`${figure}.${key}`, raw, 'at most 12 values');
+  return values;
+}
+
+/**
+ * Format a number for a legend: up to 3 significant digits, no trailing zeros.
+ *
+ * @example
+ * label(0.0026334); // returns '0.00263'
+ */
+export function label(x: number): string {
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e-3 && a < 1e4) return String(Number(x.toPrecision(3)));
+  return x.toExponential(2).replace(/\.?0+e/, 'e');
+}
