@@ -15,6 +15,22 @@ export interface SdpOptions {
   maxIterations?: number;
   /** Tolerance of the infeasibility / unboundedness certificates (default 1e-8). */
   infeasibilityTolerance?: number;
+  /**
+   * Called once per iteration with the current iterate; returning true stops the solver early with status
+   * 'unknown' and message 'stopped by onIteration' (used by the IQC bisection once the sign of the margin is decided).
+   */
+  onIteration?: (state: SdpIterate) => boolean;
+}
+
+/** What `onIteration` sees: the dual vector y (live, do not keep), objectives and scaled residuals. */
+export interface SdpIterate {
+  iteration: number;
+  y: Float64Array;
+  primalObjective: number;
+  dualObjective: number;
+  relativeGap: number;
+  primalInfeasibility: number;
+  dualInfeasibility: number;
 }
 
 export interface SdpResult {
@@ -48,7 +64,7 @@ export interface SdpResult {
  * solveSdp(readSdpa('1\n1\n2\n1\n0 1 1 1 1\n1 1 1 1 1\n1 1 2 2 1\n')).primalObjective; // returns 1 (to 1e-8)
  */
 export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpResult {
-  const { tolerance = 1e-8, maxIterations = 100, infeasibilityTolerance = 1e-8 } = options;
+  const { tolerance = 1e-8, maxIterations = 100, infeasibilityTolerance = 1e-8, onIteration } = options;
   checkNumber('tolerance', tolerance, { min: 0, minExclusive: true, max: 1 });
   checkNumber('maxIterations', maxIterations, { min: 1, integer: true });
   validate(problem);
@@ -103,6 +119,9 @@ export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpResu
     if (![pobj, dobj, pinf, dinf, xz].every(Number.isFinite)) return result('unknown', iter, 'non-finite iterate', last);
     const xzRel = xz / (1 + Math.abs(dobj) + Math.abs(pobj));
     if (gap <= tolerance && xzRel <= tolerance && pinf <= tolerance && dinf <= tolerance) return result('optimal', iter, 'converged', last);
+    if (onIteration && onIteration({
+      iteration: iter, y, primalObjective: pobj, dualObjective: dobj, relativeGap: gap, primalInfeasibility: pinf, dualInfeasibility: dinf,
+    })) return result('unknown', iter, 'stopped by onIteration', last);
     // Infeasibility certificates (checked exactly on the current iterate, never inferred from a failure).
     if (dobj < 0 && iter > 0) {
       const yt = y.map((v) => v / -dobj);
