@@ -1,3 +1,3 @@
 export * from './run.js';
-export * from './counting-oracle.js';
+export * from './counting-problem.js';
 export * from './trace.js';

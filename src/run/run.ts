@@ -2,7 +2,7 @@ import { ParameterError, checkNumber } from '../errors.js';
 import { nrm2 } from '../linalg/index.js';
 import type { Optimizer, OptimizerState } from '../optimizers/optimizer.js';
 import type { Problem } from '../problems/problem.js';
-import { type OracleCounts, countingOracle } from './counting-oracle.js';
+import { type OracleCounts, countingProblem } from './counting-problem.js';
 import { type Trace, TraceColumns } from './trace.js';
 
 export type RunStatus = 'converged' | 'max_steps' | 'diverged';
@@ -50,7 +50,7 @@ export interface RunResult {
  * Run a method on a problem: w_0 = x0, then `method.step` until the tolerance, divergence or `steps`; records a columnar
  * trace of k, loss (J - J*), gradNorm, dist ||w - w*||, vNorm ||v||, energy (J - J*) + 1/2 ||v||^2, oracleCalls, the
  * eigen-coordinates e_j = q_j^T (w - w*) and, for dim <= 3, the coordinates w0, w1, w2. Oracle calls count only the
- * method's own queries (through `countingOracle`), not the measurements made for the trace.
+ * method's own queries (through `countingProblem`), not the measurements made for the trace.
  *
  * @example
  * run(createProblem('quadratic:dim=10,kappa=10'), createMethod('gd:alpha=1'), { steps: 500 }).status; // returns 'converged'
@@ -69,7 +69,7 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
   const w0 = options.w0 ?? problem.x0;
   if (w0.length !== n) throw new ParameterError('w0', w0, `a vector of length ${n}`);
 
-  const oracle = countingOracle(problem);
+  const oracle = countingProblem(problem);
   const state: OptimizerState = method.init(oracle, Float64Array.from(w0));
   const g = new Float64Array(n);
   const ws = problem.minimizer, Jstar = problem.minValue ?? 0;

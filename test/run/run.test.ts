@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Optimizer, OptimizerState } from '../../src/optimizers/optimizer.js';
 import { createMethod } from '../../src/optimizers/registry.js';
 import { type Problem, createProblem, diagonalQuadratic } from '../../src/problems/index.js';
-import { countingOracle, run } from '../../src/run/index.js';
+import { countingProblem, run } from '../../src/run/index.js';
 
 /** A tiny gradient descent, independent of src/optimizers: w <- w - alpha grad J(w). */
 function gd(alpha: number): Optimizer {
@@ -126,8 +126,8 @@ describe('run', () => {
     expect(() => run(unknownJ, gd(1), { tolOn: 'loss' })).toThrow(/tolOn = "loss" .*unknown/);
   });
 
-  it('countingOracle counts value, grad and hvp separately and inherits everything else', () => {
-    const p = countingOracle(createProblem('quadratic:dim=3'));
+  it('countingProblem counts value, grad and hvp separately and inherits everything else', () => {
+    const p = countingProblem(createProblem('quadratic:dim=3'));
     const w = p.x0, out = new Float64Array(3);
     p.value(w); p.grad(w, out); p.grad(w, out); p.hvp!(w, w, out);
     expect(p.counts).toEqual({ value: 1, grad: 2, hvp: 1 });

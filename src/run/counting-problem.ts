@@ -15,10 +15,10 @@ export type CountingProblem = Problem & { readonly counts: OracleCounts; calls()
  * extra members) is inherited unchanged through the prototype chain.
  *
  * @example
- * const p = countingOracle(createProblem('quadratic:dim=2'));
+ * const p = countingProblem(createProblem('quadratic:dim=2'));
  * p.grad(p.x0, new Float64Array(2)); p.calls(); // returns 1
  */
-export function countingOracle(problem: Problem): CountingProblem {
+export function countingProblem(problem: Problem): CountingProblem {
   const counts: OracleCounts = { value: 0, grad: 0, hvp: 0 };
   const counted = Object.create(problem) as CountingProblem & { value: Problem['value']; grad: Problem['grad']; hvp?: Problem['hvp'] };
   Object.defineProperties(counted, {
