@@ -10,8 +10,10 @@ import { describeMachine } from './lib/machine.js';
 import { detectPeers, missingPeerNotes } from './lib/peers.js';
 import { RESULTS_DIR, consoleReport, writeBenchmarksMd, writeResult } from './lib/report.js';
 import * as quadraticStep from './workloads/quadratic-step.js';
+import * as lorenz from './workloads/lorenz.js';
+import * as mandelbrot from './workloads/mandelbrot.js';
 
-const WORKLOADS = [quadraticStep];
+const WORKLOADS = [quadraticStep, lorenz, mandelbrot];
 const ORDER = WORKLOADS.map((w) => w.name);
 
 function usage(msg) {

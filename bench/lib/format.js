@@ -1,10 +1,10 @@
 // Number formatting and tables for the console and for BENCHMARKS.md.
 
-/** A time in ms with 3 significant digits (µs below 0.1 ms, s above 10 s). @example fmtMs(9.1234) // returns '9.12 ms' */
+/** A time in ms with 3 significant digits (µs below 0.1 ms, s from 1 s). @example fmtMs(9.1234) // returns '9.12 ms' */
 export function fmtMs(ms) {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
   if (ms < 0.1) return `${(ms * 1e3).toPrecision(3)} µs`;
-  if (ms >= 10_000) return `${(ms / 1e3).toPrecision(3)} s`;
+  if (ms >= 999.5) return `${(ms / 1e3).toPrecision(3)} s`;
   return `${ms.toPrecision(3)} ms`;
 }
 
