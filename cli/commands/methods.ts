@@ -1,9 +1,37 @@
+// momentum-lab methods [NAME]: every method with its update, parameters, defaults and valid ranges.
 import type { Command } from 'commander';
-import { UsageError } from '../main.js';
+import { ParameterError } from '../../src/errors.js';
+import { methods } from '../../src/optimizers/registry.js';
+import { csv, json, parseFormat, table } from '../output.js';
+import { paramDefault, paramRange } from '../run-util.js';
 
-// Placeholder: replaced by the issue that builds this command.
+function list(name: string | undefined, format: string | undefined): void {
+  const f = parseFormat(format);
+  const all = methods();
+  const chosen = name === undefined ? all : all.filter((m) => m.name === name);
+  if (chosen.length === 0) throw new ParameterError('method', name, `one of ${all.map((m) => m.name).join(', ')}`);
+  if (f === 'json') { process.stdout.write(json(name === undefined ? chosen : chosen[0])); return; }
+  const rows = chosen.flatMap((m) => m.params.map((p) => [m.name, p.name, paramDefault(p), paramRange(p), p.description]));
+  if (f === 'csv') {
+    process.stdout.write(csv({ method: rows.map((r) => r[0]), param: rows.map((r) => r[1]), default: rows.map((r) => r[2]), range: rows.map((r) => r[3]), description: rows.map((r) => r[4]) }));
+    return;
+  }
+  if (name === undefined) {
+    process.stdout.write(table(['method', 'parameters (default)', 'description'],
+      chosen.map((m) => [m.name, m.params.map((p) => `${p.name}=${paramDefault(p)}`).join(' ') || '-', m.description])));
+    process.stdout.write('\n`momentum-lab methods NAME` shows one method\'s update and the ranges of its parameters.\n');
+    return;
+  }
+  const m = chosen[0];
+  process.stdout.write(`${m.name}: ${m.description}\n  ${m.equation}\n\n`);
+  process.stdout.write(table(['param', 'default', 'allowed', 'description'], rows.map((r) => r.slice(1))));
+}
+
 export function register(program: Command): void {
-  program.command('methods').description('(not built yet)').allowUnknownOption().action(() => {
-    throw new UsageError('methods is not built yet');
-  });
+  program
+    .command('methods')
+    .description('list the optimization methods with their parameters, defaults and valid ranges')
+    .argument('[name]', 'show one method in detail')
+    .option('--format <f>', 'table | json | csv', 'table')
+    .action((name: string | undefined, opts: { format?: string }) => list(name, opts.format));
 }

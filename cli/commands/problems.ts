@@ -1,9 +1,36 @@
+// momentum-lab problems [NAME]: every problem with its parameters, defaults and valid ranges.
 import type { Command } from 'commander';
-import { UsageError } from '../main.js';
+import { ParameterError } from '../../src/errors.js';
+import { problems } from '../../src/problems/registry.js';
+import { csv, json, parseFormat, table } from '../output.js';
+import { paramDefault, paramRange } from '../run-util.js';
 
-// Placeholder: replaced by the issue that builds this command.
+function list(name: string | undefined, format: string | undefined): void {
+  const f = parseFormat(format);
+  const all = problems();
+  const chosen = name === undefined ? all : all.filter((p) => p.name === name);
+  if (chosen.length === 0) throw new ParameterError('problem', name, `one of ${all.map((p) => p.name).join(', ')}`);
+  if (f === 'json') { process.stdout.write(json(name === undefined ? chosen : chosen[0])); return; }
+  const rows = chosen.flatMap((info) => info.params.map((p) => [info.name, p.name, paramDefault(p), paramRange(p), p.description]));
+  if (f === 'csv') {
+    process.stdout.write(csv({ problem: rows.map((r) => r[0]), param: rows.map((r) => r[1]), default: rows.map((r) => r[2]), range: rows.map((r) => r[3]), description: rows.map((r) => r[4]) }));
+    return;
+  }
+  if (name === undefined) {
+    process.stdout.write(table(['problem', 'parameters (default)', 'description'],
+      chosen.map((info) => [info.name, info.params.map((p) => `${p.name}=${paramDefault(p)}`).join(' ') || '-', info.description])));
+    process.stdout.write('\n`momentum-lab problems NAME` shows one problem\'s parameters with their ranges.\n');
+    return;
+  }
+  process.stdout.write(`${chosen[0].name}: ${chosen[0].description}\n\n`);
+  process.stdout.write(table(['param', 'default', 'allowed', 'description'], rows.map((r) => r.slice(1))));
+}
+
 export function register(program: Command): void {
-  program.command('problems').description('(not built yet)').allowUnknownOption().action(() => {
-    throw new UsageError('problems is not built yet');
-  });
+  program
+    .command('problems')
+    .description('list the problems with their parameters, defaults and valid ranges')
+    .argument('[name]', 'show one problem in detail')
+    .option('--format <f>', 'table | json | csv', 'table')
+    .action((name: string | undefined, opts: { format?: string }) => list(name, opts.format));
 }

@@ -1,9 +1,147 @@
+// momentum-lab run --problem SPEC --method SPEC [--steps N] [--tol T] [--seed S] [--format table|json|csv] [--config file.json]
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { ParameterError } from '../../src/errors.js';
+import { createMethod, methods } from '../../src/optimizers/registry.js';
+import { createProblem, problems } from '../../src/problems/registry.js';
+import { type RunResult, run } from '../../src/run/index.js';
+import { type Spec, formatSpec, parseSpec } from '../../src/spec.js';
 import { UsageError } from '../main.js';
+import { csv, fmt, json, parseFormat, table } from '../output.js';
+import { parseNumberOption } from '../run-util.js';
 
-// Placeholder: replaced by the issue that builds this command.
+interface RunFlags {
+  problem?: string; method?: string; steps?: string; tol?: string; tolOn?: string; seed?: string;
+  recordEvery?: string; format?: string; config?: string;
+}
+
+const scalar = z.union([z.number(), z.string(), z.boolean()]);
+const specSchema = z.union([z.string(), z.object({ name: z.string() }).catchall(scalar)]);
+/** The --config file: the same keys as the flags (camelCase), specs as strings or {name, key: value, ...} objects. */
+export const runConfigSchema = z.object({
+  problem: specSchema.optional(),
+  method: specSchema.optional(),
+  steps: z.number().int().min(1).optional(),
+  tol: z.number().min(0).optional(),
+  tolOn: z.enum(['grad', 'loss']).optional(),
+  seed: z.number().int().min(0).optional(),
+  recordEvery: z.number().int().min(1).optional(),
+  format: z.enum(['table', 'json', 'csv']).optional(),
+}).strict();
+type RunConfig = z.infer<typeof runConfigSchema>;
+
+function readConfig(file: string): RunConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ParameterError('--config', file, `a readable JSON file (${(err as Error).message.split('\n')[0]})`);
+  }
+  const parsed = runConfigSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue.path.join('.');
+    let value: unknown = data;
+    for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey];
+    if (issue.code === 'unrecognized_keys') {
+      throw new ParameterError(`--config ${file}`, issue.keys.join(', '), `only the keys ${Object.keys(runConfigSchema.shape).join(', ')}`);
+    }
+    throw new ParameterError(`--config ${file}: ${path || '(top level)'}`, value, issue.message);
+  }
+  return parsed.data;
+}
+
+function toSpec(value: string | Record<string, unknown>, what: 'problem' | 'method'): Spec {
+  if (typeof value === 'string') return parseSpec(value, `--${what}`);
+  const { name, ...rest } = value as { name: string } & Record<string, string | number | boolean>;
+  return parseSpec(formatSpec(name, rest), `--${what}`);
+}
+
+/** --seed seeds the problem (and the method) when they take a seed and the spec does not set one. */
+function injectSeed(spec: Spec, seed: number | undefined, params: { name: string }[] | undefined): Spec {
+  if (seed === undefined || !params?.some((p) => p.name === 'seed') || spec.params.seed !== undefined) return spec;
+  return { name: spec.name, params: { ...spec.params, seed: String(seed) } };
+}
+
+function summary(result: RunResult, tol: number, tolOn: string): string {
+  const what = tolOn === 'grad' ? '||grad J||' : 'J - J*';
+  if (result.status === 'converged') return `converged at step ${result.steps} (${what} <= ${tol})`;
+  if (result.status === 'diverged') {
+    return `diverged at step ${result.divergedAt} (${result.finalLoss === null ? 'non-finite value' : `loss ${fmt(result.finalLoss)} > 1e12 x initial loss`})`;
+  }
+  return `stopped after the maximum ${result.steps} steps without reaching ${what} <= ${tol}`;
+}
+
+function printTable(result: RunResult, problemLabel: string, methodText: string, tol: number, tolOn: string): void {
+  const lines = [
+    `problem  ${problemLabel}`,
+    `method   ${methodText}`,
+    `status   ${summary(result, tol, tolOn)}`,
+    `final    loss ${fmt(result.finalLoss)}   ||grad|| ${fmt(result.finalGradNorm)}   oracle calls ${result.oracleCalls.total}`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+  const cols = Object.keys(result.trace).filter((c) => !/^e\d+$/.test(c));
+  const n = result.trace.k.length;
+  const picks = new Set<number>();
+  const rows = Math.min(n, 12);
+  for (let i = 0; i < rows; i++) picks.add(Math.round((i * (n - 1)) / Math.max(1, rows - 1)));
+  const body = [...picks].sort((a, b) => a - b).map((i) => cols.map((c) => result.trace[c][i]));
+  process.stdout.write(table(cols, body));
+  if (n > rows) process.stdout.write(`(${rows} of ${n} recorded steps; --format csv or json for all)\n`);
+}
+
+function runCommand(flags: RunFlags): void {
+  const config = flags.config ? readConfig(flags.config) : {};
+  const problemText = flags.problem ?? config.problem;
+  const methodText = flags.method ?? config.method;
+  if (problemText === undefined) throw new UsageError('run needs --problem SPEC (see `momentum-lab problems`)');
+  if (methodText === undefined) throw new UsageError('run needs --method SPEC (see `momentum-lab methods`)');
+  const format = parseFormat(flags.format ?? config.format);
+  const steps = parseNumberOption('--steps', flags.steps, { min: 1, max: 1e8, integer: true }) ?? config.steps ?? 1000;
+  const tol = parseNumberOption('--tol', flags.tol, { min: 0 }) ?? config.tol ?? 1e-8;
+  const seed = parseNumberOption('--seed', flags.seed, { min: 0, max: 2 ** 32 - 1, integer: true }) ?? config.seed;
+  const recordEvery = parseNumberOption('--record-every', flags.recordEvery, { min: 1, integer: true }) ?? config.recordEvery ?? 1;
+  const tolOn = flags.tolOn ?? config.tolOn ?? 'grad';
+  if (tolOn !== 'grad' && tolOn !== 'loss') throw new ParameterError('--tol-on', tolOn, 'grad | loss');
+
+  const problemSpec = injectSeed(toSpec(problemText, 'problem'), seed, problems().find((p) => p.name === toSpec(problemText, 'problem').name)?.params);
+  const methodSpec0 = toSpec(methodText, 'method');
+  const methodSpec = injectSeed(methodSpec0, seed, methods().find((m) => m.name === methodSpec0.name)?.params);
+  const problem = createProblem(problemSpec);
+  const method = createMethod(methodSpec, problem);
+  const result = run(problem, method, { steps, tol, tolOn, seed, recordEvery });
+
+  if (format === 'csv') { process.stdout.write(csv(result.trace)); return; }
+  const methodLabel = formatSpec(method.name, method.params as Record<string, string | number | boolean>);
+  if (format === 'table') { printTable(result, problem.label, methodLabel, tol, tolOn); return; }
+  process.stdout.write(json({
+    status: result.status,
+    steps: result.steps,
+    finalLoss: result.finalLoss,
+    divergedAt: result.divergedAt,
+    finalGradNorm: result.finalGradNorm,
+    oracleCalls: result.oracleCalls,
+    problem: { spec: formatSpec(problemSpec.name, problemSpec.params), name: problem.name, label: problem.label, dim: problem.dim, mu: problem.mu ?? null, L: problem.L ?? null, minValue: problem.minValue ?? null },
+    method: { spec: formatSpec(methodSpec.name, methodSpec.params), name: method.name, params: method.params },
+    options: { steps, tol, tolOn, seed: seed ?? null, recordEvery },
+    trace: result.trace,
+  }));
+}
+
 export function register(program: Command): void {
-  program.command('run').description('(not built yet)').allowUnknownOption().action(() => {
-    throw new UsageError('run is not built yet');
-  });
+  program
+    .command('run')
+    .description('run a method on a problem and print its trace (loss, gradient norm, distance, velocity, energy, eigen-coordinates)')
+    .option('--problem <spec>', 'problem spec, e.g. quadratic:dim=1000,kappa=100 (see `momentum-lab problems`)')
+    .option('--method <spec>', 'method spec, e.g. hb:alpha=1,beta=0.81 or hb:tune=polyak (see `momentum-lab methods`)')
+    .option('--steps <n>', 'maximum number of steps (default 1000)')
+    .option('--tol <t>', 'stop when ||grad J|| <= t (or J - J* <= t with --tol-on loss); default 1e-8, 0 runs all steps')
+    .option('--tol-on <m>', 'grad | loss (default grad)')
+    .option('--seed <s>', "seed for the problem's and method's randomness when their spec sets none")
+    .option('--record-every <n>', 'record every n-th step in the trace (default 1)')
+    .option('--format <f>', 'table | json | csv (default table)')
+    .option('--config <file>', 'JSON file with the same keys (problem, method, steps, tol, tolOn, seed, recordEvery, format); flags override it')
+    .action((flags: RunFlags) => runCommand(flags));
 }
