@@ -26,3 +26,19 @@ export function parseNumberOption(flag: string, raw: string | number | undefined
   if (!ok) throw new ParameterError(flag, raw, describeRange({ min, max, minExclusive, integer }));
   return x;
 }
+
+/** A left-aligned text table (for listings with prose columns; cli/output's `table` right-aligns numbers). */
+export function leftTable(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const line = (r: string[]) => r.map((c, j) => (j === r.length - 1 ? c : c.padEnd(widths[j]))).join('  ').trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** Listing of named entries with their parameters: "name  description" then an indented "key=default ..." line. */
+export function entryList(entries: { name: string; description: string; params: ParamInfo[] }[]): string {
+  const width = Math.max(...entries.map((e) => e.name.length));
+  return entries.map((e) => {
+    const params = e.params.map((p) => `${p.name}=${paramDefault(p)}`).join(' ') || '(no parameters)';
+    return `${e.name.padEnd(width)}  ${e.description}\n${' '.repeat(width)}  ${params}`;
+  }).join('\n') + '\n';
+}

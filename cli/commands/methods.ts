@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { ParameterError } from '../../src/errors.js';
 import { methods } from '../../src/optimizers/registry.js';
-import { csv, json, parseFormat, table } from '../output.js';
-import { paramDefault, paramRange } from '../run-util.js';
+import { csv, json, parseFormat } from '../output.js';
+import { entryList, leftTable, paramDefault, paramRange } from '../run-util.js';
 
 function list(name: string | undefined, format: string | undefined): void {
   const f = parseFormat(format);
@@ -17,14 +17,13 @@ function list(name: string | undefined, format: string | undefined): void {
     return;
   }
   if (name === undefined) {
-    process.stdout.write(table(['method', 'parameters (default)', 'description'],
-      chosen.map((m) => [m.name, m.params.map((p) => `${p.name}=${paramDefault(p)}`).join(' ') || '-', m.description])));
-    process.stdout.write('\n`momentum-lab methods NAME` shows one method\'s update and the ranges of its parameters.\n');
+    process.stdout.write(entryList(chosen));
+    process.stdout.write('\n`momentum-lab methods NAME` shows one method\'s update and the ranges of its parameters (default "-": required or derived, see its description).\n');
     return;
   }
   const m = chosen[0];
   process.stdout.write(`${m.name}: ${m.description}\n  ${m.equation}\n\n`);
-  process.stdout.write(table(['param', 'default', 'allowed', 'description'], rows.map((r) => r.slice(1))));
+  process.stdout.write(leftTable(['param', 'default', 'allowed', 'description'], rows.map((r) => r.slice(1))));
 }
 
 export function register(program: Command): void {

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { ParameterError } from '../../src/errors.js';
 import { problems } from '../../src/problems/registry.js';
-import { csv, json, parseFormat, table } from '../output.js';
-import { paramDefault, paramRange } from '../run-util.js';
+import { csv, json, parseFormat } from '../output.js';
+import { entryList, leftTable, paramDefault, paramRange } from '../run-util.js';
 
 function list(name: string | undefined, format: string | undefined): void {
   const f = parseFormat(format);
@@ -17,13 +17,12 @@ function list(name: string | undefined, format: string | undefined): void {
     return;
   }
   if (name === undefined) {
-    process.stdout.write(table(['problem', 'parameters (default)', 'description'],
-      chosen.map((info) => [info.name, info.params.map((p) => `${p.name}=${paramDefault(p)}`).join(' ') || '-', info.description])));
-    process.stdout.write('\n`momentum-lab problems NAME` shows one problem\'s parameters with their ranges.\n');
+    process.stdout.write(entryList(chosen));
+    process.stdout.write('\n`momentum-lab problems NAME` shows one problem\'s parameters with their ranges (default "-": derived, see its description).\n');
     return;
   }
   process.stdout.write(`${chosen[0].name}: ${chosen[0].description}\n\n`);
-  process.stdout.write(table(['param', 'default', 'allowed', 'description'], rows.map((r) => r.slice(1))));
+  process.stdout.write(leftTable(['param', 'default', 'allowed', 'description'], rows.map((r) => r.slice(1))));
 }
 
 export function register(program: Command): void {
