@@ -42,7 +42,7 @@ const nesterovParam: ParamInfo = { name: 'nesterov', kind: 'boolean', default: f
 function tuned(method: string, values: Values, problem: Problem | undefined): { alpha?: number; beta?: number } {
   const rule = values.tune as string;
   if (rule === 'none') return {};
-  const { mu, L } = requireMuL(`${method}.tune`, rule, problem);
+  const { mu, L } = requireMuL(method, problem, undefined, undefined, ['tune', rule]);
   if (method === 'gd') return tuneGradientDescent(rule as 'standard' | 'optimal', mu, L);
   if (method === 'hb') return tuneHeavyBall(rule as 'lecture' | 'polyak', mu, L);
   return tuneNesterov(rule as 'standard' | 'optimal', mu, L);
@@ -110,14 +110,14 @@ export const METHODS: readonly MethodEntry[] = [
     equation: 'v <- beta_k v - alpha_k grad J(w); w <- w + v; rho_k = 1/(2 sigma - rho_(k-1)), beta_k = rho_k rho_(k-1), alpha_k = 2 rho_k/delta',
     params: [muParam, LParam],
     build: (p, problem) => {
-      const { mu, L } = requireMuL(p.mu === undefined ? 'chebyshev.mu' : 'chebyshev.L', num(p.mu) ?? num(p.L), problem, num(p.mu), num(p.L));
+      const { mu, L } = requireMuL('chebyshev', problem, num(p.mu), num(p.L));
       return chebyshevIteration(mu, L);
     },
   },
   {
     name: 'aggmo', description: 'aggregated momentum (Lucas et al. 2019)', equation: 'v_j <- beta_j v_j - grad J(w); w <- w + (alpha/K) sum_j v_j',
     params: [rateParam(), { name: 'betas', kind: 'string', default: '0;0.9;0.99', description: "';'-separated damping betas, each in [0, 1)" }],
-    build: (p, problem) => aggregatedMomentum(num(p.alpha) ?? defaultRate(problem), parseNumberList('aggmo.betas', p.betas as string, 0, 1)),
+    build: (p, problem) => aggregatedMomentum(num(p.alpha) ?? defaultRate(problem), parseNumberList('aggmo.betas', p.betas as string, (b) => b >= 0 && b < 1, 'numbers in [0, 1), e.g. 0;0.9;0.99')),
   },
   {
     name: 'qhm', description: 'quasi-hyperbolic momentum (Ma & Yarats 2019)', equation: 'm <- beta m + (1 - beta) g; w <- w - alpha ((1 - nu) g + nu m)',
@@ -136,7 +136,7 @@ export const METHODS: readonly MethodEntry[] = [
       { name: 'precond', kind: 'string', description: "jacobi (1/diag H at w0, via hvp), identity, or a ';'-separated list of positive numbers; default jacobi when the problem has hvp" }],
     build: (p, problem) => {
       const text = (p.precond as string | undefined) ?? (problem?.hvp ? 'jacobi' : 'identity');
-      const P = text === 'jacobi' || text === 'identity' ? text : Float64Array.from(parseNumberList('pgd.precond', text, 0, Infinity, { minExclusive: true }));
+      const P = text === 'jacobi' || text === 'identity' ? text : Float64Array.from(parseNumberList('pgd.precond', text, (x) => x > 0, 'numbers > 0, or jacobi | identity'));
       return preconditionedGD(p.alpha as number, P);
     },
   },
@@ -174,16 +174,17 @@ function buildAspremont(p: Values, problem: Problem | undefined): Optimizer {
   if (schedule === 'convex') {
     const L = num(p.L) ?? problem?.L;
     if (L === undefined) throw new ParameterError('nag-aspremont.L', undefined, 'a number > 0 (the problem does not know L)');
+    if (p.mu !== undefined) throw new ParameterError('nag-aspremont.mu', p.mu, 'no value unless schedule=strongly-convex or constant');
     return nesterovAspremont({ kind: 'convex', L });
   }
   if (schedule === 'strongly-convex') {
-    const { mu, L } = requireMuL('nag-aspremont.mu', num(p.mu), problem, num(p.mu), num(p.L));
+    const { mu, L } = requireMuL('nag-aspremont', problem, num(p.mu), num(p.L));
     return nesterovAspremont({ kind: 'strongly-convex', mu, L });
   }
   const alpha = num(p.alpha) ?? defaultRate(problem);
   let tau = num(p.tau);
   if (tau === undefined) {
-    const { mu, L } = requireMuL('nag-aspremont.tau', undefined, problem, num(p.mu), num(p.L));
+    const { mu, L } = requireMuL('nag-aspremont', problem, num(p.mu), num(p.L), ['tau', 'default']);
     const sq = Math.sqrt(mu / L);
     tau = (2 * sq) / (1 + sq);
   }

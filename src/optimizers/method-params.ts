@@ -20,29 +20,34 @@ export function defaultRate(problem: Problem | undefined): number {
   return problem?.L !== undefined && problem.L > 0 ? 1 / problem.L : FALLBACK_ALPHA;
 }
 
-/** mu and L for a tuning rule or schedule, or a ParameterError naming `parameter` when the problem does not know them. */
-export function requireMuL(parameter: string, value: unknown, problem: Problem | undefined, mu?: number, L?: number): { mu: number; L: number } {
+/**
+ * mu and L for a rule or schedule that needs them. Explicit `mu`, `L` win over the problem's. With `rule` set (e.g.
+ * 'tune' = 'polyak'), a missing mu or L is reported against that parameter; otherwise against `method.mu` / `method.L`.
+ */
+export function requireMuL(method: string, problem: Problem | undefined, mu?: number, L?: number, rule?: [string, string]): { mu: number; L: number } {
   const m = mu ?? problem?.mu;
   const l = L ?? problem?.L;
-  if (m === undefined || l === undefined || !(m > 0) || !(l > m)) {
-    const which = problem ? `problem ${problem.name} (mu=${problem.mu}, L=${problem.L})` : 'no problem';
-    throw new ParameterError(parameter, value, `a value that needs known 0 < mu < L, but got ${which}: give mu and L, or the explicit parameters`);
+  if (rule && (m === undefined || l === undefined || !(m > 0) || !(l > m))) {
+    const known = problem ? `problem ${problem.name} has mu=${problem.mu}, L=${problem.L}` : 'no problem is given';
+    throw new ParameterError(`${method}.${rule[0]}`, rule[1], `a rule whose mu > 0 and L > mu are known, but ${known} (give the parameters explicitly)`);
   }
+  if (l === undefined) throw new ParameterError(`${method}.L`, undefined, 'a number > 0 (the problem does not know L)');
+  if (m === undefined) throw new ParameterError(`${method}.mu`, undefined, 'a number > 0 (the problem does not know mu)');
+  if (!(m > 0 && m < l)) throw new ParameterError(`${method}.mu`, m, `a number in (0, L) with L = ${l}`);
   return { mu: m, L: l };
 }
 
 /**
- * Parse a ';'-separated list of numbers (spec values cannot contain ','), each checked against [min, max).
+ * Parse a ';'-separated list of numbers (spec values cannot contain ','), each satisfying `ok`.
  *
  * @example
- * parseNumberList('aggmo.betas', '0;0.9;0.99', 0, 1); // returns [0, 0.9, 0.99]
+ * parseNumberList('aggmo.betas', '0;0.9;0.99', (b) => b >= 0 && b < 1, 'numbers in [0, 1), e.g. 0;0.9;0.99'); // returns [0, 0.9, 0.99]
  */
-export function parseNumberList(parameter: string, text: string, min: number, max: number, { maxExclusive = true, minExclusive = false } = {}): number[] {
+export function parseNumberList(parameter: string, text: string, ok: (x: number) => boolean, allowed: string): number[] {
   const parts = text.split(';').map((s) => s.trim());
-  const range = `${minExclusive ? '(' : '['}${min}, ${max}${maxExclusive ? ')' : ']'}`;
   const values = parts.map(Number);
-  const ok = parts.length > 0 && parts.every((p, i) => p !== '' && Number.isFinite(values[i])
-    && (minExclusive ? values[i] > min : values[i] >= min) && (maxExclusive ? values[i] < max : values[i] <= max));
-  if (!ok) throw new ParameterError(parameter, text, `a ';'-separated list of numbers in ${range}, e.g. 0;0.9;0.99`);
+  if (!parts.every((p, i) => p !== '' && Number.isFinite(values[i]) && ok(values[i]))) {
+    throw new ParameterError(parameter, text, `a ';'-separated list of ${allowed}`);
+  }
   return values;
 }
