@@ -12,5 +12,5 @@ export * from './continuousHeavyBall.js';
 export * from './energyDecay.js';
 export * from './shadowEnergy.js';
 export * from './dampingComparison.js';
-export * from './oracle.js';
+export * from './krylov.js';
 export * from './fitRate.js';

@@ -1,23 +1,4 @@
-/** The oracle of the lecture's oracle model: J(w) and grad J(w), nothing else. */
-export interface FirstOrderOracle {
-  value(w: Float64Array): number;
-  grad(w: Float64Array, out: Float64Array): Float64Array;
-}
-
-/**
- * Wrap an oracle (any Problem) so that every query is counted; everything else is inherited unchanged.
- *
- * @example
- * const o = countingOracle(problem); o.grad(w, g); o.grad(w, g); o.queries; // returns { value: 0, grad: 2 }
- */
-export function countingOracle<P extends FirstOrderOracle>(oracle: P): P & { queries: { value: number; grad: number } } {
-  const queries = { value: 0, grad: 0 };
-  const counted = Object.create(oracle) as P & { queries: { value: number; grad: number } };
-  counted.value = (w: Float64Array) => { queries.value++; return oracle.value(w); };
-  counted.grad = (w: Float64Array, out: Float64Array) => { queries.grad++; return oracle.grad(w, out); };
-  counted.queries = queries;
-  return counted;
-}
+// The oracle model's lower bounds. The query-counting oracle itself is run's countingOracle (src/run).
 
 /**
  * Krylov support: 1 + the largest index j with |w_j| > tolerance (0 for w = 0). On Nesterov's worst function, started
