@@ -19,7 +19,7 @@ export function colorizeEscape(img: EscapeTimeImage, period = 64): Uint8ClampedA
     const nu = img.smooth[i];
     const o = 4 * i;
     out[o + 3] = 255;
-    if (nu < 0) continue;
+    if (img.iterations[i] >= img.maxIter) continue;
     let s = (Math.max(nu, 0) / period) % 1;
     s *= m;
     const k = Math.floor(s), f = s - k;

@@ -56,16 +56,18 @@ export function complexRank(Mr: Float64Array, Mi: Float64Array, n: number, tol: 
 
 /**
  * Jordan structure of a real square matrix: its distinct eigenvalues with algebraic and geometric multiplicity and
- * block sizes. Eigenvalues closer than `clusterTol * max(1, ||A||)` are taken as one (a defective eigenvalue of
- * a k-block is computed only to ~eps^(1/k)); ranks use the threshold `rankTol * max(1, ||A||)^k`.
+ * block sizes. Eigenvalues closer than `clusterTol * max(1, ||A||)` are taken as one: a defective eigenvalue of
+ * a k-block is computed only to ~eps^(1/k), so the default is 10 (n eps)^(1/n) (1.3e-7 for n = 2, 1.7e-3 for n = 4;
+ * distinct eigenvalues closer than that are reported as one). Ranks use the threshold `rankTol * max(1, ||A||)^k`.
  * Number of blocks of size >= k = rank(N^(k-1)) - rank(N^k), N = A - lambda I (Horn & Johnson, Thm 3.1.11).
  *
  * @example
  * jordanStructure(fromRows([[2, 1], [0, 2]]));
  * // returns [{value: {re: 2, im: 0}, algebraic: 2, geometric: 1, blocks: [2], defective: true}]
  */
-export function jordanStructure(A: DenseMatrix, { clusterTol = 1e-6, rankTol = 1e-7 } = {}): JordanEigenvalue[] {
+export function jordanStructure(A: DenseMatrix, { clusterTol = NaN, rankTol = 1e-7 } = {}): JordanEigenvalue[] {
   const n = A.rows;
+  if (Number.isNaN(clusterTol)) clusterTol = 10 * (n * Number.EPSILON) ** (1 / Math.max(n, 1));
   const lambdas = eigenvalues(A);
   const scale = Math.max(1, normInf(A));
   const groups: { sumRe: number; sumIm: number; count: number }[] = [];
