@@ -1,0 +1,134 @@
+// CLI tests for `run`, `methods`, `problems`: spawn the built CLI (npm test builds first) and check JSON and exit codes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['bin/momentum-lab.js', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const runJson = (...args: string[]) => {
+  const r = cli('run', ...args, '--format', 'json');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe('momentum-lab run', () => {
+  it('heavy ball alpha=1, beta=0.81 converges on quadratic dim=1000, kappa=100 in ~ log(||g0||/tol) / log(1/0.9) steps', () => {
+    const out = runJson('--problem', 'quadratic:dim=1000,kappa=100', '--method', 'hb:alpha=1,beta=0.81');
+    expect(out.status).toBe('converged');
+    expect(out.divergedAt).toBeNull();
+    const g = out.trace.gradNorm as number[];
+    expect(g.length).toBe(out.steps + 1);
+    expect(g[out.steps]).toBeLessThanOrEqual(1e-8);
+    expect(g[out.steps - 1]).toBeGreaterThan(1e-8);
+    // Every eigen-mode contracts at |lambda| = sqrt(beta) = 0.9 (h = mu is critically damped), so the step count is close
+    // to log(||g0|| / tol) / log(1/0.9) = 202.5 with ||g0|| = sqrt(sum h_j^2) for x0 = 1.
+    const predicted = Math.log(g[0] / 1e-8) / Math.log(1 / 0.9);
+    expect(Math.abs(out.steps - predicted)).toBeLessThan(15);
+    expect(out.oracleCalls.grad).toBe(out.steps);
+    expect(out.finalLoss).toBeCloseTo(out.trace.loss[out.steps], 20);
+    expect(out.method).toEqual({ spec: 'hb:alpha=1,beta=0.81', name: 'hb', params: { alpha: 1, beta: 0.81 } });
+    expect([out.problem.dim, out.problem.mu, out.problem.L]).toEqual([1000, 0.01, 1]);
+  });
+
+  it('a step size beyond 2(1 + beta)/L reports diverged with the step where the loss passed 1e12 x its start', () => {
+    const out = runJson('--problem', 'quadratic:dim=1000,kappa=100', '--method', 'hb:alpha=4,beta=0.9');
+    expect(out.status).toBe('diverged');
+    const loss = out.trace.loss as number[], k = out.divergedAt as number;
+    expect(out.steps).toBe(k);
+    expect(loss[k]).toBeGreaterThan(1e12 * loss[0]);
+    expect(loss[k - 1]).toBeLessThanOrEqual(1e12 * loss[0]);
+  });
+
+  it('heavy ball with alpha = 1/9, beta = 4/9 on the Lessard counterexample cycles from 3.3 and converges from 0.5', () => {
+    const hb = `hb:alpha=${1 / 9},beta=${4 / 9}`;
+    const cyc = runJson('--problem', 'lessard-counterexample', '--method', hb, '--steps', '600');
+    expect(cyc.status).toBe('max_steps');
+    const w = cyc.trace.w0 as number[], n = w.length;
+    expect(Math.abs(w[n - 1] - w[n - 4])).toBeLessThan(1e-9);
+    expect(Math.abs(w[n - 1] - w[n - 2])).toBeGreaterThan(0.1);
+    const conv = runJson('--problem', 'lessard-counterexample:x0=0.5', '--method', hb, '--steps', '600');
+    expect(conv.status).toBe('converged');
+  });
+
+  it('csv prints the same trace as json, one row per recorded step', () => {
+    const args = ['--problem', 'rosenbrock', '--method', 'hb:alpha=0.001,beta=0.9', '--steps', '50', '--tol', '0'];
+    const out = runJson(...args);
+    const r = cli('run', ...args, '--format', 'csv');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe(Object.keys(out.trace).join(','));
+    expect(lines.length).toBe(52);
+    const last = lines[51].split(',').map(Number);
+    Object.keys(out.trace).forEach((c, j) => expect(last[j]).toBe(out.trace[c][50]));
+  });
+
+  it('--config JSON gives the same run as the flags, and flags override it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-run-'));
+    const file = join(dir, 'run.json');
+    writeFileSync(file, JSON.stringify({ problem: { name: 'quadratic', dim: 50, kappa: 10 }, method: 'gd:alpha=1', steps: 5000, tol: 1e-9 }));
+    const viaConfig = runJson('--config', file);
+    const viaFlags = runJson('--problem', 'quadratic:dim=50,kappa=10', '--method', 'gd:alpha=1', '--steps', '5000', '--tol', '1e-9');
+    expect(viaConfig.trace).toEqual(viaFlags.trace);
+    expect(viaConfig.status).toBe('converged');
+    expect(runJson('--config', file, '--steps', '7').steps).toBe(7);
+  });
+
+  const bad: [string[], RegExp][] = [
+    [['--problem', 'quadratic:dim=100', '--method', 'hb:beta=1.5'], /^momentum-lab: hb\.beta = 1\.5 is invalid: expected a finite number in \[0, 1\)\n$/],
+    [['--problem', 'quadratic:dim=-3', '--method', 'hb'], /^momentum-lab: quadratic\.dim = -3 is invalid: expected an integer in \[1, /],
+    [['--problem', 'quadratic', '--method', 'hb', '--steps', '0'], /^momentum-lab: --steps = "0" is invalid: expected an integer in \[1, /],
+    [['--problem', 'quadratic', '--method', 'hb', '--tol', 'abc'], /^momentum-lab: --tol = "abc" is invalid: expected a finite number >= 0/],
+    [['--problem', 'quadratic', '--method', 'hb', '--format', 'xml'], /^momentum-lab: --format = "xml" is invalid: expected table \| json \| csv/],
+    [['--problem', 'cubic', '--method', 'hb'], /^momentum-lab: problem = "cubic" is invalid: expected one of quadratic, /],
+    [['--problem', 'quadratic', '--method', 'adam'], /^momentum-lab: method = "adam" is invalid: expected one of gd, hb, /],
+    [['--method', 'hb'], /^momentum-lab: run needs --problem SPEC/],
+    [['--problem', 'rosenbrock', '--method', 'hb', '--tol-on', 'dist'], /^momentum-lab: --tol-on = "dist" is invalid: expected grad \| loss/],
+  ];
+  for (const [args, message] of bad) {
+    it(`bad input ${args.join(' ')} exits 2 with one line naming it`, () => {
+      const r = cli('run', ...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n').length).toBe(1);
+    });
+  }
+
+  it('a bad --config names the file, the key and what is allowed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-run-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ problem: 'quadratic', method: 'hb', steps: 0 }));
+    const r = cli('run', '--config', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--config .*bad\.json: steps = 0 is invalid/);
+    writeFileSync(file, JSON.stringify({ problem: 'quadratic', method: 'hb', stpes: 10 }));
+    expect(cli('run', '--config', file).stderr).toMatch(/"stpes" is invalid: expected only the keys problem, method, steps/);
+    expect(cli('run', '--config', join(dir, 'missing.json')).code).toBe(2);
+  });
+});
+
+describe('momentum-lab methods / problems', () => {
+  it('methods --format json lists every method with parameter ranges (hb.beta in [0, 1))', () => {
+    const r = cli('methods', '--format', 'json');
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as { name: string; params: { name: string; min?: number; max?: number; maxExclusive?: boolean }[] }[];
+    const names = list.map((m) => m.name);
+    for (const m of ['gd', 'hb', 'nag', 'nag-aspremont', 'cg', 'nlcg', 'chebyshev', 'aggmo', 'qhm', 'leapfrog', 'pgd', 'torch-sgd', 'optax-sgd', 'keras-sgd']) expect(names).toContain(m);
+    const beta = list.find((m) => m.name === 'hb')!.params.find((p) => p.name === 'beta')!;
+    expect([beta.min, beta.max, beta.maxExclusive]).toEqual([0, 1, true]);
+  });
+  it('problems --format json lists the problems; `problems quadratic` shows its parameter ranges', () => {
+    const list = JSON.parse(cli('problems', '--format', 'json').stdout) as { name: string }[];
+    expect(list.map((p) => p.name)).toEqual(['quadratic', 'nesterov-worst', 'nesterov-worst-sc', 'lessard-counterexample', 'rosenbrock', 'banana', 'convex-rosenbrock', 'logistic-regression']);
+    const r = cli('problems', 'quadratic');
+    expect(r.stdout).toMatch(/structure\s+diagonal\s+diagonal \| dense \| tridiagonal/);
+    const bad = cli('problems', 'cubic');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/problem = "cubic" is invalid/);
+  });
+});
