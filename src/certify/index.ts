@@ -7,3 +7,5 @@ export * from './methods.js';
 export * from './iqc-lmi.js';
 export * from './certify-rate.js';
 export * from './quadratic-rate-bound.js';
+export * from './pep.js';
+export * from './heavy-ball-counterexample.js';

@@ -79,7 +79,7 @@ export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpResu
   const X = alloc(), Z = alloc(), Zinv = alloc(), Fd = alloc(), dX = alloc(), dZ = alloc(), dXp = alloc(), dZp = alloc();
   const Lx = alloc(), Lz = alloc(), G = alloc(), T1 = alloc(), T2 = alloc(), W = alloc();
   const y = new Float64Array(m), dy = new Float64Array(m), dyp = new Float64Array(m), rhs = new Float64Array(m), Ax = new Float64Array(m);
-  const O = new Float64Array(m * m);
+  const O = new Float64Array(m * m), O0 = new Float64Array(m * m), res0 = new Float64Array(m);
   const normB = Math.hypot(...b);
   // Initial point of CSDP (Borchers 1999, section 4): X = 10 a I, Z = 10 c I, y = 0.
   let a0 = 0, c0 = data.normC;
@@ -145,16 +145,19 @@ export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpResu
       const n = blocks[i].n;
       if (blocks[i].kind === 'diag') { for (let t = 0; t < n; t++) Zinv[i][t] = 1 / Z[i][t]; continue; }
       Lx[i].set(X[i]); Lz[i].set(Z[i]);
-      if (!cholesky(Lx[i], n) || !cholesky(Lz[i], n)) return result('unknown', iter, 'lost positive definiteness of X or Z', last);
+      if (!cholesky(Lx[i], n)) return result('unknown', iter, `lost positive definiteness of X (block ${i + 1})`, last);
+      if (!cholesky(Lz[i], n)) return result('unknown', iter, `lost positive definiteness of Z (block ${i + 1})`, last);
       choleskyInverse(Lz[i], n, Zinv[i], T1[i]);
     }
     schurComplement(blocks, data, X, Zinv, O, G, T1);
+    O0.set(O);
     if (!cholesky(O, m)) {
       // One regularisation attempt, then give up honestly.
       schurComplement(blocks, data, X, Zinv, O, G, T1);
       let dmax = 0;
       for (let k = 0; k < m; k++) dmax = Math.max(dmax, O[k * m + k]);
       for (let k = 0; k < m; k++) O[k * m + k] += 1e-13 * dmax;
+      O0.set(O);
       if (!cholesky(O, m)) return result('unknown', iter, 'Schur complement not positive definite', last);
     }
     const mu = xz / nTotal;
@@ -167,9 +170,12 @@ export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpResu
       const L = len(i), x = X[i], z = Z[i], ddx = dXp[i], ddz = dZp[i];
       for (let t = 0; t < L; t++) xzAff += (x[t] + ap * ddx[t]) * (z[t] + ad * ddz[t]);
     }
-    const sigma = Math.min(1, Math.max(0, xzAff / xz) ** 3);
+    let sigma = Math.min(1, Math.max(0, xzAff / xz) ** 3);
+    // Keep complementarity from running ahead of infeasibility (it would pin X or Z to the boundary and stall
+    // the lagging side): while a residual exceeds the relative complementarity, centre more.
+    if (Math.max(pinf, dinf) > 10 * xzRel) sigma = Math.max(sigma, 0.5);
     direction(sigma * mu, true, dX, dy, dZ);
-    const gamma = 0.9 + 0.09 * Math.min(ap, ad);
+    const gamma = 0.9 + 0.05 * Math.min(ap, ad);
     const alphaP = Math.min(1, gamma * stepToBoundary(blocks, X, Lx, dX, T1, T2));
     const alphaD = Math.min(1, gamma * stepToBoundary(blocks, Z, Lz, dZ, T1, T2));
     if (!(alphaP > 1e-12) && !(alphaD > 1e-12)) {
@@ -183,6 +189,21 @@ export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpResu
     for (let k = 0; k < m; k++) y[k] += alphaD * dy[k];
   }
   return result('unknown', maxIterations, `iteration limit reached (gap ${last.gap.toExponential(2)}, pinf ${last.pinf.toExponential(2)}, dinf ${last.dinf.toExponential(2)})`, last);
+
+  /** O dy = r by the Cholesky factor and two steps of iterative refinement against O0 (the Schur matrix is ill-conditioned near the end). */
+  function solveSchur(r: Float64Array): void {
+    res0.set(r);
+    choleskySolve(O, m, r);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < m; i++) {
+        let s = res0[i];
+        for (let k = 0; k < m; k++) s -= O0[i * m + k] * r[k];
+        rhs[i] = s;
+      }
+      choleskySolve(O, m, rhs);
+      for (let i = 0; i < m; i++) r[i] += rhs[i];
+    }
+  }
 
   /**
    * HKM direction for target mu (and Mehrotra's second-order term dXp dZp when `corrector`):
@@ -202,7 +223,7 @@ export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpResu
     }
     applyA(blocks, data, W, rhs);
     for (let k = 0; k < m; k++) ddy[k] = rhs[k] - b[k];
-    choleskySolve(O, m, ddy);
+    solveSchur(ddy);
     applyAT(blocks, data, ddy, ddZ);
     for (let i = 0; i < nb; i++) {
       const n = blocks[i].n, L = len(i), x = X[i], zi = Zinv[i], dz = ddZ[i], dx = ddX[i];
