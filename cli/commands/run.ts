@@ -70,6 +70,7 @@ function summary(result: RunResult, tol: number, tolOn: string): string {
   if (result.status === 'diverged') {
     return `diverged at step ${result.divergedAt} (${result.finalLoss === null ? 'non-finite value' : `loss ${fmt(result.finalLoss)} > 1e12 x initial loss`})`;
   }
+  if (tol === 0) return `ran all ${result.steps} steps (tol 0)`;
   return `stopped after the maximum ${result.steps} steps without reaching ${what} <= ${tol}`;
 }
 

@@ -11,14 +11,15 @@ import { type QuadraticOptions, type QuadraticProblem, quadraticDefaults } from 
 export function diagonalQuadratic(h: Float64Array, options: QuadraticOptions = {}): QuadraticProblem {
   const dim = h.length;
   const { minimizer: ws, x0 } = quadraticDefaults(dim, options);
-  const spectrum = Float64Array.from(h).sort();
+  // Sort order of the eigenvalues, so that eigenCoordinates follows `spectrum` (ascending); skipped when h is sorted.
+  let sorted = true;
+  for (let i = 1; i < dim && sorted; i++) sorted = h[i - 1] <= h[i];
+  const order = sorted ? null : Array.from({ length: dim }, (_, i) => i).sort((a, b) => h[a] - h[b]);
+  const spectrum = sorted ? Float64Array.from(h) : Float64Array.from(order!, (j) => h[j]);
   const applyH = (v: Float64Array, out: Float64Array): Float64Array => {
     for (let i = 0; i < dim; i++) out[i] = h[i] * v[i];
     return out;
   };
-  // Sort order of the eigenvalues, so that eigenCoordinates follows `spectrum` (ascending).
-  const order = Array.from({ length: dim }, (_, i) => i).sort((a, b) => h[a] - h[b]);
-  const sorted = order.every((j, i) => j === i);
   return {
     name: options.name ?? 'quadratic',
     label: options.label ?? `diagonal quadratic dim=${dim}`,
@@ -41,7 +42,7 @@ export function diagonalQuadratic(h: Float64Array, options: QuadraticOptions = {
     hvp: (_w, v, out) => applyH(v, out),
     applyH,
     eigenCoordinates(w, out) {
-      if (sorted) for (let i = 0; i < dim; i++) out[i] = w[i] - ws[i];
+      if (order === null) for (let i = 0; i < dim; i++) out[i] = w[i] - ws[i];
       else for (let i = 0; i < dim; i++) out[i] = w[order[i]] - ws[order[i]];
       return out;
     },

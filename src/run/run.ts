@@ -1,5 +1,4 @@
 import { ParameterError, checkNumber } from '../errors.js';
-import { nrm2 } from '../linalg/index.js';
 import type { Optimizer, OptimizerState } from '../optimizers/optimizer.js';
 import type { Problem } from '../problems/problem.js';
 import { type OracleCounts, countingProblem } from './counting-problem.js';
@@ -94,7 +93,7 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
   const measure = (): void => {
     const w = state.w;
     loss = problem.value(w) - Jstar;
-    gradNorm = nrm2(problem.grad(w, g));
+    gradNorm = norm2(problem.grad(w, g));
   };
   const write = (k: number): void => {
     if (names.length === 0) return;
@@ -103,7 +102,7 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
     if (at.loss >= 0) row[at.loss] = loss;
     if (at.gradNorm >= 0) row[at.gradNorm] = gradNorm;
     if (at.dist >= 0) { let s = 0; for (let i = 0; i < n; i++) { const d = w[i] - ws![i]; s += d * d; } row[at.dist] = Math.sqrt(s); }
-    const vNorm = state.v && (at.vNorm >= 0 || at.energy >= 0) ? nrm2(state.v) : 0;
+    const vNorm = state.v && (at.vNorm >= 0 || at.energy >= 0) ? norm2(state.v) : 0;
     if (at.vNorm >= 0) row[at.vNorm] = vNorm;
     if (at.energy >= 0) row[at.energy] = loss + 0.5 * vNorm * vNorm;
     if (at.oracle >= 0) row[at.oracle] = oracle.calls();
@@ -141,6 +140,13 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
     w: Float64Array.from(state.w),
     trace: columns.finish(),
   };
+}
+
+/** ||x||_2 in one pass (overflow only past 1e154, far beyond the divergence threshold; NaN propagates). */
+function norm2(x: Float64Array): number {
+  let s = 0;
+  for (let i = 0, n = x.length; i < n; i++) s += x[i] * x[i];
+  return Math.sqrt(s);
 }
 
 function selectColumns(record: boolean | readonly string[], available: string[], eNames: string[], wNames: string[]): string[] {
