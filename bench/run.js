@@ -11,9 +11,12 @@ import { detectPeers, missingPeerNotes } from './lib/peers.js';
 import { RESULTS_DIR, consoleReport, writeBenchmarksMd, writeResult } from './lib/report.js';
 import * as quadraticStep from './workloads/quadratic-step.js';
 import * as lorenz from './workloads/lorenz.js';
+import * as manyRuns from './workloads/many-runs.js';
 import * as mandelbrot from './workloads/mandelbrot.js';
+import * as eigen from './workloads/eigen.js';
+import * as sdp from './workloads/sdp.js';
 
-const WORKLOADS = [quadraticStep, lorenz, mandelbrot];
+const WORKLOADS = [quadraticStep, manyRuns, lorenz, mandelbrot, sdp, eigen];
 const ORDER = WORKLOADS.map((w) => w.name);
 
 function usage(msg) {
