@@ -1,5 +1,6 @@
 // momentum-lab run --problem SPEC --method SPEC [--steps N] [--tol T] [--seed S] [--format table|json|csv] [--config file.json]
 import { readFileSync } from 'node:fs';
+import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ParameterError } from '../../src/errors.js';
@@ -8,7 +9,7 @@ import { createProblem, problems } from '../../src/problems/registry.js';
 import { type RunResult, run } from '../../src/run/index.js';
 import { type Spec, formatSpec, parseSpec } from '../../src/spec.js';
 import { UsageError } from '../main.js';
-import { csv, fmt, json, parseFormat, table } from '../output.js';
+import { csv, fmt, json, parseFormat, table, wantProgress } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
 
 interface RunFlags {
@@ -112,7 +113,11 @@ function runCommand(flags: RunFlags): void {
   const methodSpec = injectSeed(methodSpec0, seed, methods().find((m) => m.name === methodSpec0.name)?.params);
   const problem = createProblem(problemSpec);
   const method = createMethod(methodSpec, problem);
-  const result = run(problem, method, { steps, tol, tolOn, seed, recordEvery });
+  // A progress bar on a terminal for long runs (about 1e8 coordinate updates or more).
+  const bar = wantProgress(format) && steps * problem.dim >= 1e8 ? new SingleBar({ format: 'run [{bar}] {value}/{total} steps', clearOnComplete: true, hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
+  bar?.start(steps, 0);
+  const result = run(problem, method, { steps, tol, tolOn, seed, recordEvery, onProgress: bar ? (k) => bar.update(k) : undefined });
+  bar?.stop();
 
   if (format === 'csv') { process.stdout.write(csv(result.trace)); return; }
   const methodLabel = formatSpec(method.name, method.params as Record<string, string | number | boolean>);

@@ -26,6 +26,8 @@ export interface RunOptions {
   maxEigen?: number;
   /** Start point (default problem.x0). */
   w0?: Float64Array;
+  /** Called about every 1% of `steps` with the current step (e.g. to draw a progress bar). */
+  onProgress?: (k: number, steps: number) => void;
 }
 
 /** What `run` returns: status, counts, final values and the columnar trace. */
@@ -119,6 +121,8 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
   const done = (): boolean => (tolOn === 'grad' ? gradNorm : loss) <= tol;
   const blewUp = (): boolean => !(Number.isFinite(loss) && Number.isFinite(gradNorm) && Math.abs(loss) <= divergence * base);
   let status: RunStatus = 'max_steps', k = 0, divergedAt: number | null = null;
+  const { onProgress } = options;
+  const progressEvery = Math.max(1, Math.floor(steps / 100));
   if (blewUp()) { status = 'diverged'; divergedAt = 0; } else if (done()) status = 'converged';
   write(0);
   while (status === 'max_steps' && k < steps) {
@@ -127,6 +131,7 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
     measure();
     if (blewUp()) { status = 'diverged'; divergedAt = k; } else if (done()) status = 'converged';
     if (status !== 'max_steps' || k % recordEvery === 0 || k === steps) write(k);
+    if (onProgress && k % progressEvery === 0) onProgress(k, steps);
   }
   const counts = oracle.counts;
   return {

@@ -119,6 +119,12 @@ describe('run', () => {
     expect(() => run(quad(), gd(1), { record: ['vNorm'] })).toThrow(/record = "vNorm" is invalid: expected columns available here: k, loss/);
   });
 
+  it('onProgress is called every 1% of the steps with the step number', () => {
+    const seen: number[] = [];
+    run(quad(), gd(1), { steps: 300, tol: 0, onProgress: (k, steps) => { expect(steps).toBe(300); seen.push(k); } });
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => 3 * (i + 1)));
+  });
+
   it('rejects bad options naming them', () => {
     expect(() => run(quad(), gd(1), { steps: 0 })).toThrow('steps = 0 is invalid: expected an integer >= 1');
     expect(() => run(quad(), gd(1), { tol: -1 })).toThrow(/tol = -1 is invalid/);
