@@ -64,10 +64,20 @@ export function nesterovAspremont(schedule: AspremontSchedule): Optimizer<Asprem
         const { mu, L } = schedule;
         const q = mu / L;
         const A = state.A;
-        const An = (2 * A + 1 + Math.sqrt(4 * A + 4 * q * A * A + 1)) / (2 * (1 - q));
-        tau = ((An - A) * (1 + q * A)) / (An + 2 * q * A * An - q * A * A);
-        const delta = (An - A) / (1 + q * An);
-        state.A = An;
+        let delta: number;
+        if (A === 0) { // A_1 = 1/(1 - q), tau_0 = 1, delta_0 = A_1/(1 + q A_1)
+          state.A = 1 / (1 - q);
+          tau = 1;
+          delta = state.A / (1 + q * state.A);
+        } else {
+          // The formulas above divided through by A A_(k+1), with r = A_k / A_(k+1): A_k grows like (1 - sqrt q)^-k and
+          // overflows after a few thousand steps; tau_k and delta_k stay finite (-> sqrt q/(1 + sqrt q), 1/sqrt q).
+          const iA = 1 / A;
+          const r = (2 * (1 - q)) / (2 + iA + Math.sqrt(4 * q + iA * (4 + iA)));
+          tau = ((1 - r) * (iA + q)) / (iA + 2 * q - q * r);
+          delta = (1 - r) / (r * iA + q);
+          state.A = A / r;
+        }
         alpha = 1 / L;
         gamma = delta / L;
         pull = q * delta;
