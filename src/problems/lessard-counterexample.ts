@@ -9,9 +9,9 @@ export const lessardParams: ParamInfo[] = [startPointInfo('3.3')];
  * J(x) of the Lessard–Recht–Packard counterexample: piecewise quadratic, 1-strongly convex and 25-smooth.
  *
  * @example
- * lessardValue(1); // returns 12.5
+ * lessardCounterexampleValue(1); // returns 12.5
  */
-export function lessardValue(x: number): number {
+export function lessardCounterexampleValue(x: number): number {
   if (x < 1) return 12.5 * x * x;
   if (x < 2) return 0.5 * x * x + 24 * x - 12;
   return 12.5 * x * x - 24 * x + 36;
@@ -21,9 +21,9 @@ export function lessardValue(x: number): number {
  * J'(x) of the counterexample: 25x for x < 1, x + 24 on [1, 2), 25x - 24 for x >= 2 (continuous; slopes 25, 1, 25).
  *
  * @example
- * lessardGradient(2); // returns 26
+ * lessardCounterexampleGradient(2); // returns 26
  */
-export function lessardGradient(x: number): number {
+export function lessardCounterexampleGradient(x: number): number {
   if (x < 1) return 25 * x;
   if (x < 2) return x + 24;
   return 25 * x - 24;
@@ -49,8 +49,8 @@ export function createLessardCounterexample(spec: Spec): Problem {
     L: 25,
     minimizer: new Float64Array(1),
     minValue: 0,
-    value: (w) => lessardValue(w[0]),
-    grad(w, out) { out[0] = lessardGradient(w[0]); return out; },
+    value: (w) => lessardCounterexampleValue(w[0]),
+    grad(w, out) { out[0] = lessardCounterexampleGradient(w[0]); return out; },
     hvp(w, v, out) { const x = w[0]; out[0] = (x >= 1 && x < 2 ? 1 : 25) * v[0]; return out; },
   };
 }

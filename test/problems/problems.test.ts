@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, fromRows, symmetricEigen } from '../../src/linalg/index.js';
 import {
-  type Problem, type QuadraticProblem, createProblem, irisTask, lessardGradient, lessardValue, problems,
+  type Problem, type QuadraticProblem, createProblem, irisTask, lessardCounterexampleGradient, lessardCounterexampleValue, problems,
 } from '../../src/problems/index.js';
 import { gradientError } from './helpers.js';
 
@@ -120,16 +120,16 @@ describe("distill's convex Rosenbrock", () => {
 describe('the Lessard-Recht-Packard counterexample', () => {
   it('is continuous with a continuous gradient at the kinks x = 1 and x = 2', () => {
     for (const x of [1, 2]) {
-      expect(lessardValue(x - 1e-12)).toBeCloseTo(lessardValue(x), 9);
-      expect(lessardGradient(x - 1e-12)).toBeCloseTo(lessardGradient(x), 9);
+      expect(lessardCounterexampleValue(x - 1e-12)).toBeCloseTo(lessardCounterexampleValue(x), 9);
+      expect(lessardCounterexampleGradient(x - 1e-12)).toBeCloseTo(lessardCounterexampleGradient(x), 9);
     }
-    expect([lessardValue(1), lessardValue(2), lessardGradient(1), lessardGradient(2)]).toEqual([12.5, 38, 25, 26]);
+    expect([lessardCounterexampleValue(1), lessardCounterexampleValue(2), lessardCounterexampleGradient(1), lessardCounterexampleGradient(2)]).toEqual([12.5, 38, 25, 26]);
   });
   it('every gradient slope lies in [mu, L] = [1, 25], and both ends are attained', () => {
     const xs = Array.from({ length: 2001 }, (_, i) => -5 + i * 0.005);
     let lo = Infinity, hi = -Infinity;
     for (let i = 1; i < xs.length; i++) {
-      const slope = (lessardGradient(xs[i]) - lessardGradient(xs[i - 1])) / (xs[i] - xs[i - 1]);
+      const slope = (lessardCounterexampleGradient(xs[i]) - lessardCounterexampleGradient(xs[i - 1])) / (xs[i] - xs[i - 1]);
       lo = Math.min(lo, slope); hi = Math.max(hi, slope);
     }
     expect(lo).toBeCloseTo(1, 9);
@@ -142,7 +142,7 @@ describe('the Lessard-Recht-Packard counterexample', () => {
       let x = x0, xPrev = x0;
       const tail: number[] = [];
       for (let k = 0; k < steps; k++) {
-        const next = x - (1 / 9) * lessardGradient(x) + (4 / 9) * (x - xPrev);
+        const next = x - (1 / 9) * lessardCounterexampleGradient(x) + (4 / 9) * (x - xPrev);
         xPrev = x; x = next;
         if (k >= steps - 6) tail.push(x);
       }
