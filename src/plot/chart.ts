@@ -13,6 +13,8 @@ export interface AxisOptions {
   /** d3 number format of the tick labels. */
   format?: string;
   grid?: boolean;
+  /** Approximate number of ticks. */
+  ticks?: number;
 }
 
 /**
@@ -21,11 +23,12 @@ export interface AxisOptions {
  * @example
  * quant('k', 'iteration k').title; // returns 'iteration k'
  */
-export function quant(field: string, title: string, { log = false, domain, zero = false, format, grid = true }: AxisOptions = {}): Record<string, unknown> {
+export function quant(field: string, title: string, { log = false, domain, zero = false, format, grid = true, ticks }: AxisOptions = {}): Record<string, unknown> {
   const scale: Record<string, unknown> = log ? { type: 'log' } : { zero, nice: domain === undefined };
   if (domain) scale.domain = domain;
   const axis: Record<string, unknown> = { grid };
   if (format) axis.format = format;
+  if (ticks) axis.tickCount = ticks;
   if (log && domain) Object.assign(axis, logAxis(domain[0], domain[1]));
   return { field, type: 'quantitative', title, scale, axis };
 }

@@ -72,18 +72,7 @@ export function rasterLayers(grid: RasterGrid, opts: RasterOptions): Record<stri
     }
     rgba[4 * i + 3] = 255;
   }
-  const scale = (d: [number, number]) => ({ domain: d, nice: false, zero: false });
-  const image = {
-    data: { values: [{ x0: opts.x[0], x1: opts.x[1], y0: opts.y[0], y1: opts.y[1], url: pngDataUrl(width, height, rgba) }] },
-    mark: { type: 'image', aspect: false, align: 'left', baseline: 'bottom' },
-    encoding: {
-      x: { field: 'x0', type: 'quantitative', title: opts.xTitle, scale: scale(opts.x), axis: { grid: false } },
-      x2: { field: 'x1' },
-      y: { field: 'y0', type: 'quantitative', title: opts.yTitle, scale: scale(opts.y), axis: { grid: false } },
-      y2: { field: 'y1' },
-      url: { field: 'url', type: 'nominal' },
-    },
-  };
+  const image = imageLayer(width, height, rgba, opts);
   if (!opts.legendTitle) return [image];
   const legend = {
     data: { values: [{ v: lo, x: opts.x[0], y: opts.y[0] }, { v: hi, x: opts.x[0], y: opts.y[0] }] },
@@ -95,4 +84,27 @@ export function rasterLayers(grid: RasterGrid, opts: RasterOptions): Record<stri
     },
   };
   return [image, legend];
+}
+
+/**
+ * A Vega-Lite image layer showing RGBA pixels (row 0 at the top) stretched over the data extent x × y, with axes.
+ *
+ * @example
+ * imageLayer(1, 1, new Uint8Array(4), { x: [0, 1], y: [0, 1], xTitle: 'x', yTitle: 'y' }).mark; // returns { type: 'image', ... }
+ */
+export function imageLayer(width: number, height: number, rgba: Uint8Array | Uint8ClampedArray,
+  opts: Pick<RasterOptions, 'x' | 'y' | 'xTitle' | 'yTitle'>): Record<string, unknown> {
+  const bytes = rgba instanceof Uint8Array ? rgba : new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  const scale = (d: [number, number]) => ({ domain: d, nice: false, zero: false });
+  return {
+    data: { values: [{ x0: opts.x[0], x1: opts.x[1], y0: opts.y[0], y1: opts.y[1], url: pngDataUrl(width, height, bytes) }] },
+    mark: { type: 'image', aspect: false, align: 'left', baseline: 'bottom' },
+    encoding: {
+      x: { field: 'x0', type: 'quantitative', title: opts.xTitle, scale: scale(opts.x), axis: { grid: false, tickCount: 8 } },
+      x2: { field: 'x1' },
+      y: { field: 'y0', type: 'quantitative', title: opts.yTitle, scale: scale(opts.y), axis: { grid: false } },
+      y2: { field: 'y1' },
+      url: { field: 'url', type: 'nominal' },
+    },
+  };
 }

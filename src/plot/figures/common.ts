@@ -33,3 +33,20 @@ export function label(x: number): string {
   if (a >= 1e-3 && a < 1e4) return String(Number(x.toPrecision(3)));
   return x.toExponential(2).replace(/\.?0+e/, 'e');
 }
+
+/**
+ * Least-squares slope of log y against log x: the exponent p of y ~ x^p (used to label fitted lines; a presentation
+ * helper, not library math).
+ *
+ * @example
+ * logLogSlope([1, 10, 100], [2, 20, 200]); // returns 1
+ */
+export function logLogSlope(x: readonly number[], y: readonly number[]): number {
+  const n = x.length;
+  let sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (let i = 0; i < n; i++) {
+    const a = Math.log(x[i]), b = Math.log(y[i]);
+    sx += a; sy += b; sxx += a * a; sxy += a * b;
+  }
+  return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+}

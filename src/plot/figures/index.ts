@@ -1,13 +1,24 @@
 import type { FigureDef } from '../figure.js';
+import { bifurcationFigure } from './bifurcation.js';
+import { convergenceVsKappa } from './convergence-vs-kappa.js';
+import { counterexampleFigure } from './counterexample.js';
 import { energyDecayFigure } from './energy-decay.js';
 import { hbEigendirections } from './hb-eigendirections.js';
 import { hbVsNesterov } from './hb-vs-nesterov.js';
 import { leapfrogFigure } from './leapfrog.js';
+import { limitCycleFigure } from './limit-cycle.js';
+import { linearSystems } from './linear-systems.js';
+import { logisticFigure } from './logistic.js';
+import { lorenzFigure } from './lorenz.js';
+import { mandelbrotFigure } from './mandelbrot.js';
+import { nesterovWorstFigure } from './nesterov-worst.js';
 import { phaseSpace } from './phase-space.js';
 import { rateMapFigure } from './rate-map.js';
 import { spectralRadius } from './spectral-radius.js';
 
 /** The figures in lecture order (one file per figure in this folder). */
 export const allFigures: readonly FigureDef[] = [
+  linearSystems, limitCycleFigure, lorenzFigure, logisticFigure, bifurcationFigure, mandelbrotFigure,
   hbEigendirections, phaseSpace, energyDecayFigure, spectralRadius, rateMapFigure, leapfrogFigure, hbVsNesterov,
+  convergenceVsKappa, nesterovWorstFigure, counterexampleFigure,
 ];
