@@ -1,9 +1,85 @@
+// momentum-lab certify --method SPEC --mu M --L L [--iqc sector|off-by-one|weighted] [--pep N --measure M --initial M]
+//   [--state-space file.json] [--format table|json]: certified worst-case rates over S(mu, L) (IQC) or PEP bounds.
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../main.js';
+import { ParameterError, checkNumber } from '../../src/errors.js';
+import {
+  type IqcKind, type PepMeasure, type StateSpace, PEP_MEASURES, certifyMethod, certifyRate, checkStateSpace, pep,
+} from '../../src/certify/index.js';
+import { fmt, json, parseFormat } from '../output.js';
 
-// Placeholder: replaced by the issue that builds this command.
+interface CertifyFlags {
+  method?: string; mu?: string; L?: string; iqc: string; pep?: string; measure: string; initial: string;
+  stateSpace?: string; format: string;
+}
+
+const IQCS: readonly IqcKind[] = ['sector', 'off-by-one', 'weighted'];
+
+/** Read {A, B, C, D} from JSON; B may be a column ([[b1], [b2]]), C a row ([[c1, c2]]), D a number or [[d]]. */
+function readStateSpace(file: string): StateSpace {
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new ParameterError('--state-space', file, `a readable JSON file {A, B, C, D} (${(err as Error).message.split('\n')[0]})`);
+  }
+  if (typeof data !== 'object' || data === null) throw new ParameterError('--state-space', file, 'a JSON object {A, B, C, D}');
+  const flat = (v: unknown): unknown => (Array.isArray(v) && v.every((r) => Array.isArray(r) && r.length === 1) ? v.map((r) => (r as unknown[])[0]) : Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) ? v[0] : v);
+  const D = Array.isArray(data.D) ? (flat(flat(data.D)) as unknown[])[0] : data.D ?? 0;
+  return checkStateSpace({ A: data.A as number[][], B: flat(data.B) as number[], C: flat(data.C) as number[], D: D as number }, `--state-space ${file}`);
+}
+
+const num = (name: string, raw: string | undefined): number => {
+  if (raw === undefined) throw new ParameterError(name, raw, 'a number (required)');
+  const v = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(v)) throw new ParameterError(name, raw, 'a finite number');
+  return v;
+};
+
 export function register(program: Command): void {
-  program.command('certify').description('(not built yet)').allowUnknownOption().action(() => {
-    throw new UsageError('certify is not built yet');
-  });
+  program
+    .command('certify')
+    .description('certified worst-case rate over L-smooth mu-strongly convex functions (IQC, Lessard-Recht-Packard) or a PEP bound')
+    .option('--method <spec>', 'gd | hb | nag | tmm | two-term:alpha=..,beta1=..,beta2=.. (parameters optional except two-term)')
+    .option('--mu <mu>', 'strong convexity mu (> 0 for IQC, >= 0 for PEP)')
+    .option('--L <L>', 'smoothness L > mu')
+    .option('--iqc <kind>', 'sector | off-by-one | weighted', 'weighted')
+    .option('--pep <N>', 'performance estimation of N steps instead of the IQC rate')
+    .option('--measure <name>', `PEP measure at x_N: ${PEP_MEASURES.join(' | ')}`, 'distance')
+    .option('--initial <name>', `PEP initial condition at x_0 (<= 1): ${PEP_MEASURES.join(' | ')}`, 'distance')
+    .option('--state-space <file>', 'JSON {A, B, C, D} of a user algorithm (u = grad f(y)), instead of --method')
+    .option('--format <format>', 'table | json', 'table')
+    .action((flags: CertifyFlags) => {
+      const format = parseFormat(flags.format, ['table', 'json']);
+      const L = checkNumber('--L', num('--L', flags.L), { min: 0, minExclusive: true });
+      const isPep = flags.pep !== undefined;
+      const mu = checkNumber('--mu', num('--mu', flags.mu), isPep ? { min: 0, max: L, maxExclusive: true } : { min: 0, minExclusive: true, max: L });
+      if (!IQCS.includes(flags.iqc as IqcKind)) throw new ParameterError('--iqc', flags.iqc, IQCS.join(' | '));
+      let method: string, ss: StateSpace;
+      if (flags.stateSpace !== undefined) {
+        ss = readStateSpace(flags.stateSpace);
+        method = flags.method ?? `state-space:${flags.stateSpace}`;
+      } else {
+        if (flags.method === undefined) throw new ParameterError('--method', undefined, 'gd | hb | nag | tmm | two-term:alpha=..,beta1=..,beta2=.. (or --state-space FILE)');
+        ss = certifyMethod(flags.method, mu, L).stateSpace;
+        method = flags.method;
+      }
+      if (isPep) {
+        const N = checkNumber('--pep', num('--pep', flags.pep), { min: 1, max: 100, integer: true });
+        for (const [name, v] of [['--measure', flags.measure], ['--initial', flags.initial]] as const) {
+          if (!PEP_MEASURES.includes(v as PepMeasure)) throw new ParameterError(name, v, PEP_MEASURES.join(' | '));
+        }
+        const r = pep(ss, mu, L, N, { measure: flags.measure as PepMeasure, initial: flags.initial as PepMeasure });
+        const out = { method, N, worstCase: r.worstCase, measure: r.measure, initial: r.initial };
+        if (format === 'json') { process.stdout.write(json(out)); return; }
+        const value = r.worstCase === null ? `none (SDP status ${r.status}${r.status === 'unbounded' ? ': the measure is not bounded by the initial condition' : ''})` : fmt(r.worstCase, 10);
+        process.stdout.write(`method      ${method}\nN           ${N}\nmeasure     ${r.measure} at x_N\ninitial     ${r.initial} at x_0 <= 1\nworst case  ${value}\nsolve ms    ${fmt(r.solveMs, 4)}\n`);
+        return;
+      }
+      const r = certifyRate(ss, mu, L, { iqc: flags.iqc as IqcKind });
+      const out = { method, mu, L, iqc: flags.iqc, rate: r.rate, certified: r.certified, bisectionSteps: r.bisectionSteps, solveMs: r.solveMs };
+      if (format === 'json') { process.stdout.write(json(out)); return; }
+      const rate = r.rate === null ? `none below 1 certified (rate on quadratics ${fmt(r.lowerBound)})` : fmt(r.rate, 8);
+      process.stdout.write(`method          ${method}\nmu, L           ${mu}, ${L} (kappa ${fmt(L / mu)})\niqc             ${flags.iqc}\ncertified rate  ${rate}\nbisection steps ${r.bisectionSteps}\nsolve ms        ${fmt(r.solveMs, 4)}\n`);
+    });
 }

@@ -1,9 +1,48 @@
+// momentum-lab sdp FILE.dat-s [--tolerance T] [--format table|json]: solve an SDPA sparse file with the built-in solver.
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../main.js';
+import { ParameterError, checkNumber } from '../../src/errors.js';
+import { checkSdpCertificate, readSdpa, solveSdp } from '../../src/certify/index.js';
+import { fmt, json, parseFormat } from '../output.js';
 
-// Placeholder: replaced by the issue that builds this command.
 export function register(program: Command): void {
-  program.command('sdp').description('(not built yet)').allowUnknownOption().action(() => {
-    throw new UsageError('sdp is not built yet');
-  });
+  program
+    .command('sdp')
+    .description('solve an SDP in SDPA sparse format (max C•X s.t. A_k•X = b_k, X ⪰ 0, as CSDP): objective values, status, timings')
+    .argument('<file>', 'SDPA sparse file (.dat-s)')
+    .option('--tolerance <t>', 'relative gap and infeasibility tolerance', '1e-8')
+    .option('--format <format>', 'table | json', 'table')
+    .action((file: string, flags: { tolerance: string; format: string }) => {
+      const format = parseFormat(flags.format, ['table', 'json']);
+      const tolerance = checkNumber('--tolerance', Number(flags.tolerance), { min: 1e-14, max: 1e-2 });
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new ParameterError('FILE', file, `a readable SDPA file (${(err as Error).message.split('\n')[0]})`);
+      }
+      const t0 = performance.now();
+      const problem = readSdpa(text);
+      const t1 = performance.now();
+      const r = solveSdp(problem, { tolerance });
+      const t2 = performance.now();
+      const check = checkSdpCertificate(problem, r);
+      const out = {
+        file, status: r.status, primalObjective: r.primalObjective, dualObjective: r.dualObjective,
+        relativeGap: r.relativeGap, primalInfeasibility: r.primalInfeasibility, dualInfeasibility: r.dualInfeasibility,
+        minEigX: check.minEigX, minEigZ: check.minEigZ, iterations: r.iterations, message: r.message,
+        constraints: problem.b.length, blocks: problem.blocks.map((b) => (b.kind === 'sdp' ? b.n : -b.n)),
+        readMs: t1 - t0, solveMs: t2 - t1,
+      };
+      if (format === 'json') { process.stdout.write(json(out)); return; }
+      const rows: [string, string][] = [
+        ['file', file], ['status', `${r.status} (${r.message})`],
+        ['primal objective', fmt(r.primalObjective, 10)], ['dual objective', fmt(r.dualObjective, 10)],
+        ['relative gap', fmt(r.relativeGap, 3)], ['primal infeasibility', fmt(r.primalInfeasibility, 3)],
+        ['dual infeasibility', fmt(r.dualInfeasibility, 3)], ['min eig X', fmt(check.minEigX, 3)], ['min eig Z(y)', fmt(check.minEigZ, 3)],
+        ['iterations', String(r.iterations)], ['size', `m = ${out.constraints}, blocks ${out.blocks.join(' ')}`],
+        ['read ms', fmt(out.readMs, 3)], ['solve ms', fmt(out.solveMs, 4)],
+      ];
+      process.stdout.write(rows.map(([k, v]) => `${k.padEnd(21)} ${v}`).join('\n') + '\n');
+    });
 }

@@ -9,3 +9,4 @@ export * from './certify-rate.js';
 export * from './quadratic-rate-bound.js';
 export * from './pep.js';
 export * from './heavy-ball-counterexample.js';
+export * from './check-certificate.js';
