@@ -1,9 +1,240 @@
+// momentum-lab sweep --problem SPEC --method NAME[:fixed params] --alpha a:b:n [--beta a:b:n] [--log] [--steps N]
+//   [--workers N] [--shard i/n] [--output FILE] [--format table|json|csv]
+// momentum-lab sweep --merge FILE... [--output FILE] [--format json|csv]
+// Empirical rates over an (alpha, beta) grid, in parallel worker threads (piscina), shardable across machines.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { Piscina } from 'piscina';
+import { ParameterError } from '../../src/errors.js';
+import { linspace, logspace } from '../../src/linalg/index.js';
+import { createMethod, methods } from '../../src/optimizers/registry.js';
+import { createProblem } from '../../src/problems/registry.js';
+import { formatSpec, parseSpec } from '../../src/spec.js';
 import { UsageError } from '../main.js';
+import { csv, fmt, json, parseFormat, table, type Format } from '../output.js';
+import { parseNumberOption } from '../run-util.js';
+import { sweepChunk, type SweepPoint, type SweepTask } from '../sweep-worker.js';
 
-// Placeholder: replaced by the issue that builds this command.
-export function register(program: Command): void {
-  program.command('sweep').description('(not built yet)').allowUnknownOption().action(() => {
-    throw new UsageError('sweep is not built yet');
+interface Axis { from: number; to: number; n: number; log: boolean }
+
+/** Everything that identifies a sweep: shards must agree on it to be merged. */
+interface SweepHeader {
+  problem: string;
+  method: string;
+  steps: number;
+  alphaAxis: Axis;
+  betaAxis: Axis | null;
+  total: number;
+}
+
+interface SweepOutput extends SweepHeader {
+  shard: { index: number; count: number } | null;
+  points: SweepPoint[];
+}
+
+interface SweepFlags {
+  problem?: string; method?: string; alpha?: string; beta?: string; log?: boolean; steps?: string; workers?: string;
+  shard?: string; merge?: string[]; output?: string; format?: string; progress?: boolean; stats?: boolean;
+}
+
+/** Parse "from:to:n". */
+export function parseAxis(flag: string, raw: string, log: boolean): Axis {
+  const parts = raw.split(':');
+  const allowed = `from:to:n with numbers from, to${log ? ' > 0 (--log)' : ''} and an integer n in [1, 4096], e.g. 0.01:2:64`;
+  if (parts.length !== 3) throw new ParameterError(flag, raw, allowed);
+  const [a, b, n] = parts.map((s) => (s.trim() === '' ? NaN : Number(s)));
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isInteger(n) || n < 1 || n > 4096) throw new ParameterError(flag, raw, allowed);
+  if (log && !(a > 0 && b > 0)) throw new ParameterError(flag, raw, allowed);
+  return { from: a, to: b, n, log };
+}
+
+const axisValues = (axis: Axis): Float64Array => (axis.log ? logspace(axis.from, axis.to, axis.n) : linspace(axis.from, axis.to, axis.n));
+
+/** Parse "i/n" (0-based shard index i < n). */
+export function parseShard(raw: string): { index: number; count: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const allowed = 'i/n with 0 <= i < n, e.g. 0/4 (0-based, as Kubernetes JOB_COMPLETION_INDEX; Slurm: $SLURM_ARRAY_TASK_ID/N with --array=0-(N-1))';
+  if (!m) throw new ParameterError('--shard', raw, allowed);
+  const index = Number(m[1]), count = Number(m[2]);
+  if (!(count >= 1 && index < count)) throw new ParameterError('--shard', raw, allowed);
+  return { index, count };
+}
+
+/** Grid points of a shard: a contiguous block [floor(i N/n), floor((i+1) N/n)) of the row-major (beta, alpha) grid. */
+function shardPoints(header: SweepHeader, shard: { index: number; count: number } | null): [number, number, number | null][] {
+  const alphas = axisValues(header.alphaAxis);
+  const betas = header.betaAxis ? axisValues(header.betaAxis) : null;
+  const N = header.total;
+  const lo = shard ? Math.floor((shard.index * N) / shard.count) : 0;
+  const hi = shard ? Math.floor(((shard.index + 1) * N) / shard.count) : N;
+  const pts: [number, number, number | null][] = [];
+  for (let index = lo; index < hi; index++) {
+    const i = Math.floor(index / alphas.length), j = index % alphas.length;
+    pts.push([index, alphas[j], betas ? betas[i] : null]);
+  }
+  return pts;
+}
+
+function render(out: SweepOutput, format: Format): string {
+  if (format === 'json') return json(out);
+  if (format === 'csv') {
+    const p = out.points;
+    return csv({
+      index: p.map((r) => r.index), alpha: p.map((r) => r.alpha), beta: p.map((r) => r.beta),
+      rate: p.map((r) => r.rate), predicted: p.map((r) => r.predicted), divergedAt: p.map((r) => r.divergedAt),
+    });
+  }
+  const ok = out.points.filter((p) => p.rate !== null).sort((a, b) => a.rate! - b.rate!);
+  const diverged = out.points.filter((p) => p.divergedAt !== null);
+  const lines = [
+    `sweep  ${out.method} on ${out.problem}, ${out.steps} steps per point`,
+    `grid   alpha ${fmt(out.alphaAxis.from)}..${fmt(out.alphaAxis.to)} (${out.alphaAxis.n}${out.alphaAxis.log ? ', log' : ''})` +
+      (out.betaAxis ? ` x beta ${fmt(out.betaAxis.from)}..${fmt(out.betaAxis.to)} (${out.betaAxis.n})` : '') +
+      `: ${out.points.length} of ${out.total} points${out.shard ? ` (shard ${out.shard.index}/${out.shard.count})` : ''}`,
+    `diverged at ${diverged.length} points${diverged.length ? ` (earliest at step ${Math.min(...diverged.map((p) => p.divergedAt!))})` : ''}`,
+    'fastest points (empirical rate per step; predicted = worst spectral radius over the spectrum):',
+    '',
+  ];
+  return lines.join('\n') + table(['alpha', 'beta', 'rate', 'predicted'], ok.slice(0, 8).map((p) => [p.alpha, p.beta, p.rate, p.predicted]));
+}
+
+function readShard(file: string): SweepOutput {
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (err) { throw new ParameterError('--merge', file, `a readable sweep output (${(err as Error).message.split('\n')[0]})`); }
+  try {
+    const data = JSON.parse(text) as SweepOutput;
+    if (!Array.isArray(data.points) || typeof data.total !== 'number') throw new Error('not a sweep');
+    return data;
+  } catch {
+    throw new ParameterError('--merge', file, 'a JSON file written by `momentum-lab sweep --format json` (shards are merged from JSON)');
+  }
+}
+
+/** Join shard outputs: same header, every index exactly once; the result equals an unsharded run. */
+export function mergeShards(files: string[]): SweepOutput {
+  const shards = files.map(readShard);
+  const headerOf = (s: SweepOutput): string => JSON.stringify({ problem: s.problem, method: s.method, steps: s.steps, alphaAxis: s.alphaAxis, betaAxis: s.betaAxis, total: s.total });
+  const h0 = headerOf(shards[0]);
+  shards.forEach((s, i) => { if (headerOf(s) !== h0) throw new ParameterError('--merge', files[i], `a shard of the same sweep as ${files[0]} (${h0})`); });
+  const points: (SweepPoint | undefined)[] = new Array(shards[0].total);
+  shards.forEach((s, i) => {
+    for (const p of s.points) {
+      if (points[p.index] !== undefined) throw new ParameterError('--merge', files[i], `shards without overlap (grid point ${p.index} appears twice)`);
+      points[p.index] = p;
+    }
   });
+  const missing = points.findIndex((p) => p === undefined);
+  if (missing >= 0 || points.length !== shards[0].total) throw new ParameterError('--merge', files.join(' '), `all shards of the sweep (grid point ${missing} is missing)`);
+  const { problem, method, steps, alphaAxis, betaAxis, total } = shards[0];
+  return { problem, method, steps, alphaAxis, betaAxis, total, shard: null, points: points as SweepPoint[] };
+}
+
+function emit(out: SweepOutput, format: Format, file: string | undefined): void {
+  const text = render(out, format);
+  if (file) writeFileSync(file, text); else process.stdout.write(text);
+}
+
+async function sweepCommand(flags: SweepFlags): Promise<void> {
+  const outputFormat = (): Format => {
+    if (flags.format) return parseFormat(flags.format);
+    if (flags.output) return flags.output.endsWith('.csv') ? 'csv' : 'json';
+    return process.stdout.isTTY ? 'table' : 'json';
+  };
+  if (flags.merge) {
+    if (flags.merge.length === 0) throw new UsageError('--merge needs the shard files');
+    emit(mergeShards(flags.merge), outputFormat(), flags.output);
+    return;
+  }
+  if (!flags.problem) throw new UsageError('sweep needs --problem SPEC, e.g. quadratic:dim=1000,kappa=100');
+  if (!flags.method) throw new UsageError('sweep needs --method NAME (hb, nag, gd, ... with fixed parameters after a colon)');
+  if (!flags.alpha) throw new UsageError('sweep needs --alpha from:to:n');
+  const format = outputFormat();
+  const log = Boolean(flags.log);
+  const alphaAxis = parseAxis('--alpha', flags.alpha, log);
+  const betaAxis = flags.beta ? parseAxis('--beta', flags.beta, false) : null;
+  const steps = parseNumberOption('--steps', flags.steps ?? '300', { min: 1, max: 1e6, integer: true })!;
+  const workers = parseNumberOption('--workers', flags.workers ?? String(availableParallelism()), { min: 1, max: 256, integer: true })!;
+  const shard = flags.shard ? parseShard(flags.shard) : null;
+
+  const problemSpec = parseSpec(flags.problem, '--problem');
+  const problem = createProblem(problemSpec); // validates the spec here, before any worker starts
+  const base = parseSpec(flags.method, '--method');
+  const info = methods().find((m) => m.name === base.name);
+  if (!info) throw new ParameterError('--method', base.name, `one of ${methods().map((m) => m.name).join(', ')}`);
+  for (const [key, flag] of [['alpha', '--alpha'], ['beta', '--beta']] as const) {
+    if (key === 'beta' && !betaAxis) continue;
+    if (!info.params.some((p) => p.name === key)) throw new ParameterError('--method', base.name, `a method with a parameter ${key} for ${flag} (${info.name} has ${info.params.map((p) => p.name).join(', ') || 'none'})`);
+    if (base.params[key] !== undefined) throw new ParameterError(`--method ${flags.method}`, base.params[key], `no ${key}= (the grid ${flag} sets it)`);
+  }
+  // Validate the grid's corners in this thread, so that a bad range fails with exit 2 before any work starts.
+  for (const a of [alphaAxis.from, alphaAxis.to]) {
+    for (const b of betaAxis ? [betaAxis.from, betaAxis.to] : [null]) {
+      const params: Record<string, string | number> = { ...base.params, alpha: a };
+      if (b !== null) params.beta = b;
+      createMethod(formatSpec(base.name, params), problem);
+    }
+  }
+
+  const problemText = formatSpec(problemSpec.name, problemSpec.params);
+  const methodText = formatSpec(base.name, base.params);
+  const header: SweepHeader = { problem: problemText, method: methodText, steps, alphaAxis, betaAxis, total: alphaAxis.n * (betaAxis ? betaAxis.n : 1) };
+  const pts = shardPoints(header, shard);
+  const chunk = Math.max(1, Math.min(alphaAxis.n, Math.ceil(pts.length / (workers * 8))));
+  const tasks: SweepTask[] = [];
+  for (let i = 0; i < pts.length; i += chunk) tasks.push({ problem: problemText, method: methodText, steps, points: pts.slice(i, i + chunk) });
+
+  const showProgress = flags.progress ?? (Boolean(process.stderr.isTTY) && (format === 'table' || Boolean(flags.output)));
+  const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: 'sweep [{bar}] {percentage}% | {value}/{total} points | {duration}s', hideCursor: true, noTTYOutput: true, notTTYSchedule: 500 }, cliProgress.Presets.shades_classic) : null;
+  bar?.start(pts.length, 0);
+  const results: SweepPoint[][] = [];
+  const perThread = new Map<number, number>();
+  const wall0 = performance.now(), cpu0 = process.cpuUsage();
+  if (workers === 1) {
+    for (const task of tasks) { results.push(sweepChunk(task)); bar?.increment(task.points.length); }
+    perThread.set(0, pts.length);
+  } else {
+    const pool = new Piscina({ filename: new URL('../sweep-worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
+    try {
+      results.push(...await Promise.all(tasks.map(async (task) => {
+        const r = (await pool.run(task)) as { threadId: number; points: SweepPoint[] };
+        perThread.set(r.threadId, (perThread.get(r.threadId) ?? 0) + r.points.length);
+        bar?.increment(task.points.length);
+        return r.points;
+      })));
+    } finally {
+      await pool.destroy();
+    }
+  }
+  bar?.stop();
+  if (flags.stats || format === 'table') {
+    const wall = (performance.now() - wall0) / 1000, cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    process.stderr.write(`sweep: ${pts.length} points on ${perThread.size} thread(s) [${[...perThread.values()].join(', ')} points each], ` +
+      `wall ${wall.toFixed(2)} s, cpu ${cpuSeconds.toFixed(2)} s (${(cpuSeconds / wall).toFixed(2)} cores busy on average)\n`);
+  }
+  const points = results.flat().sort((a, b) => a.index - b.index);
+  emit({ ...header, shard, points }, format, flags.output);
+}
+
+export function register(program: Command): void {
+  program
+    .command('sweep')
+    .description('empirical rates over an (alpha, beta) grid, in parallel worker threads; shardable (--shard i/n) and mergeable (--merge)')
+    .option('--problem <spec>', 'problem spec, e.g. quadratic:dim=1000,kappa=100')
+    .option('--method <spec>', 'method name with optional fixed parameters (the grid sets alpha and beta), e.g. hb')
+    .option('--alpha <from:to:n>', 'alpha grid')
+    .option('--beta <from:to:n>', 'beta grid (omit for methods without beta)')
+    .option('--log', 'log-spaced alpha grid')
+    .option('--steps <n>', 'steps per grid point; the rate is fitted over the second half', '300')
+    .option('--workers <n>', 'worker threads (default: all cores)')
+    .option('--shard <i/n>', 'run only shard i of n (0-based contiguous blocks of the grid), for array jobs')
+    .option('--merge <files...>', 'join shard outputs (JSON) into the output of an unsharded run')
+    .option('--output <file>', 'write the result to a file (format from --format or the extension: .csv, else json)')
+    .option('--format <format>', 'table | json | csv (default: table on a terminal, else json)')
+    .option('--stats', 'print threads used, wall and cpu time on stderr')
+    .option('--progress', 'force the progress bar on stderr')
+    .option('--no-progress', 'never show a progress bar')
+    .action(async (flags: SweepFlags) => sweepCommand(flags));
 }
