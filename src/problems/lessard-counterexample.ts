@@ -9,9 +9,9 @@ export const lessardParams: ParamInfo[] = [startPointInfo('3.3')];
  * J(x) of the Lessard–Recht–Packard counterexample: piecewise quadratic, 1-strongly convex and 25-smooth.
  *
  * @example
- * lessardCounterexampleValue(1); // returns 12.5
+ * lessardValue(1); // returns 12.5
  */
-export function lessardCounterexampleValue(x: number): number {
+export function lessardValue(x: number): number {
   if (x < 1) return 12.5 * x * x;
   if (x < 2) return 0.5 * x * x + 24 * x - 12;
   return 12.5 * x * x - 24 * x + 36;
@@ -49,7 +49,7 @@ export function createLessardCounterexample(spec: Spec): Problem {
     L: 25,
     minimizer: new Float64Array(1),
     minValue: 0,
-    value: (w) => lessardCounterexampleValue(w[0]),
+    value: (w) => lessardValue(w[0]),
     grad(w, out) { out[0] = lessardCounterexampleGradient(w[0]); return out; },
     hvp(w, v, out) { const x = w[0]; out[0] = (x >= 1 && x < 2 ? 1 : 25) * v[0]; return out; },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, fromRows, symmetricEigen } from '../../src/linalg/index.js';
 import {
-  type Problem, type QuadraticProblem, createProblem, irisTask, lessardCounterexampleGradient, lessardCounterexampleValue, problems,
+  type Problem, type QuadraticProblem, createProblem, irisTask, lessardCounterexampleGradient, lessardValue, problems,
 } from '../../src/problems/index.js';
 import { gradientError } from './helpers.js';
 
@@ -120,10 +120,10 @@ describe("distill's convex Rosenbrock", () => {
 describe('the Lessard-Recht-Packard counterexample', () => {
   it('is continuous with a continuous gradient at the kinks x = 1 and x = 2', () => {
     for (const x of [1, 2]) {
-      expect(lessardCounterexampleValue(x - 1e-12)).toBeCloseTo(lessardCounterexampleValue(x), 9);
+      expect(lessardValue(x - 1e-12)).toBeCloseTo(lessardValue(x), 9);
       expect(lessardCounterexampleGradient(x - 1e-12)).toBeCloseTo(lessardCounterexampleGradient(x), 9);
     }
-    expect([lessardCounterexampleValue(1), lessardCounterexampleValue(2), lessardCounterexampleGradient(1), lessardCounterexampleGradient(2)]).toEqual([12.5, 38, 25, 26]);
+    expect([lessardValue(1), lessardValue(2), lessardCounterexampleGradient(1), lessardCounterexampleGradient(2)]).toEqual([12.5, 38, 25, 26]);
   });
   it('every gradient slope lies in [mu, L] = [1, 25], and both ends are attained', () => {
     const xs = Array.from({ length: 2001 }, (_, i) => -5 + i * 0.005);
