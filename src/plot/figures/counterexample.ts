@@ -1,5 +1,5 @@
 import { createMethod } from '../../optimizers/index.js';
-import { createProblem, lessardCounterexampleValue } from '../../problems/index.js';
+import { createProblem } from '../../problems/index.js';
 import { run } from '../../run/index.js';
 import { figureSpec, quant, seriesColor } from '../chart.js';
 import type { FigureDef } from '../figure.js';
@@ -29,6 +29,8 @@ export const counterexampleFigure: FigureDef = {
       { name: 'heavy ball from 0.5', problem: 'lessard-counterexample:x0=0.5', method: 'hb:alpha=0.1111111111111111,beta=0.4444444444444444', color: palette[4] },
       { name: `Nesterov from ${x0}`, problem: `lessard-counterexample:x0=${x0}`, method: 'nag:tune=standard', color: methodColors.nag },
     ];
+    const f = createProblem('lessard-counterexample');
+    const J = (x: number) => f.value(Float64Array.of(x));
     const rows = [];
     let cycle: { x: number; J: number; k: number }[] = [];
     for (const r of runs) {
@@ -36,12 +38,12 @@ export const counterexampleFigure: FigureDef = {
       const res = run(problem, createMethod(r.method, problem), { steps, tol: 0, record: ['k', 'w0'] });
       const xs = res.trace.w0;
       for (let k = 0; k < xs.length; k++) rows.push({ k: res.trace.k[k], x: sig(Math.max(Math.abs(xs[k]), 1e-17), 6), series: r.name });
-      if (r === runs[0]) cycle = Array.from(xs.slice(-3), (x, i) => ({ x: sig(x, 6)!, J: sig(lessardCounterexampleValue(x), 6)!, k: i + 1 }));
+      if (r === runs[0]) cycle = Array.from(xs.slice(-3), (x, i) => ({ x: sig(x, 6)!, J: sig(J(x), 6)!, k: i + 1 }));
     }
     const curve = [];
     const lo = Math.min(-1.5, ...cycle.map((c) => c.x - 0.5));
     const hi = Math.max(3.6, ...cycle.map((c) => c.x + 0.5));
-    for (let i = 0; i <= 300; i++) { const x = lo + ((hi - lo) * i) / 300; curve.push({ x: sig(x, 6), J: sig(lessardCounterexampleValue(x), 6) }); }
+    for (let i = 0; i <= 300; i++) { const x = lo + ((hi - lo) * i) / 300; curve.push({ x: sig(x, 6), J: sig(J(x), 6) }); }
     const names = runs.map((r) => r.name);
     return figureSpec('Heavy ball with quadratic tuning fails on a strongly convex function', this.caption, {
       hconcat: [
