@@ -5,6 +5,7 @@ import { counterexampleFigure } from './counterexample.js';
 import { energyDecayFigure } from './energy-decay.js';
 import { hbEigendirections } from './hb-eigendirections.js';
 import { hbVsNesterov } from './hb-vs-nesterov.js';
+import { iqcRates } from './iqc-rates.js';
 import { leapfrogFigure } from './leapfrog.js';
 import { limitCycleFigure } from './limit-cycle.js';
 import { linearSystems } from './linear-systems.js';
@@ -20,5 +21,5 @@ import { spectralRadius } from './spectral-radius.js';
 export const allFigures: readonly FigureDef[] = [
   linearSystems, limitCycleFigure, lorenzFigure, logisticFigure, bifurcationFigure, mandelbrotFigure,
   hbEigendirections, phaseSpace, energyDecayFigure, spectralRadius, rateMapFigure, leapfrogFigure, hbVsNesterov,
-  convergenceVsKappa, nesterovWorstFigure, counterexampleFigure,
+  convergenceVsKappa, nesterovWorstFigure, iqcRates, counterexampleFigure,
 ];
