@@ -4,8 +4,9 @@ import { diagonalQuadratic } from '../../src/problems/diagonal-quadratic.js';
 import { createRng } from '../../src/linalg/index.js';
 import { shadowEnergy } from '../../src/theory/shadowEnergy.js';
 import {
-  aggregatedMomentum, chebyshevIteration, conjugateGradient, createMethod, gradientDescent, heavyBall, leapfrogMomentum,
-  nesterov, nesterovAspremont, nonlinearCG, preconditionedGD, quasiHyperbolicMomentum,
+  aggregatedMomentum, chebyshevIteration, conjugateGradient, createMethod, gradientDescent, heavyBall, kerasSGD, leapfrogMomentum,
+  nesterov, nesterovAspremont, nonlinearCG, optaxSGD, preconditionedGD, quasiHyperbolicMomentum, secantLineSearch, torchSGD,
+  tuneGradientDescent, tuneHeavyBall, tuneNesterov,
 } from '../../src/optimizers/index.js';
 import type { Problem } from '../../src/problems/problem.js';
 import { iterates, maxDeviation } from './helpers.js';
@@ -195,5 +196,31 @@ describe('the doc-comment examples hold', () => {
     expect(A[0]).toBe(1);
     expect(A[1]).toBeCloseTo(1 + (1 + Math.sqrt(5)) / 2, 14);
     expect(A[2]).toBeCloseTo(35.308749453128485, 12);
+  });
+  it('gd(0.5): w1 = 0.5; aggmo(0.1, [0, 0.9]): w1 = w0 - 0.1 grad; torch/optax/keras SGD(0.5, momentum 0.5): 0.5, 0', () => {
+    expect(iterates(gradientDescent(0.5), one, 1).ws[0][0]).toBe(0.5);
+    expect(iterates(aggregatedMomentum(0.1, [0, 0.9]), one, 1).ws[0][0]).toBeCloseTo(0.9, 15);
+    for (const m of [torchSGD(0.5, { momentum: 0.5 }), optaxSGD(0.5, { momentum: 0.5 }), kerasSGD(0.5, { momentum: 0.5 })]) {
+      expect(iterates(m, one, 2).ws.map((w) => w[0])).toEqual([0.5, 0]);
+    }
+  });
+  it('cg and nlcg(fr, exact) on H = diag(1, 2) from (1, 1): two steps reach w* = 0; pgd Jacobi on diag(1, 100): one step', () => {
+    const two = diagonalQuadratic(Float64Array.of(1, 2), { x0: Float64Array.of(1, 1) });
+    for (const m of [conjugateGradient(), nonlinearCG('fr', { lineSearch: 'exact' })]) {
+      const w = iterates(m, two, 2).ws[1];
+      expect(Math.hypot(...w)).toBeLessThan(1e-15);
+    }
+    const stiff = diagonalQuadratic(Float64Array.of(1, 100), { x0: Float64Array.of(1, 1) });
+    expect(Array.from(iterates(preconditionedGD(1, 'jacobi'), stiff, 1).ws[0])).toEqual([0, 0]);
+  });
+  it('secantLineSearch on J = 1/2 w^2 from w = 1 along d = -1, first guess 0.25: lands on a = 1', () => {
+    const t = new Float64Array(1), tg = new Float64Array(1);
+    expect(secantLineSearch(one, Float64Array.of(1), Float64Array.of(-1), -1, 0.25, t, tg, 0.1, 20)).toBe(1);
+    expect([t[0], tg[0]]).toEqual([0, 0]);
+  });
+  it('the tuning examples: gd optimal 1.98..., hb polyak (3.3057..., 0.6694...), nag standard (1, 0.8181...)', () => {
+    expect(tuneGradientDescent('optimal', 0.01, 1)).toEqual({ alpha: 1.9801980198019802 });
+    expect(tuneHeavyBall('polyak', 0.01, 1)).toEqual({ alpha: 3.305785123966942, beta: 0.6694214876033059 });
+    expect(tuneNesterov('standard', 0.01, 1)).toEqual({ alpha: 1, beta: 0.8181818181818182 });
   });
 });
