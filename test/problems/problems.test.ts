@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng, fromRows, symmetricEigen } from '../../src/linalg/index.js';
 import {
@@ -178,6 +179,19 @@ describe('logistic regression on Iris', () => {
     // At w = 0 every s(1 - s) = 1/4, so the top Hessian eigenvalue equals L exactly.
     expect(Math.max(...symmetricEigen(fromRows(hessian(p, new Float64Array(5)))).values)).toBeCloseTo(p.L!, 12);
   });
+  it('w*, J* and L agree with an independent SciPy BFGS solution (reference/logistic_iris.py)', () => {
+    const refs = JSON.parse(readFileSync(new URL('./reference/logistic_iris.json', import.meta.url), 'utf8')) as {
+      task: string; lambda: number; n: number; minimizer: number[]; minValue: number; L: number;
+    }[];
+    for (const ref of refs) {
+      const p = createProblem(`logistic-regression:task=${ref.task},lambda=${ref.lambda}`);
+      // BFGS stopped at ||grad|| ~ 1e-10, so its w* is good to about 1e-10 / lambda.
+      ref.minimizer.forEach((x, j) => expect(Math.abs(p.minimizer![j] - x)).toBeLessThan(1e-7));
+      expect(p.minValue!).toBeCloseTo(ref.minValue, 13);
+      expect(p.L!).toBeCloseTo(ref.L, 12);
+    }
+  });
+
   it('bad parameters are named', () => {
     expect(() => createProblem('logistic-regression:lambda=0')).toThrow(/logistic-regression\.lambda = 0 is invalid: expected a finite number > 0/);
     expect(() => createProblem('logistic-regression:task=cats')).toThrow(/logistic-regression\.task .*versicolor-virginica/);
