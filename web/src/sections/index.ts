@@ -4,5 +4,9 @@ import { s1 } from './s1-dynamics.js';
 import { s2 } from './s2-heavy-ball-2d.js';
 import { s3 } from './s3-eigendirections.js';
 import { s4 } from './s4-spectral-radius.js';
+import { s5 } from './s5-energy.js';
+import { s6 } from './s6-nesterov.js';
+import { s7 } from './s7-speed-limits.js';
+import { s8 } from './s8-certify.js';
 
-export const sections: Section[] = [s1, s2, s3, s4];
+export const sections: Section[] = [s1, s2, s3, s4, s5, s6, s7, s8];

@@ -9,6 +9,7 @@ import { Chart, type Row } from '../ui/chart.js';
 import { METHOD_COLORS, METHOD_LABELS, methodColor } from '../ui/colors.js';
 import { paint, imageLayer, imageRow } from '../ui/raster.js';
 import { trajectory, type Path } from '../ui/trajectory.js';
+import { thin, density, extent } from '../ui/decimate.js';
 import { timed, frameScheduler } from '../perf.js';
 import { h, fmt } from '../ui/dom.js';
 import {
@@ -56,7 +57,7 @@ function cliOf(s: S2, problem: Problem): string {
     problem.eigenCoordinates!(Float64Array.of(s.x0, s.y0), e);
     spec = `quadratic:values=${+(1 / s.kappa).toPrecision(12)};1,x0=${+e[0].toPrecision(12)};${+e[1].toPrecision(12)}`;
   } else spec = `${s.problem}:x0=${s.x0};${s.y0}`;
-  return s.methods.map((m) => `momentum-lab run --problem ${spec} --method ${m}:alpha=${s.alpha}${m === 'gd' ? '' : `,beta=${s.beta}`} --steps ${s.steps} --format csv`).join('\n');
+  return s.methods.map((m) => `momentum-lab run --problem ${spec} --method ${m}:alpha=${s.alpha}${m === 'gd' ? '' : `,beta=${s.beta}`} --steps ${s.steps} --tol 0 --format csv`).join('\n');
 }
 
 function domainOf(s: S2, problem: Problem): { x: [number, number]; y: [number, number] } {
@@ -188,14 +189,24 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
       const path = trajectory(problem, methodOf(m, st), x0, st.steps);
       paths[m] = path;
       const label = METHOD_LABELS[m];
-      for (let k = 0; k <= path.steps; k++) {
-        const wx = path.w[2 * k], wy = path.w[2 * k + 1];
-        traj.push({ method: label, k, x: wx, y: wy });
+      const n = path.steps + 1;
+      const d = domainOf(st, problem);
+      for (const k of thin(n, (i) => path.w[2 * i], (i) => path.w[2 * i + 1], density(d.x[0], d.x[1]), density(d.y[0], d.y[1]))) {
+        traj.push({ method: label, k, x: path.w[2 * k], y: path.w[2 * k + 1] });
+      }
+      const lg = (i: number) => Math.log10(Math.max(path.loss[i], 1e-16));
+      for (const k of thin(n, (i) => i, lg, density(0, st.steps), density(-16, 1, 800))) {
         loss.push({ method: label, k, loss: Math.max(path.loss[k], 1e-16) });
-        if (problem.eigenCoordinates) {
+      }
+      if (problem.eigenCoordinates) {
+        const ec = new Float64Array(2 * n);
+        for (let k = 0; k < n; k++) {
           problem.eigenCoordinates(path.w.subarray(2 * k, 2 * k + 2), e);
-          eig.push({ method: label, k, x: e[0], y: e[1] });
+          ec[2 * k] = e[0]; ec[2 * k + 1] = e[1];
         }
+        const ex = extent(ec, 2, 0), ey = extent(ec, 2, 1);
+        const px = Math.min(density(Math.min(ex[0], 0), Math.max(ex[1], 0)), density(Math.min(ey[0], 0), Math.max(ey[1], 0)));
+        for (const k of thin(n, (i) => ec[2 * i], (i) => ec[2 * i + 1], px, px)) eig.push({ method: label, k, x: ec[2 * k], y: ec[2 * k + 1] });
       }
       table.set(m, 'loss', path.divergedAt !== null ? `diverged at k=${path.divergedAt}` : path.loss[path.steps], 4);
     }

@@ -8,7 +8,8 @@ import { panel, view } from '../ui/panel.js';
 import { slider, segmented, readoutTable } from '../ui/controls.js';
 import { Chart, type Row } from '../ui/chart.js';
 import { REGIME_COLORS } from '../ui/colors.js';
-import { timed, frameScheduler } from '../perf.js';
+import { timed, frameScheduler, record } from '../perf.js';
+import { thin, density, extent } from '../ui/decimate.js';
 import { h, fmt } from '../ui/dom.js';
 import {
   diagonalQuadratic, heavyBall, nesterov, linearMethod, directionMatrix, directionEigenvalues, directionRate, directionRegime,
@@ -53,7 +54,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
       cli: () => {
         const st = s();
         const hs = Array.from(curvaturesOf(st), (x) => +x.toPrecision(10)).join(';');
-        return `momentum-lab run --problem quadratic:values=${hs},x0=1 --method ${st.method}:alpha=${st.alpha},beta=${st.beta} --steps ${st.steps} --format csv\n` +
+        return `momentum-lab run --problem quadratic:values=${hs},x0=1 --method ${st.method}:alpha=${st.alpha},beta=${st.beta} --steps ${st.steps} --tol 0 --format csv\n` +
           `momentum-lab analyze --method ${st.method}:alpha=${st.alpha},beta=${st.beta} --mu ${+(1 / st.kappa).toPrecision(10)} --L 1 --format json`;
       },
     },
@@ -115,6 +116,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
 
   let domainKey = '';
   const update = async () => {
+    const t0 = performance.now();
     const st = s();
     const hs = curvaturesOf(st);
     const labels = Array.from(hs, dirLabel);
@@ -126,7 +128,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     const state = opt.init(problem, problem.x0);
     const K = st.steps;
     const every = Math.max(1, Math.round(K / 60));
-    const sim: Row[] = [], theory: Row[] = [], eig: Row[] = [];
+    const sim: Row[] = [], theory: Row[] = [], phase: Row[] = [], eig: Row[] = [];
     const simW = new Float64Array((K + 1) * hs.length);
     simW.set(state.w, 0);
     for (let k = 1; k <= K; k++) {
@@ -143,9 +145,11 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
         const ws = simW[k * hs.length + j];
         if (Number.isFinite(ws) && Number.isFinite(th.w[k])) err = Math.max(err, Math.abs(ws - th.w[k]));
         else err = NaN;
-        theory.push({ dir, k, w: th.w[k], v: th.v[k] });
         if (k % every === 0) sim.push({ dir, k, w: ws });
       }
+      const wx = extent(th.w), vx = extent(th.v);
+      for (const k of thin(K + 1, (i) => i, (i) => th.w[i], density(0, K), density(Math.min(wx[0], 0), Math.max(wx[1], 1), 800))) theory.push({ dir, k, w: th.w[k] });
+      for (const k of thin(K + 1, (i) => th.w[i], (i) => th.v[i], density(wx[0], wx[1], 800), density(vx[0], vx[1], 800))) phase.push({ dir, k, w: th.w[k], v: th.v[k] });
       const regime: Regime = directionRegime(lm, hs[j]);
       for (const z of directionEigenvalues(lm, hs[j])) eig.push({ dir, re: z.re, im: z.im, regime });
       rtable.set(String(j), 'regime', regime);
@@ -163,7 +167,11 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
       circles.push({ circle: 'unit', i, re: Math.cos(a), im: Math.sin(a) });
       circles.push({ circle: 'sqrt(beta)', i, re: Math.sqrt(st.beta) * Math.cos(a), im: Math.sqrt(st.beta) * Math.sin(a) });
     }
-    await Promise.all([charts!.w.set({ theory, sim }), charts!.phase.set({ theory }), charts!.eig.set({ eig, circles })]);
+    const tc = performance.now();
+    record('s3.compute', tc - t0);
+    await charts!.w.set({ theory, sim }); const t1 = performance.now(); record('s3.w', t1 - tc);
+    await charts!.phase.set({ theory: phase }); const t2 = performance.now(); record('s3.phase', t2 - t1);
+    await charts!.eig.set({ eig, circles }); record('s3.eig', performance.now() - t2);
   };
 
   const schedule = frameScheduler(() => timed('s3.update', update));

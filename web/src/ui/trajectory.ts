@@ -9,7 +9,7 @@ export interface Path {
   loss: Float64Array;
   /** Steps actually taken (stops early at divergence). */
   steps: number;
-  /** Step at which the loss became non-finite or exceeded 1e12, or null. */
+  /** Step at which the loss became non-finite or exceeded 1e12 times the initial loss (as run() decides), or null. */
   divergedAt: number | null;
 }
 
@@ -29,7 +29,7 @@ export function trajectory(problem: Problem, method: Optimizer, x0: Float64Array
     const J = problem.value(state.w) - jStar;
     w.set(state.w, k * dim);
     loss[k] = J;
-    if (!Number.isFinite(J) || J > 1e12) { divergedAt = k; break; }
+    if (!Number.isFinite(J) || J > 1e12 * loss[0]) { divergedAt = k; break; }
   }
   return { w: w.subarray(0, (k + 1) * dim), loss: loss.subarray(0, k + 1), steps: k, divergedAt };
 }

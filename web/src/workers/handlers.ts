@@ -1,6 +1,6 @@
 // Job handlers: thin adapters from a job message to library calls (no numerics of their own).
 import type { Job, JobResult } from './protocol.js';
-import { rateMap, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov } from '../lib.js';
+import { createProblem, createMethod, run, certifyMethod, certifyRate, worstRateOverInterval, linearMethod, rateMap, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov } from '../lib.js';
 
 type Handlers = { [K in Job['type']]?: (job: Extract<Job, { type: K }>) => JobResult };
 
@@ -35,6 +35,38 @@ export const handlers: Handlers = {
     const data = logisticBifurcation(job.r[0], job.r[1], job.width, { transient: job.transient, keep: job.samples });
     const rgba = rasterizeBifurcation(data, job.width, job.height, job.r[0], job.r[1]);
     return { kind: 'raster', width: job.width, height: job.height, rgba, ms: performance.now() - t0 };
+  },
+
+  /** Certified (IQC) and quadratic rates against kappa for each method; methods given as certify specs. */
+  certify: (job) => {
+    const t0 = performance.now();
+    const rows: Record<string, number | string | boolean | null>[] = [];
+    for (const kappa of job.kappas) {
+      const mu = 1 / kappa, L = 1;
+      for (const m of job.methods) {
+        const spec = Object.keys(m.params).length ? `${m.method}:${Object.entries(m.params).map(([k, v]) => `${k}=${v}`).join(',')}` : m.method;
+        let cm;
+        try { cm = certifyMethod(spec, mu, L); } catch { continue; }
+        const c = certifyRate(cm.stateSpace, mu, L, { iqc: job.iqc as 'weighted' });
+        rows.push({ key: m.key, kappa, certified: c.rate, quadratic: worstRateOverInterval(linearMethod('two-term', { alpha: cm.alpha, beta1: cm.beta1, beta2: cm.beta2 }), mu, L).rate, ms: c.solveMs });
+      }
+    }
+    return { kind: 'series', rows, ms: performance.now() - t0 };
+  },
+
+  /** Iterations to reach J - J* <= tol (J_0 - J*) on quadratic:dim=D,kappa=K, for each tuned method spec. */
+  speed: (job) => {
+    const t0 = performance.now();
+    const rows: Record<string, number | string | boolean | null>[] = [];
+    for (const kappa of job.kappas) {
+      const problem = createProblem(`quadratic:dim=${job.dim},kappa=${kappa},spectrum=linear,x0=1`);
+      const J0 = problem.value(problem.x0) - (problem.minValue ?? 0);
+      for (const m of job.methods) {
+        const res = run(problem, createMethod(m.spec, problem), { steps: job.maxSteps, tol: job.tol * J0, tolOn: 'loss', record: false });
+        rows.push({ key: m.key, kappa, iterations: res.status === 'converged' ? res.steps : null, status: res.status });
+      }
+    }
+    return { kind: 'series', rows, ms: performance.now() - t0 };
   },
 
   'lyapunov-logistic': (job) => {

@@ -6,6 +6,7 @@ export type Job =
   | { type: 'bifurcation'; r: [number, number]; x: [number, number]; width: number; height: number; transient: number; samples: number }
   | { type: 'lyapunov-logistic'; r: [number, number]; n: number }
   | { type: 'certify'; methods: { key: string; method: string; params: Record<string, number> }[]; kappas: number[]; iqc: string }
+  | { type: 'speed'; kappas: number[]; methods: { key: string; spec: string }[]; dim: number; tol: number; maxSteps: number }
   | { type: 'ping' };
 
 export interface RasterResult {

@@ -1,0 +1,220 @@
+// End-to-end tests of the explorer in Debian's chromium: every section loads without console errors, the numbers
+// on the page equal the library's (imported here), the URL round-trips, a malformed URL falls back to defaults with
+// a notice, sliders work from the keyboard, the layout holds from 360 px to 4K, and frame times are measured (printed,
+// not asserted). Screenshots go to test/browser/screenshots/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { startExplorer, openPage, mountSection, screenshots, p95, median, type Explorer } from './harness.js';
+import {
+  createProblem, createMethod, run, linearMethod, worstRateOverInterval, directionRate, directionRegime, regimeThresholds, logspace,
+  rateMapCurves,
+} from '../../src/index.js';
+
+const SECTIONS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
+
+let ex: Explorer;
+beforeAll(async () => { ex = await startExplorer(); });
+afterAll(async () => { await ex?.close(); });
+
+async function cellValue(page: Page, name: string): Promise<number> {
+  const raw = await page.locator(`[data-readout="${name}"]`).first().getAttribute('data-value');
+  if (raw === null) throw new Error(`read-out ${name} has no numeric value`);
+  return Number(raw);
+}
+
+async function cellText(page: Page, name: string): Promise<string> {
+  return (await page.locator(`[data-readout="${name}"]`).first().textContent()) ?? '';
+}
+
+/** Set a slider's typed-in number box and commit with Enter (the keyboard path). */
+async function typeValue(page: Page, key: string, value: number): Promise<void> {
+  const box = page.locator(`[data-key-num="${key}"]`).first();
+  await box.fill(String(value));
+  await box.press('Enter');
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+}
+
+describe('explorer in chromium', () => {
+  it('loads every section without console errors and saves screenshots', async () => {
+    const { page, errors } = await openPage(ex);
+    await page.screenshot({ path: join(screenshots, 'top.png') });
+    const present = await page.evaluate(() => [...document.querySelectorAll('.lecture-section')].map((s) => s.id));
+    expect(present).toEqual(SECTIONS);
+    for (const id of SECTIONS) {
+      await mountSection(page, id);
+      await settle(page);
+      await page.locator(`#${id}`).screenshot({ path: join(screenshots, `${id}.png`) });
+    }
+    expect(await page.evaluate(() => [...window.__explorer.ready].sort())).toEqual(SECTIONS);
+    // Every panel has a formula typeset by KaTeX and an export menu with a momentum-lab command.
+    const panels = await page.locator('.panel').count();
+    expect(panels).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('.panel .formulas .katex').count()).toBeGreaterThanOrEqual(panels);
+    expect(await page.locator('.panel details.export').count()).toBe(panels);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('section 2 shows the same final losses and rates as the library run on the equivalent CLI problem', async () => {
+    const { page, errors } = await openPage(ex, '?s2.kappa=10&s2.alpha=0.5&s2.beta=0.7&s2.steps=60&s2.theta=20&s2.x0=-1&s2.y0=0.5');
+    await mountSection(page, 's2');
+    await settle(page);
+    // The CLI line in the export menu names the problem; the library's run() on it must give the same losses.
+    await page.locator('#s2-panel details.export summary').click();
+    const cli = (await page.locator('#s2-panel [data-cli]').textContent())!;
+    const spec = /--problem (\S+)/.exec(cli)![1];
+    for (const m of ['gd', 'hb', 'nag']) {
+      const method = createMethod(m === 'gd' ? 'gd:alpha=0.5' : `${m}:alpha=0.5,beta=0.7`);
+      const res = run(createProblem(spec), method, { steps: 60, tol: 0 });
+      const shown = await cellValue(page, `s2.loss.${m}`);
+      expect(Math.abs(shown - res.finalLoss!) / res.finalLoss!).toBeLessThan(1e-9);
+      const rate = worstRateOverInterval(linearMethod(m as 'gd', { alpha: 0.5, beta: 0.7 }), 0.1, 1).rate;
+      expect(await cellValue(page, `s2.rate.${m}`)).toBeCloseTo(rate, 12);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('section 3 labels each direction with the library regime and |z|; simulation matches R^k', async () => {
+    const { page, errors } = await openPage(ex, '?s3.beta=0.999&s3.alpha=0.002&s3.dirs=4&s3.kappa=100&s3.steps=200');
+    await mountSection(page, 's3');
+    await settle(page);
+    const m = linearMethod('hb', { alpha: 0.002, beta: 0.999 });
+    const hs = logspace(0.01, 1, 4);
+    for (let j = 0; j < 4; j++) {
+      expect(await cellText(page, `s3.regime.${j}`)).toBe(directionRegime(m, hs[j]));
+      expect(await cellValue(page, `s3.rate.${j}`)).toBeCloseTo(directionRate(m, hs[j]), 12);
+      expect(await cellValue(page, `s3.err.${j}`)).toBeLessThan(1e-9);
+    }
+    expect(await cellText(page, `s3.regime.0`)).toBe('underdamped');
+    // Move beta with the keyboard: the lecture's overdamped preset, then check again.
+    await typeValue(page, 's3.beta', 0.9);
+    await settle(page);
+    const m9 = linearMethod('hb', { alpha: 0.002, beta: 0.9 });
+    for (let j = 0; j < 4; j++) expect(await cellText(page, `s3.regime.${j}`)).toBe(directionRegime(m9, hs[j]));
+    expect(await cellText(page, `s3.regime.3`)).toBe('overdamped');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('section 4 shows the library thresholds, worst rate and optimum', async () => {
+    const { page, errors } = await openPage(ex, '?s4.kappa=50&s4.alpha=1.5&s4.beta=0.6&s4.beta1=0.64&s4.alpha1=0.8');
+    await mountSection(page, 's4');
+    await settle(page);
+    const t = regimeThresholds(linearMethod('hb', { alpha: 0.8, beta: 0.64 }));
+    expect(await cellValue(page, 's4.T')).toBeCloseTo(t.T!, 12);
+    expect(await cellValue(page, 's4.stability')).toBeCloseTo(t.stability!, 12);
+    const point = worstRateOverInterval(linearMethod('hb', { alpha: 1.5, beta: 0.6 }), 1 / 50, 1).rate;
+    expect(await cellValue(page, 's4.rate.point')).toBeCloseTo(point, 12);
+    const opt = rateMapCurves('hb', [0.5], { mu: 1 / 50, L: 1 }).optimal;
+    expect(await cellValue(page, 's4.alpha.optimal')).toBeCloseTo(opt.alpha, 12);
+    expect(await cellValue(page, 's4.rate.optimal')).toBeCloseTo(opt.rate, 12);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the URL round-trips: slider moves write the URL, and loading it restores the state', async () => {
+    const { page, errors } = await openPage(ex);
+    await mountSection(page, 's2');
+    const slider = page.locator('input[type=range][data-key="s2.beta"]');
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await slider.press('ArrowRight');
+    await typeValue(page, 's2.kappa', 42);
+    await page.locator('[data-key="s2.problem"] label', { hasText: 'Rosenbrock' }).click();
+    await page.evaluate(() => window.__explorer.store.writeUrl());
+    const url = page.url();
+    expect(url).toContain('s2.kappa=42');
+    expect(url).toContain('s2.problem=rosenbrock');
+    const state = await page.evaluate(() => JSON.stringify(window.__explorer.store.state));
+    expect(JSON.parse(state).s2.beta).toBeCloseTo(0.645, 10);
+    const { page: page2, errors: errors2 } = await openPage(ex, url.slice(ex.url.length));
+    expect(await page2.evaluate(() => JSON.stringify(window.__explorer.store.state))).toBe(state);
+    expect(await page2.locator('#notice').isHidden()).toBe(true);
+    expect([...errors, ...errors2]).toEqual([]);
+    await page.close(); await page2.close();
+  });
+
+  it('a malformed URL falls back to defaults with a visible notice naming each bad parameter', async () => {
+    const { page, errors } = await openPage(ex, '?s2.kappa=banana&s4.beta=7&nope=1&s2.alpha=0.3');
+    const notice = page.locator('#notice');
+    await notice.waitFor({ state: 'visible' });
+    const text = (await notice.textContent())!;
+    expect(text).toContain('s2.kappa="banana" is not a number in [1, 1000]; using the default 25');
+    expect(text).toContain('s4.beta="7"');
+    expect(text).toContain('unknown parameter "nope"');
+    const s = await page.evaluate(() => window.__explorer.store.state);
+    expect(s.s2.kappa).toBe(25);
+    expect(s.s2.alpha).toBe(0.3);
+    expect(s.s4.beta).toBe(0.81);
+    await page.screenshot({ path: join(screenshots, 'malformed-url.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('holds its layout from 360 px to 4K', async () => {
+    for (const [w, hgt, name] of [[360, 780, 'phone-360'], [3840, 2160, '4k']] as const) {
+      const { page, errors } = await openPage(ex, '', { width: w, height: hgt });
+      for (const id of ['s2', 's4']) await mountSection(page, id);
+      await settle(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.locator('#s2').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshots, `${name}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('measures slider-drag frame times and the 256x256 rate map (printed, not asserted)', async () => {
+    const { page, errors } = await openPage(ex, '?s2.steps=1000&s3.steps=1000');
+    for (const id of ['s2', 's3', 's4']) await mountSection(page, id);
+    await settle(page);
+    await page.evaluate(() => window.__explorer.clearPerf());
+    for (const key of ['s2.beta', 's3.beta']) {
+      const slider = page.locator(`input[type=range][data-key="${key}"]`);
+      await slider.scrollIntoViewIfNeeded();
+      const box = (await slider.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+      await page.mouse.down();
+      for (let i = 0; i < 30; i++) {
+        await page.mouse.move(box.x + box.width * (0.3 + (0.4 * i) / 30), box.y + box.height / 2);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      }
+      await page.mouse.up();
+    }
+    // Rate maps: change kappa five times at n = 256, each computed in the worker and drawn.
+    for (const kappa of [20, 40, 80, 160, 320]) {
+      await typeValue(page, 's4.kappa', kappa);
+      await page.waitForFunction((k) => (window.__explorer.perf()['s4.ratemap256'] ?? []).length >= k, [20, 40, 80, 160, 320].indexOf(kappa) + 1);
+    }
+    const perf = await page.evaluate(() => window.__explorer.perf());
+    const s2 = perf['s2.update'] ?? [], s3 = perf['s3.update'] ?? [], maps = perf['s4.ratemap256'] ?? [], work = perf['s4.ratemap.worker'] ?? [];
+    console.log(`[explorer perf] s2 drag (3 methods x 1000 steps, 3 charts): n=${s2.length} median ${median(s2).toFixed(1)} ms, p95 ${p95(s2).toFixed(1)} ms`);
+    console.log(`[explorer perf] s3 drag (5 directions x 1000 steps + closed form, 3 charts): n=${s3.length} median ${median(s3).toFixed(1)} ms, p95 ${p95(s3).toFixed(1)} ms`);
+    console.log(`[explorer perf] 256x256 rate map: worker compute median ${median(work).toFixed(1)} ms; compute+transfer+paint+redraw median ${median(maps).toFixed(1)} ms (n=${maps.length})`);
+    expect(s2.length).toBeGreaterThanOrEqual(10);
+    expect(s3.length).toBeGreaterThanOrEqual(10);
+    expect(maps.length).toBe(5);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the static server serves only its own files', async () => {
+    const get = (path: string) => new Promise<number>((ok, fail) => {
+      const u = new URL(ex.url);
+      const req = request({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => { res.resume(); ok(res.statusCode!); });
+      req.on('error', fail);
+      req.end();
+    });
+    expect(await get('/')).toBe(200);
+    expect(await get('/../package.json')).not.toBe(200);
+    expect(await get('/%2e%2e/package.json')).not.toBe(200);
+    expect(await get('/..%2f..%2fetc/passwd')).not.toBe(200);
+    expect(await get('/nonexistent.js')).toBe(404);
+  });
+});
