@@ -33,7 +33,7 @@ export function colorizeEscape(img: EscapeTimeImage, period = 64): Uint8ClampedA
 
 /**
  * RGBA pixels of a bifurcation diagram: points (r_i, x_i) binned into a width x height grid (r across, x in [0, 1]
- * upwards), darkness = log(1 + count) / log(1 + max count) on white.
+ * upwards), on white: an empty cell is white, one point 40% grey, darkness growing with log(count) to black at 16.
  *
  * @example
  * rasterizeBifurcation(logisticBifurcation(2.5, 4, 800), 800, 600, 2.5, 4).length; // returns 800 * 600 * 4
@@ -44,18 +44,16 @@ export function rasterizeBifurcation(data: { r: Float64Array; x: Float64Array },
   checkNumber('height', height, { min: 1, max: 16384, integer: true });
   const counts = new Uint32Array(width * height);
   const span = rMax - rMin || 1;
-  let max = 0;
   for (let i = 0; i < data.r.length; i++) {
     const col = Math.min(width - 1, Math.floor(((data.r[i] - rMin) / span) * width));
     const row = Math.min(height - 1, Math.floor((1 - data.x[i]) * height));
     if (col < 0 || row < 0 || !(data.x[i] >= 0 && data.x[i] <= 1)) continue;
-    const c = ++counts[row * width + col];
-    if (c > max) max = c;
+    counts[row * width + col]++;
   }
   const out = new Uint8ClampedArray(width * height * 4);
-  const norm = Math.log1p(max || 1);
   for (let i = 0; i < counts.length; i++) {
-    const v = 255 - Math.round((255 * Math.log1p(counts[i])) / norm);
+    const k = counts[i];
+    const v = k === 0 ? 255 : Math.round(255 * (1 - Math.min(1, 0.4 + (0.6 * Math.log(k)) / Math.log(16))));
     out[4 * i] = v; out[4 * i + 1] = v; out[4 * i + 2] = v; out[4 * i + 3] = 255;
   }
   return out;
