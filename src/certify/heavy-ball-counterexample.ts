@@ -17,7 +17,7 @@ export interface HeavyBallCounterexample {
   /** Polyak's tuning for mu = 1, L = 25: alpha = 4/(√L + √μ)² = 1/9, beta = ((√κ − 1)/(√κ + 1))² = 4/9. */
   alpha: number;
   beta: number;
-  /** Simulation from x_{−1} = x_0 = start: the last iterates, and the 3-cycle if one is reached. */
+  /** Simulation from x_{−1} = x_0: the 3-cycle (the last three iterates, in time order) if one is reached. */
   x0: number;
   steps: number;
   cycle: number[] | null;
@@ -37,7 +37,7 @@ export interface HeavyBallCounterexample {
  * and run the IQC analysis, which certifies no ρ < 1 (Lessard, Recht, Packard 2016, section 4.6, Figure 7).
  *
  * @example
- * heavyBallCounterexample().cycle; // returns three points, approximately [-1.8024, 0.6465, 2.1159] (sorted)
+ * heavyBallCounterexample().cycle; // returns the points -1.8024, 0.6465, 2.1159 (in the order visited)
  */
 export function heavyBallCounterexample({ x0 = 3.3, steps = 1000 } = {}): HeavyBallCounterexample {
   checkNumber('x0', x0);
@@ -54,7 +54,7 @@ export function heavyBallCounterexample({ x0 = 3.3, steps = 1000 } = {}): HeavyB
   let residual = 0, spread = 0;
   for (let k = 3; k < 33; k++) { residual = Math.max(residual, Math.abs(tail[k] - tail[k - 3])); spread = Math.max(spread, Math.abs(tail[k] - tail[k - 1])); }
   const isCycle = Number.isFinite(residual) && residual < 1e-9 && spread > 1e-3;
-  const cycle = isCycle ? [tail[30], tail[31], tail[32]].sort((a, b) => a - b) : null;
+  const cycle = isCycle ? [tail[30], tail[31], tail[32]] : null;
   const sb = Math.sqrt(beta);
   return {
     alpha, beta, x0, steps, cycle, cycleResidual: residual, finalDistance: Math.abs(x),
