@@ -14,6 +14,7 @@ export * from './preconditioned-gd.js';
 export * from './torch-sgd.js';
 export * from './optax-sgd.js';
 export * from './keras-sgd.js';
+export * from './tfjs-momentum.js';
 export * from './tuning.js';
 export * from './registry.js';
 export * as reference from './reference/index.js';

@@ -16,6 +16,7 @@ import { preconditionedGD } from './preconditioned-gd.js';
 import { torchSGD } from './torch-sgd.js';
 import { optaxSGD } from './optax-sgd.js';
 import { kerasSGD } from './keras-sgd.js';
+import { tfjsMomentum } from './tfjs-momentum.js';
 import { tuneGradientDescent, tuneHeavyBall, tuneNesterov } from './tuning.js';
 import { betaParam, defaultRate, parseNumberList, rateParam, requireMuL } from './method-params.js';
 
@@ -161,6 +162,12 @@ export const METHODS: readonly MethodEntry[] = [
     name: 'keras-sgd', description: 'adapter: keras.optimizers.SGD (Keras 3)', equation: 'velocity <- momentum velocity - learning_rate g; w <- w + velocity (nesterov: w <- w + momentum velocity - learning_rate g)',
     params: [rateParam('learning_rate'), { name: 'momentum', default: 0, min: 0, max: 1, description: 'momentum in [0, 1] (as Keras checks)' }, nesterovParam],
     build: (p, problem) => kerasSGD(num(p.learning_rate) ?? defaultRate(problem), { momentum: p.momentum as number, nesterov: p.nesterov as boolean }),
+  },
+  {
+    name: 'tfjs-momentum', description: 'adapter: tf.train.momentum (tf.js MomentumOptimizer)', equation: 'accumulation <- momentum accumulation + g; w <- w - learningRate (useNesterov ? g + momentum accumulation : accumulation)',
+    params: [rateParam('learningRate'), { name: 'momentum', default: 0.9, min: 0, description: 'momentum (>= 0; tf.js requires it, default here 0.9)' },
+      { name: 'useNesterov', kind: 'boolean', default: false, description: 'Nesterov momentum' }],
+    build: (p, problem) => tfjsMomentum(num(p.learningRate) ?? defaultRate(problem), p.momentum as number, p.useNesterov as boolean),
   },
 ];
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createProblem } from '../../src/problems/registry.js';
-import { heavyBall, kerasSGD, nesterov, optaxSGD, quasiHyperbolicMomentum, torchSGD } from '../../src/optimizers/index.js';
+import { heavyBall, kerasSGD, nesterov, optaxSGD, quasiHyperbolicMomentum, tfjsMomentum, torchSGD } from '../../src/optimizers/index.js';
 import type { Problem } from '../../src/problems/problem.js';
 import { iterates, maxDeviation, withL2 } from './helpers.js';
 
@@ -81,7 +81,7 @@ describe('PyTorch SGD in the lecture\'s terms', () => {
   });
 });
 
-describe("optax sgd and Keras SGD in the lecture's terms", () => {
+describe("optax sgd, Keras SGD and tf.js momentum in the lecture's terms", () => {
   const problem = createProblem(DENSE);
   it('optax-sgd(learning_rate, momentum) is hb(alpha = learning_rate, beta = momentum): the zero-initialised trace needs no first-step case', () => {
     const optax = iterates(optaxSGD(1, { momentum: 0.9 }), problem, STEPS);
@@ -100,6 +100,13 @@ describe("optax sgd and Keras SGD in the lecture's terms", () => {
     expect(maxDeviation(keras.ws, hb.ws)).toBeLessThan(1e-12);
     expect(maxDeviation([keras.state.velocity], [hb.state.v])).toBeLessThan(1e-12);
     expect(maxDeviation(iterates(kerasSGD(1, { momentum: 0.9, nesterov: true }), problem, STEPS).ws, nagLookAhead(problem, 1, 0.9))).toBeLessThan(1e-12);
+  });
+  it('tfjs-momentum(learningRate, momentum) is hb with v = -learningRate accumulation; useNesterov gives the look-ahead points', () => {
+    const tf = iterates(tfjsMomentum(1, 0.9), problem, STEPS);
+    const hb = iterates(heavyBall(1, { beta: 0.9 }), problem, STEPS);
+    expect(maxDeviation(tf.ws, hb.ws)).toBeLessThan(1e-12);
+    expect(maxDeviation([tf.state.accumulation.map((a) => -a)], [hb.state.v])).toBeLessThan(1e-12);
+    expect(maxDeviation(iterates(tfjsMomentum(1, 0.9, true), problem, STEPS).ws, nagLookAhead(problem, 1, 0.9))).toBeLessThan(1e-12);
   });
   it('QHM with nu = beta is PyTorch\'s nesterov with lr = alpha (1 - beta)', () => {
     const qhm = iterates(quasiHyperbolicMomentum(5, { beta: 0.9, nu: 0.9 }), problem, STEPS).ws;

@@ -51,6 +51,7 @@ const quadraticBudgets: [string, number][] = [
   ['optax-sgd:momentum=0.9', 330], // 257
   ['keras-sgd:momentum=0.9', 330], // 257
   ['keras-sgd:momentum=0.9,nesterov=true', 260], // 198
+  ['tfjs-momentum', 330], // 257 (momentum 0.9: = hb)
 ];
 
 // Rosenbrock (a = 1, b = 100, from (-1.2, 1)): every method except linear CG (a quadratic method: its recurrence
@@ -71,6 +72,7 @@ const rosenbrockBudgets: [string, number][] = [
   ['torch-sgd:lr=0.001,momentum=0.9', 4000],
   ['optax-sgd:learning_rate=0.001,momentum=0.9', 4000],
   ['keras-sgd:learning_rate=0.001,momentum=0.9', 4000],
+  ['tfjs-momentum:learningRate=0.001', 4000],
 ];
 
 describe('every method converges on the kappa=100, dim=100 quadratic', () => {

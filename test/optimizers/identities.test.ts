@@ -5,10 +5,11 @@ import { createRng } from '../../src/linalg/index.js';
 import { shadowEnergy } from '../../src/theory/shadowEnergy.js';
 import {
   aggregatedMomentum, chebyshevIteration, conjugateGradient, createMethod, gradientDescent, heavyBall, kerasSGD, leapfrogMomentum,
-  nesterov, nesterovAspremont, nonlinearCG, optaxSGD, preconditionedGD, quasiHyperbolicMomentum, secantLineSearch, torchSGD,
+  nesterov, nesterovAspremont, nonlinearCG, optaxSGD, preconditionedGD, quasiHyperbolicMomentum, secantLineSearch, tfjsMomentum, torchSGD,
   tuneGradientDescent, tuneHeavyBall, tuneNesterov,
 } from '../../src/optimizers/index.js';
 import type { Problem } from '../../src/problems/problem.js';
+import type { Optimizer } from '../../src/optimizers/optimizer.js';
 import { iterates, maxDeviation } from './helpers.js';
 
 const DENSE = 'quadratic:dim=30,kappa=100,structure=dense,wstar=random,seed=5';
@@ -197,16 +198,18 @@ describe('the doc-comment examples hold', () => {
     expect(A[1]).toBeCloseTo(1 + (1 + Math.sqrt(5)) / 2, 14);
     expect(A[2]).toBeCloseTo(35.308749453128485, 12);
   });
-  it('gd(0.5): w1 = 0.5; aggmo(0.1, [0, 0.9]): w1 = w0 - 0.1 grad; torch/optax/keras SGD(0.5, momentum 0.5): 0.5, 0', () => {
+  it('gd(0.5): w1 = 0.5; aggmo(0.1, [0, 0.9]): w1 = w0 - 0.1 grad; torch/optax/keras SGD and tf.js momentum (0.5, momentum 0.5): 0.5, 0', () => {
     expect(iterates(gradientDescent(0.5), one, 1).ws[0][0]).toBe(0.5);
     expect(iterates(aggregatedMomentum(0.1, [0, 0.9]), one, 1).ws[0][0]).toBeCloseTo(0.9, 15);
-    for (const m of [torchSGD(0.5, { momentum: 0.5 }), optaxSGD(0.5, { momentum: 0.5 }), kerasSGD(0.5, { momentum: 0.5 })]) {
+    const adapters: Optimizer[] = [torchSGD(0.5, { momentum: 0.5 }), optaxSGD(0.5, { momentum: 0.5 }), kerasSGD(0.5, { momentum: 0.5 }), tfjsMomentum(0.5, 0.5)];
+    for (const m of adapters) {
       expect(iterates(m, one, 2).ws.map((w) => w[0])).toEqual([0.5, 0]);
     }
   });
   it('cg and nlcg(fr, exact) on H = diag(1, 2) from (1, 1): two steps reach w* = 0; pgd Jacobi on diag(1, 100): one step', () => {
     const two = diagonalQuadratic(Float64Array.of(1, 2), { x0: Float64Array.of(1, 1) });
-    for (const m of [conjugateGradient(), nonlinearCG('fr', { lineSearch: 'exact' })]) {
+    const cgs: Optimizer[] = [conjugateGradient(), nonlinearCG('fr', { lineSearch: 'exact' })];
+    for (const m of cgs) {
       const w = iterates(m, two, 2).ws[1];
       expect(Math.hypot(...w)).toBeLessThan(1e-15);
     }

@@ -16,17 +16,19 @@ const onQuadratic = [
   'torch-sgd:lr=0.5,momentum=0.9,nesterov=true,weight_decay=0.01', 'torch-sgd:lr=1', 'optax-sgd:learning_rate=1,momentum=0.8',
   'optax-sgd:learning_rate=0.5,momentum=0.9,nesterov=true', 'keras-sgd:learning_rate=1,momentum=0.8',
   'keras-sgd:learning_rate=0.5,momentum=0.9,nesterov=true', 'keras-sgd:learning_rate=1',
+  'tfjs-momentum:learningRate=1,momentum=0.8', 'tfjs-momentum:learningRate=0.5,momentum=0.9,useNesterov=true',
 ];
 const onRosenbrock = [
   'gd:alpha=0.001', 'hb:alpha=0.001,beta=0.9', 'nag:alpha=0.001,beta=0.9', 'nag-aspremont:L=1000', 'nag-aspremont:schedule=strongly-convex,mu=0.4,L=2500',
   'nlcg', 'nlcg:variant=fr', 'cg', 'chebyshev:mu=0.4,L=2500', 'aggmo:alpha=0.0002', 'qhm:alpha=0.001,beta=0.9', 'leapfrog:alpha=0.001,beta=0.9',
   'pgd', 'torch-sgd:lr=0.001,momentum=0.9,dampening=0.5', 'optax-sgd:learning_rate=0.001,momentum=0.9,nesterov=true', 'keras-sgd:learning_rate=0.001,momentum=0.9',
+  'tfjs-momentum:learningRate=0.001,momentum=0.9,useNesterov=true',
 ];
 
 describe('every method matches its plain-loop reference to 1e-12 over 50 steps', () => {
   it('each list covers every method of the registry', () => {
     const names = new Set(methods().map((m) => m.name));
-    expect(names.size).toBe(14);
+    expect(names.size).toBe(15);
     expect(new Set(onQuadratic.map((s) => s.split(':')[0]))).toEqual(names);
     expect(new Set(onRosenbrock.map((s) => s.split(':')[0]))).toEqual(names);
   });

@@ -9,9 +9,9 @@ const inRange = (p: ParamInfo, v: number): boolean =>
   (p.min === undefined || (p.minExclusive ? v > p.min : v >= p.min)) && (p.max === undefined || (p.maxExclusive ? v < p.max : v <= p.max));
 
 describe('methods()', () => {
-  it('lists the 14 methods of the spec language, each with an equation and described parameters', () => {
+  it('lists the 15 methods of the spec language, each with an equation and described parameters', () => {
     const list = methods();
-    expect(list.map((m) => m.name)).toEqual(['gd', 'hb', 'nag', 'nag-aspremont', 'cg', 'nlcg', 'chebyshev', 'aggmo', 'qhm', 'leapfrog', 'pgd', 'torch-sgd', 'optax-sgd', 'keras-sgd']);
+    expect(list.map((m) => m.name)).toEqual(['gd', 'hb', 'nag', 'nag-aspremont', 'cg', 'nlcg', 'chebyshev', 'aggmo', 'qhm', 'leapfrog', 'pgd', 'torch-sgd', 'optax-sgd', 'keras-sgd', 'tfjs-momentum']);
     for (const m of list) {
       expect(m.equation.length).toBeGreaterThan(10);
       for (const p of m.params) expect(p.description.length).toBeGreaterThan(5);
@@ -40,7 +40,7 @@ describe('createMethod validates its spec', () => {
     ['hb:alpha=0', 'hb.alpha = 0 is invalid: expected a finite number > 0'],
     ['hb:alpha=abc', 'hb.alpha = NaN is invalid: expected a finite number > 0'],
     ['hb:gamma=1', 'hb.gamma = "1" is invalid: expected one of the keys alpha, beta, tune'],
-    ['adam', 'method = "adam" is invalid: expected one of gd, hb, nag, nag-aspremont, cg, nlcg, chebyshev, aggmo, qhm, leapfrog, pgd, torch-sgd, optax-sgd, keras-sgd'],
+    ['adam', 'method = "adam" is invalid: expected one of gd, hb, nag, nag-aspremont, cg, nlcg, chebyshev, aggmo, qhm, leapfrog, pgd, torch-sgd, optax-sgd, keras-sgd, tfjs-momentum'],
     ['hb:tune=fast', 'hb.tune = "fast" is invalid: expected one of none | lecture | polyak'],
     ['hb:tune=polyak', 'hb.tune = "polyak" is invalid: expected a rule whose mu > 0 and L > mu are known, but no problem is given (give the parameters explicitly)'],
     ['chebyshev', 'chebyshev.L = undefined is invalid: expected a number > 0 (the problem does not know L)'],

@@ -1,5 +1,6 @@
 // Plain references of the library optimizers, transcribed from their sources:
-// torch/optim/sgd.py (_single_tensor_sgd), optax/_src/transform.py (trace) + alias.py (sgd), keras/src/optimizers/sgd.py.
+// torch/optim/sgd.py (_single_tensor_sgd), optax/_src/transform.py (trace) + alias.py (sgd), keras/src/optimizers/sgd.py,
+// tfjs-core/src/optimizers/momentum_optimizer.ts.
 import type { PlainOracle } from './oracle.js';
 
 type P = Readonly<Record<string, number | string | boolean>>;
@@ -65,6 +66,22 @@ export function refKerasSgd(o: PlainOracle, w0: number[], steps: number, h: P): 
       w = w.map((wi, i) => wi + -g[i] * lr);
     }
     out.push(w);
+  }
+  return out;
+}
+
+/** tf.js MomentumOptimizer: newAccumulation = m accumulation + g; value = c (g + newAccumulation m or newAccumulation) + value, c = -lr. */
+export function refTfjsMomentum(o: PlainOracle, w0: number[], steps: number, h: P): number[][] {
+  const m = h.momentum as number, c = -(h.learningRate as number);
+  let value = [...w0];
+  let accumulation = w0.map(() => 0);
+  const out: number[][] = [];
+  for (let k = 0; k < steps; k++) {
+    const gradient = o.grad(value);
+    const newAccumulation = accumulation.map((a, i) => m * a + gradient[i]);
+    value = h.useNesterov ? value.map((x, i) => c * (gradient[i] + newAccumulation[i] * m) + x) : value.map((x, i) => c * newAccumulation[i] + x);
+    accumulation = newAccumulation;
+    out.push(value);
   }
   return out;
 }

@@ -2,13 +2,13 @@ import { plainOracle, type PlainOracle } from './oracle.js';
 import type { Problem } from '../../problems/problem.js';
 import { refAggmo, refChebyshev, refGd, refHb, refLeapfrog, refNag, refNagAspremont, refPgd, refQhm } from './momentum.js';
 import { refCg, refNlcg } from './cg.js';
-import { refKerasSgd, refOptaxSgd, refTorchSgd } from './adapters.js';
+import { refKerasSgd, refOptaxSgd, refTfjsMomentum, refTorchSgd } from './adapters.js';
 
 type Ref = (o: PlainOracle, w0: number[], steps: number, p: Readonly<Record<string, number | string | boolean>>) => number[][];
 
 const REFERENCES: Readonly<Record<string, Ref>> = {
   gd: refGd, hb: refHb, nag: refNag, 'nag-aspremont': refNagAspremont, cg: refCg, nlcg: refNlcg, chebyshev: refChebyshev,
-  aggmo: refAggmo, qhm: refQhm, leapfrog: refLeapfrog, pgd: refPgd, 'torch-sgd': refTorchSgd, 'optax-sgd': refOptaxSgd, 'keras-sgd': refKerasSgd,
+  aggmo: refAggmo, qhm: refQhm, leapfrog: refLeapfrog, pgd: refPgd, 'torch-sgd': refTorchSgd, 'optax-sgd': refOptaxSgd, 'keras-sgd': refKerasSgd, 'tfjs-momentum': refTfjsMomentum,
 };
 
 /**
