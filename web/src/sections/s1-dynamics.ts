@@ -50,7 +50,7 @@ function linearPanel(store: Store): { el: HTMLElement; start: () => Promise<void
   const table = readoutTable('s1', [['continuous', 'continuous time'], ['discrete', 'discrete time']], [['type', 'type'], ['stable', 'stable']]);
   p.readouts.append(table.el);
   const vP = view('Phase portrait: flow (lines) and iterates (dots) from the same starts');
-  const vE = view('Eigenvalues: of −αA (○, continuous) and I − αA (●, discrete)');
+  const vE = view('Eigenvalues of −αA (continuous) and I − αA (discrete), unit circle dashed');
   const vT = view('Trace–determinant plane of −αA');
   p.views.append(vP.el, vE.el, vT.el);
 
@@ -114,8 +114,7 @@ function linearPanel(store: Store): { el: HTMLElement; start: () => Promise<void
       width: 260, height: 260,
       layer: [
         { data: { name: 'circle' }, mark: { type: 'line', strokeDash: [4, 3], color: '#9ca3af', strokeWidth: 1 }, encoding: { x: ax('re', 'Re z', [-2.2, 2.2]), y: ax('im', 'Im z', [-2.2, 2.2]), order: { field: 'i', type: 'quantitative' } } },
-        { data: { name: 'circle' }, mark: { type: 'rule', color: '#9ca3af' }, encoding: { x: { datum: 0 } } },
-        { data: { name: 'ev' }, mark: { type: 'point', size: 80, strokeWidth: 2, clip: true }, encoding: { x: ax('re', 'Re z', [-2.2, 2.2]), y: ax('im', 'Im z', [-2.2, 2.2]), stroke: { field: 'kind', type: 'nominal', title: null, scale: { range: ['#2563eb', '#ea580c'] }, legend: { orient: 'bottom' } }, shape: { field: 'kind', type: 'nominal', title: null, scale: { range: ['circle', 'circle'] }, legend: { orient: 'bottom' } }, fill: { field: 'kind', type: 'nominal', title: null, scale: { range: ['#ffffff', '#ea580c'] }, legend: { orient: 'bottom' } } } },
+        { data: { name: 'ev' }, mark: { type: 'point', size: 80, strokeWidth: 2, filled: true, clip: true }, encoding: { x: ax('re', 'Re z', [-2.2, 2.2]), y: ax('im', 'Im z', [-2.2, 2.2]), color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['continuous (−αA)', 'discrete (I − αA)'], range: ['#2563eb', '#ea580c'] }, legend: { orient: 'bottom', direction: 'vertical' } } } },
       ],
     } as never, { description: 'Eigenvalues in the complex plane' });
     td = new Chart(vT.plot, {
