@@ -1,20 +1,21 @@
 /**
  * Eigenvalues of a symmetric n×n matrix by the cyclic Jacobi method (values only, ascending), working in place on
  * `a` (destroyed). Jacobi is accurate to high relative precision and simple; for the small blocks of the SDP step
- * length and certificate checks (n <= a few dozen) it is fast enough and allocates only the output.
+ * length and certificate checks (n <= a few dozen) it is fast enough and allocates only the output. Sweeps stop when
+ * the squared off-diagonal mass is below offTolerance times the squared diagonal mass.
  * Reference: Golub & Van Loan, Matrix Computations, section 8.5 (cyclic Jacobi).
  *
  * @example
  * jacobiEigenvalues(Float64Array.of(2, 1, 1, 2), 2); // returns Float64Array [1, 3]
  */
-export function jacobiEigenvalues(a: Float64Array, n: number, out: Float64Array = new Float64Array(n)): Float64Array {
+export function jacobiEigenvalues(a: Float64Array, n: number, out: Float64Array = new Float64Array(n), offTolerance = 1e-30): Float64Array {
   for (let sweep = 0; sweep < 60; sweep++) {
     let off = 0, diag = 0;
     for (let i = 0; i < n; i++) {
       diag += a[i * n + i] * a[i * n + i];
       for (let j = i + 1; j < n; j++) off += a[i * n + j] * a[i * n + j];
     }
-    if (!(off > 1e-30 * diag) || off === 0) break;
+    if (!(off > offTolerance * diag) || off === 0) break;
     for (let p = 0; p < n - 1; p++) {
       for (let q = p + 1; q < n; q++) {
         const apq = a[p * n + q];

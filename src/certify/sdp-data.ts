@@ -27,34 +27,28 @@ export function prepareSdpData(problem: SdpProblem): SdpData {
   const byBlock: ConstraintBlock[][] = blocks.map(() => []);
   const normA = new Float64Array(A.length);
   A.forEach((entries, k) => {
-    const perBlock = new Map<number, Map<number, number>>();
-    for (const e of entries) {
-      const n = blocks[e.block].n;
-      const key = e.i * n + e.j;
-      let m = perBlock.get(e.block);
-      if (!m) perBlock.set(e.block, (m = new Map()));
-      m.set(key, (m.get(key) ?? 0) + e.v);
-    }
+    // Sort a copy by (block, i, j) and merge duplicates (summed, as SDPA readers do).
+    const es = entries.slice().sort((a, b) => a.block - b.block || a.i - b.i || a.j - b.j);
     const list: ConstraintBlock[] = [];
     let nrm = 0;
-    for (const [block, m] of [...perBlock.entries()].sort((x, y) => x[0] - y[0])) {
-      const n = blocks[block].n;
-      const keys = [...m.keys()].filter((key) => m.get(key) !== 0);
-      const cb: ConstraintBlock = {
-        k, block, ii: new Int32Array(keys.length), jj: new Int32Array(keys.length), vv: new Float64Array(keys.length), dense: null,
-      };
-      keys.forEach((key, t) => {
-        cb.ii[t] = Math.floor(key / n); cb.jj[t] = key % n; cb.vv[t] = m.get(key)!;
-        nrm += (cb.ii[t] === cb.jj[t] ? 1 : 2) * cb.vv[t] * cb.vv[t];
-      });
-      if (blocks[block].kind === 'sdp' && keys.length >= n) {
-        cb.dense = new Float64Array(n * n);
-        for (let t = 0; t < keys.length; t++) {
-          cb.dense[cb.ii[t] * n + cb.jj[t]] = cb.vv[t];
-          cb.dense[cb.jj[t] * n + cb.ii[t]] = cb.vv[t];
-        }
+    for (let start = 0; start < es.length;) {
+      const block = es[start].block, n = blocks[block].n;
+      let end = start;
+      while (end < es.length && es[end].block === block) end++;
+      const ii: number[] = [], jj: number[] = [], vv: number[] = [];
+      for (let t = start; t < end; t++) {
+        const e = es[t], last = ii.length - 1;
+        if (last >= 0 && ii[last] === e.i && jj[last] === e.j) vv[last] += e.v;
+        else { ii.push(e.i); jj.push(e.j); vv.push(e.v); }
       }
-      if (keys.length > 0) { list.push(cb); byBlock[block].push(cb); }
+      start = end;
+      const cb: ConstraintBlock = { k, block, ii: Int32Array.from(ii), jj: Int32Array.from(jj), vv: Float64Array.from(vv), dense: null };
+      for (let t = 0; t < vv.length; t++) nrm += (ii[t] === jj[t] ? 1 : 2) * vv[t] * vv[t];
+      if (blocks[block].kind === 'sdp' && vv.length >= n) {
+        cb.dense = new Float64Array(n * n);
+        for (let t = 0; t < vv.length; t++) { cb.dense[ii[t] * n + jj[t]] += vv[t]; if (ii[t] !== jj[t]) cb.dense[jj[t] * n + ii[t]] += vv[t]; }
+      }
+      list.push(cb); byBlock[block].push(cb);
     }
     normA[k] = Math.sqrt(nrm);
     byConstraint.push(list);

@@ -123,11 +123,12 @@ export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpResu
       iteration: iter, y, primalObjective: pobj, dualObjective: dobj, relativeGap: gap, primalInfeasibility: pinf, dualInfeasibility: dinf,
     })) return result('unknown', iter, 'stopped by onIteration', last);
     // Infeasibility certificates (checked exactly on the current iterate, never inferred from a failure).
-    if (dobj < 0 && iter > 0) {
-      const yt = y.map((v) => v / -dobj);
-      applyAT(blocks, data, yt, W);
+    // (Only while the primal is still infeasible: a converging feasible problem cannot yield such a certificate.)
+    if (dobj < 0 && iter > 0 && pinf > tolerance) {
+      for (let k = 0; k < m; k++) dy[k] = y[k] / -dobj;
+      applyAT(blocks, data, dy, W);
       if (minEigenvalueBlocks(blocks, W) >= -infeasibilityTolerance) {
-        y.set(yt);
+        y.set(dy);
         return result('infeasible', iter, 'primal infeasible: y with bᵀy = −1 and Aᵀy ⪰ 0 (up to tolerance)', last);
       }
     }
