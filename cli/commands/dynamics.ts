@@ -7,11 +7,11 @@ import { ParameterError, describeRange } from '../../src/errors.js';
 import {
   analyzeLinearSystem, colorizeEscape, hopfField, julia, largestLyapunovFlow, limitCycle, linearSystemMatrices,
   logisticBifurcation, logisticCobweb, logisticLyapunov, logisticOrbit, logisticPeriod, lorenzField, lorenzJvp,
-  mandelbrot, odeDopri5, odeLinearExact, parseMatrix, rasterizeBifurcation, vanDerPolField,
+  mandelbrot, odeDopri5, odeLinearExact, parseMatrix, phasePortrait, rasterizeBifurcation, vanDerPolField,
   type EscapeTimeImage, type VectorField,
 } from '../../src/dynamics/index.js';
 import { eigenvalues, matrixPower, toRows } from '../../src/linalg/index.js';
-import { type Format, csv, fmt, json, parseFormat, table } from '../output.js';
+import { type Format, csv, fmt, json, parseFormat } from '../output.js';
 import { UsageError } from '../main.js';
 
 type Opts = Record<string, string | undefined>;
@@ -49,11 +49,17 @@ function alias(opts: Opts, a: string, b: string, fallback: number): number {
 
 function out(text: string): void { process.stdout.write(text); }
 
+/** A left-aligned "quantity  value" listing (the summaries are text as much as numbers). */
+function kv(lines: [string, string | number | null][]): string {
+  const w = Math.max(...lines.map(([k]) => k.length));
+  return lines.map(([k, v]) => `${k.padEnd(w)}  ${typeof v === 'number' ? fmt(v) : v ?? '-'}`).join('\n') + '\n';
+}
+
 /** Print a summary: JSON (summary + data), CSV (the data columns) or an aligned key/value table. */
 function emit(format: Format, summary: Record<string, unknown>, data: Record<string, ArrayLike<number>> | null, lines: [string, string | number | null][]): void {
   if (format === 'json') out(json(data ? { ...summary, data } : summary));
   else if (format === 'csv') out(data ? csv(data) : csv(Object.fromEntries(lines.map(([k, v]) => [k, [v]]))));
-  else out(table(['quantity', 'value'], lines.map(([k, v]) => [k, v])));
+  else out(kv(lines));
 }
 
 /** Sample a DOPRI5 trajectory at `samples` evenly spaced times as columns t, <names...>. */
@@ -139,11 +145,19 @@ function linear(o: Opts): void {
     systemMatrices: { continuous: toRows(M), discrete: toRows(B) },
     jordan: an.jordan.map((j) => ({ value: j.value, algebraic: j.algebraic, geometric: j.geometric, blocks: j.blocks })),
   };
-  if (format === 'json') { out(json({ ...summary, data: { continuous: data, discrete: disc } })); return; }
+  if (format === 'json') {
+    // For 2x2 systems, phase-portrait data of w' = M w: field grid, nullclines, trajectories from 8 points on the unit circle.
+    const portrait = n === 2 ? phasePortrait((_t, w, o2) => { o2[0] = M.data[0] * w[0] + M.data[1] * w[1]; o2[1] = M.data[2] * w[0] + M.data[3] * w[1]; }, {
+      starts: Array.from({ length: 8 }, (_, k) => [Math.cos((k * Math.PI) / 4), Math.sin((k * Math.PI) / 4)] as [number, number]),
+      tspan: [0, t1], samples: 101, contourGrid: 41, grid: 11,
+    }) : null;
+    out(json({ ...summary, data: { continuous: data, discrete: disc, portrait } }));
+    return;
+  }
   if (format === 'csv') { out(csv(data)); return; }
   const cz = (z: { re: number; im: number }) => (z.im === 0 ? fmt(z.re) : `${fmt(z.re)} ${z.im < 0 ? '-' : '+'} ${fmt(Math.abs(z.im))}i`);
   const kind = (c: { type: string | null; stable: boolean }) => `${c.type ?? '(n != 2: no portrait type)'}, ${c.stable ? 'asymptotically stable' : 'not asymptotically stable'}`;
-  out(table(['quantity', 'value'], [
+  out(kv([
     ['eigenvalues of A', an.eigenvalues.map(cz).join(', ')],
     ['Jordan blocks', an.jordan.map((j) => `${cz(j.value)}: [${j.blocks.join(', ')}]${j.geometric < j.algebraic ? ' (defective)' : ''}`).join('; ')],
     [`continuous ${system.continuous}`, kind(continuous)],
