@@ -92,6 +92,14 @@ describe('quadratic problems', () => {
     });
   }
 
+  it('tridiagonal structure keeps a log-uniform spectrum with kappa = 1e4 at dim 200 (Lanczos with reorthogonalisation)', () => {
+    const p = createProblem('quadratic:dim=200,kappa=1e4,spectrum=loguniform,structure=tridiagonal,seed=3') as QuadraticProblem;
+    const rows = Array.from({ length: 200 }, (_, j) => { const e = new Float64Array(200); e[j] = 1; return Array.from(p.applyH(e, new Float64Array(200))); });
+    const values = Array.from(symmetricEigen(fromRows(rows)).values).sort((a, b) => a - b);
+    values.forEach((x, j) => expect(Math.abs(x - p.spectrum[j])).toBeLessThan(1e-12));
+    expect(rows[0][2]).toBe(0); // tridiagonal
+  });
+
   it('tridiagonal structure is tridiagonal even with repeated eigenvalues (Lanczos restart)', () => {
     const p = tridiagonalQuadratic(Float64Array.of(1, 1, 2, 2, 3));
     // The Krylov space of 1/sqrt(5) sees 3 distinct eigenvalues, so Lanczos breaks down once and restarts.
