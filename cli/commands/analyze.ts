@@ -12,7 +12,7 @@ import { csv, fmt, json, parseFormat, table } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
 
 const alphaInfo: ParamInfo = { name: 'alpha', description: 'learning rate', min: 0, minExclusive: true };
-const betaInfo: ParamInfo = { name: 'beta', description: 'momentum', default: 0, min: 0, max: 1 };
+const betaInfo: ParamInfo = { name: 'beta', description: 'momentum (default 0.9 as in `methods`; 1 allowed: leapfrog)', default: 0.9, min: 0, max: 1 };
 const tuneInfo = (rules: readonly string[]): ParamInfo => ({ name: 'tune', kind: 'string', choices: [...rules], description: 'tuning rule (needs --mu and --L)' });
 
 /** Parameters each analysable method accepts. */
@@ -38,7 +38,8 @@ export function parseLinearMethod(text: string, interval: { mu: number; L: numbe
     alpha = spec.params.alpha !== undefined ? alpha : t.alpha!;
     beta = spec.params.beta !== undefined ? beta : t.beta!;
   }
-  if (alpha === undefined) throw new ParameterError(`${name}.alpha`, undefined, 'a number > 0 (or tune=RULE with --mu and --L)');
+  if (alpha === undefined && interval) alpha = 1 / interval.L; // the library's default step, as for `run`
+  if (alpha === undefined) throw new ParameterError(`${name}.alpha`, undefined, 'a number > 0 (or give --mu/--L: default 1/L, or tune=RULE)');
   return linearMethod(name, { alpha, beta, beta1: p.beta1 as number | undefined, beta2: p.beta2 as number | undefined });
 }
 

@@ -62,6 +62,9 @@ describe('momentum-lab analyze', () => {
     const r = JSON.parse((await inproc('analyze', '--method', 'hb:tune=polyak', '--mu', '0.01', '--L', '1', '--format', 'json')).out);
     expect(r.alpha).toBeCloseTo(4 / 1.21, 14);
     expect(r.rate).toBeCloseTo(9 / 11, 7);
+    // without alpha and beta: the library's defaults alpha = 1/L, beta = 0.9 (as `run` uses)
+    const d = JSON.parse((await inproc('analyze', '--method', 'hb', '--mu', '0.01', '--L', '2', '--format', 'json')).out);
+    expect([d.alpha, d.beta, d.rate]).toEqual([0.5, 0.9, expect.closeTo(Math.sqrt(0.9), 14)]);
   });
   it('Nesterov, GD and the general two-term method', async () => {
     const j = async (...a: string[]) => JSON.parse((await inproc('analyze', ...a, '--format', 'json')).out);
