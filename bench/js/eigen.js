@@ -5,7 +5,7 @@
 // Usage: node bench/js/eigen.js M N REPS FILE
 import { writeFileSync } from 'node:fs';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { createRng, eig2x2, eigenvalues } from '../../dist/src/index.js';
+import { createRng, eig2x2, eigenvalues, eigenvaluesHqr } from '../../dist/src/linalg/index.js';
 
 const M = Number(process.argv[2] ?? 1e5), N = Number(process.argv[3] ?? 200), reps = Number(process.argv[4] ?? 5), file = process.argv[5];
 const rng = createRng(8);
@@ -51,3 +51,7 @@ const D = { rows: N, cols: N, data: big };
 let ev;
 const tBig = timed(() => { ev = eigenvalues(D); });
 console.log(JSON.stringify({ impl: 'ml-eigenvalues', case: 'nxn', times_ms: tBig, n: N, values: ev.map((z) => [z.re, z.im]) }));
+if (eigenvaluesHqr) {
+  const tHqr = timed(() => { ev = eigenvaluesHqr(D); });
+  console.log(JSON.stringify({ impl: 'ml-hqr', case: 'nxn', times_ms: tHqr, n: N, values: ev.map((z) => [z.re, z.im]) }));
+}

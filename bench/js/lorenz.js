@@ -1,7 +1,7 @@
 // Workload 3, momentum-lab side: Lorenz (10, 28, 8/3) from (1, 1, 1) over [0, 100] with odeDopri5 at
 // rtol = atol = 1e-9, every accepted step saved (the default, as SciPy's solve_ivp does).
 // Usage: node bench/js/lorenz.js RTOL REPS  -> one JSON line: per-solve times, nfev, steps, rejected, yEnd.
-import { lorenzField, odeDopri5 } from '../../dist/src/index.js';
+import { lorenzField, odeDopri5 } from '../../dist/src/dynamics/index.js';
 
 const tol = Number(process.argv[2] ?? 1e-9);
 const reps = Number(process.argv[3] ?? 20);

@@ -1,7 +1,7 @@
 // Workload 4, momentum-lab side: mandelbrot({width: W, height: W, maxIter}) with its defaults (cardioid/bulb test and
 // periodicity checking) and with both switched off (brute force, the same work as the C and numpy peers).
 // Usage: node bench/js/mandelbrot.js W MAXITER REPS  -> JSON lines: times, pixels inside, sum of iteration counts.
-import { mandelbrot } from '../../dist/src/index.js';
+import { mandelbrot } from '../../dist/src/dynamics/index.js';
 
 const W = Number(process.argv[2] ?? 2048), maxIter = Number(process.argv[3] ?? 1000), reps = Number(process.argv[4] ?? 3);
 for (const [impl, opts] of [['momentum-lab-brute', { bulbCheck: false, periodicity: false }], ['momentum-lab', {}]]) {

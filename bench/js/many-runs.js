@@ -3,7 +3,11 @@
 // 1000 steps each, recording the loss after every step — three ways: run() (the library's loop with its trace), the
 // optimizer's init/step with problem.value, and a plain batched loop. (b) rateMap('hb') on a 256 x 256 grid.
 // Usage: node bench/js/many-runs.js NA NB STEPS REPS
-import { diagonalQuadratic, heavyBall, linspace, rateMap, run } from '../../dist/src/index.js';
+import { linspace } from '../../dist/src/linalg/index.js';
+import { diagonalQuadratic } from '../../dist/src/problems/index.js';
+import { heavyBall } from '../../dist/src/optimizers/index.js';
+import { rateMap } from '../../dist/src/theory/index.js';
+import { run } from '../../dist/src/run/index.js';
 
 const NA = Number(process.argv[2] ?? 100), NB = Number(process.argv[3] ?? 100), K = Number(process.argv[4] ?? 1000), reps = Number(process.argv[5] ?? 3);
 const R = NA * NB, h0 = 0.01, h1 = 1;

@@ -4,7 +4,9 @@
 // bench/py/quad_step.py. Prints one JSON line per implementation: per-step times and the heap growth over 10 steps.
 // Usage: node --expose-gc bench/js/quadratic-step.js N REPS
 import v8 from 'node:v8';
-import * as ml from '../../dist/src/index.js';
+import * as ml from '../../dist/src/linalg/index.js';
+import * as problems from '../../dist/src/problems/index.js';
+import * as optimizers from '../../dist/src/optimizers/index.js';
 
 const n = Number(process.argv[2] ?? 1e7);
 const reps = Number(process.argv[3] ?? 10);
@@ -80,11 +82,11 @@ console.log(JSON.stringify({ impl: 'control-allocating', method: 'none', alloc: 
 // (c) The optimizers' public API: factory.step(state, problem) with problem = diagonalQuadratic(h) (gradient pass,
 // then update pass), where those modules have landed.
 {
-  const factories = { gd: ml.gradientDescent, hb: ml.heavyBall, nag: ml.nesterov };
-  if (ml.diagonalQuadratic && Object.values(factories).some(Boolean)) {
+  const factories = { gd: optimizers.gradientDescent, hb: optimizers.heavyBall, nag: optimizers.nesterov };
+  if (problems.diagonalQuadratic && Object.values(factories).some(Boolean)) {
     const h = new Float64Array(n);
     for (let i = 0; i < n; i++) h[i] = 1e-3 + i / n;
-    const problem = ml.diagonalQuadratic(h);
+    const problem = problems.diagonalQuadratic(h);
     for (const [method, make] of Object.entries(factories)) {
       if (!make) continue;
       const opt = method === 'gd' ? make(alpha) : make(alpha, { beta });

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   certifyMethod, certifyRate, iqcLmi, iqcMarginSdp, iqcQuery, pep, quadraticRateBound, solveSdp, writeSdpa,
-} from '../../dist/src/index.js';
+} from '../../dist/src/certify/index.js';
 
 const outDir = process.argv[2];
 const kappas = process.argv[3].split(',').map(Number);

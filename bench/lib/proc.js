@@ -1,5 +1,6 @@
 // Child processes for peers (C, Python) and isolated JS measurements: each prints one JSON object per line.
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 
 /**
  * Runs `cmd args` and returns the JSON objects it printed, one per line.
@@ -11,7 +12,11 @@ export function runJsonLines(cmd, args, { timeoutMs = 600_000, env = {}, input }
     env: { ...process.env, ...env },
   });
   if (r.error) throw new Error(`${cmd} ${args.join(' ')}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${(r.stderr || '').trim().split('\n').slice(-5).join(' | ')}`);
+  if (r.status !== 0) {
+    const err = (r.stderr || '').split('\n');
+    const first = err.find((l) => /Error/.test(l)) ?? err.filter(Boolean).slice(-1)[0] ?? '';
+    throw new Error(`${path.basename(cmd)} ${args.map((a) => path.basename(a)).join(' ')} exited ${r.status}: ${first.trim()}`);
+  }
   return r.stdout.split('\n').filter((l) => l.trim().startsWith('{')).map((l) => JSON.parse(l));
 }
 
