@@ -14,6 +14,7 @@ export * from './linear-system.js';
 export * from './phase-portrait.js';
 export * from './classic-systems.js';
 export * from './limit-cycle.js';
+export * from './poincare-section.js';
 export * from './lyapunov.js';
 export * from './logistic.js';
 export { escapeTime, type EscapeTimeImage, type EscapeTimeOptions } from './escape-time.js';

@@ -5,6 +5,7 @@ import {
   heavyBallField, type VectorField,
 } from '../../src/dynamics/index.js';
 import type { Problem } from '../../src/problems/problem.js';
+import { diagonalQuadratic } from '../../src/problems/index.js';
 
 const ref = JSON.parse(readFileSync(new URL('../fixtures/dynamics/reference.json', import.meta.url), 'utf8'));
 
@@ -151,6 +152,23 @@ describe('vector fields', () => {
     const r = odeDopri5(heavyBallField(quad, 2), [0, 3], [1, 0, 0, 0], { rtol: 1e-11, atol: 1e-13 });
     expect(r.yEnd[0]).toBeCloseTo((1 + 3) * Math.exp(-3), 9);
     expect(r.yEnd[2]).toBeCloseTo(-3 * Math.exp(-3), 9); // v = w' = -t e^{-t}
+  });
+  it('gradient flow of the library\'s diagonal quadratic: w(t) - w* = exp(-alpha t H)(w0 - w*)', () => {
+    const p = diagonalQuadratic(Float64Array.of(0.5, 1, 3));
+    const w0 = Array.from(p.x0), ws = p.minimizer ? Array.from(p.minimizer) : [0, 0, 0];
+    const r = odeDopri5(gradientFlowField(p, 0.2), [0, 4], w0, { rtol: 1e-11, atol: 1e-13 });
+    [0.5, 1, 3].forEach((h, i) => expect(r.yEnd[i]).toBeCloseTo(ws[i] + Math.exp(-0.2 * 4 * h) * (w0[i] - ws[i]), 9));
+  });
+  it('heavy ball with beta = 1 is symplectic Euler with h = 1 on the force -alpha grad J (same iterates exactly)', () => {
+    const p = diagonalQuadratic(Float64Array.of(0.1, 0.7));
+    const alpha = 0.5, g = new Float64Array(2);
+    const se = odeSymplecticEuler((_t, q, out) => { p.grad(q, out); out[0] *= -alpha; out[1] *= -alpha; }, [0, 30], p.x0, [0, 0], { steps: 30 });
+    const w = Float64Array.from(p.x0), v = new Float64Array(2);
+    for (let k = 1; k <= 30; k++) {
+      p.grad(w, g);
+      for (let i = 0; i < 2; i++) { v[i] = v[i] - alpha * g[i]; w[i] = w[i] + v[i]; }
+      expect([se.y[4 * k], se.y[4 * k + 1], se.y[4 * k + 2], se.y[4 * k + 3]]).toEqual([w[0], w[1], v[0], v[1]]);
+    }
   });
   it('parses user fields with mathjs and agrees with the hand-written Van der Pol field', () => {
     const g = expressionField(['y', 'mu*(1 - x^2)*y - x'], ['x', 'y'], { mu: 1.5 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import {
   limitCycle, vanDerPolField, hopfField, lorenzField, lorenzJvp, largestLyapunovFlow, largestLyapunovMap, odeDopri5,
-  expressionField,
+  expressionField, poincareSection,
 } from '../../src/dynamics/index.js';
 
 const ref = JSON.parse(readFileSync(new URL('../fixtures/dynamics/reference.json', import.meta.url), 'utf8'));
@@ -65,5 +65,20 @@ describe('Lyapunov exponents (Benettin)', () => {
     const rate = Math.log(d / 1e-9) / 30;
     expect(rate).toBeGreaterThan(0.45);
     expect(rate).toBeLessThan(1.8);
+  });
+});
+
+describe('Poincaré sections', () => {
+  it('every point of the Lorenz section z = 27 (downward) lies on the plane and has z\' < 0 there', () => {
+    const f = lorenzField();
+    const s = poincareSection(f, [1, 1, 1], 50, { component: 2, value: 27, direction: -1 });
+    expect(s.t.length).toBeGreaterThan(20);
+    const out = new Float64Array(3);
+    for (let k = 0; k < s.t.length; k++) {
+      const p = s.points.subarray(3 * k, 3 * k + 3);
+      expect(Math.abs(p[2] - 27)).toBeLessThan(1e-9);
+      f(0, p, out);
+      expect(out[2]).toBeLessThan(0);
+    }
   });
 });
