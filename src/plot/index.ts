@@ -6,3 +6,8 @@ export * from './png.js';
 export * from './raster.js';
 export * from './chart.js';
 export * from './figures.js';
+export { linearExamples } from './figures/linear-systems.js';
+export { iterationsVsKappa, kappaMethods, type KappaPoint } from './figures/convergence-vs-kappa.js';
+export { worstFunctionTraces } from './figures/nesterov-worst.js';
+export { iqcRateCurves } from './figures/iqc-rates.js';
+export { logLogSlope } from './figures/common.js';
