@@ -35,7 +35,7 @@ export function terminalVelocity(alpha: number, beta: number, g: Float64Array, o
  *
  * @example
  * smallAlphaRate(0.001, 0.5, 1);
- * // returns { exact: 0.99799799..., approx: 0.998, error: -2.004e-6, leadingError: -2e-6 }
+ * // returns { exact: 0.997995976..., approx: 0.998, error: -4.024e-6, leadingError: -4e-6 }
  */
 export function smallAlphaRate(alpha: number, beta: number, h: number): { exact: number; approx: number; error: number; leadingError: number } {
   checkNumber('h', h, { min: 0 });
