@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench`: momentum-lab against its peers (C, numpy, SciPy, PyTorch, CVXOPT, CSDP) on the same work,
 // side by side. Prints a table per workload, writes bench/results/<workload>.json and regenerates BENCHMARKS.md.
-// Usage: npm run bench -- [--quick] [--only NAME[,NAME...]] [--list] [--no-build]
+// Usage: npm run bench -- [--quick] [--only NAME[,NAME...]] [--list] [--no-build] [--install-peers]
+// (--install-peers: apt-get install the missing peers first; otherwise they are skipped with a note)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_DIR } from './lib/cbuild.js';
 import { describeMachine } from './lib/machine.js';
-import { detectPeers, missingPeerNotes } from './lib/peers.js';
+import { detectPeers, installMissingPeers, missingPeerNotes } from './lib/peers.js';
 import { RESULTS_DIR, consoleReport, writeBenchmarksMd, writeResult } from './lib/report.js';
 import * as quadraticStep from './workloads/quadratic-step.js';
 import * as lorenz from './workloads/lorenz.js';
@@ -21,17 +22,18 @@ const ORDER = WORKLOADS.map((w) => w.name);
 
 function usage(msg) {
   if (msg) console.error(`bench: ${msg}`);
-  console.error(`usage: npm run bench -- [--quick] [--only NAME[,NAME...]] [--list] [--no-build]\nworkloads: ${ORDER.join(', ')}`);
+  console.error(`usage: npm run bench -- [--quick] [--only NAME[,NAME...]] [--list] [--no-build] [--install-peers]\nworkloads: ${ORDER.join(', ')}`);
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { quick: false, only: null, list: false, build: true };
+  const opts = { quick: false, only: null, list: false, build: true, install: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
     else if (a === '--list') opts.list = true;
     else if (a === '--no-build') opts.build = false;
+    else if (a === '--install-peers') opts.install = true;
     else if (a === '--only' || a.startsWith('--only=')) {
       const v = a.includes('=') ? a.slice(7) : argv[++i];
       if (!v) usage('--only needs a workload name');
@@ -56,9 +58,14 @@ if (opts.build) {
   console.log('building dist/ (npm run build)...');
   spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
 }
+if (!existsSync(path.join(root, 'dist', 'src', 'index.js'))) {
+  console.error('bench: dist/ is missing: run `npm run build` (or drop --no-build)');
+  process.exit(1);
+}
 
 const machine = describeMachine();
-const peers = detectPeers();
+let peers = detectPeers();
+if (opts.install && missingPeerNotes(peers).length) { installMissingPeers(peers); peers = detectPeers(); }
 console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, node ${machine.node}`);
 console.log(`peers: ${Object.entries(peers).map(([k, v]) => `${k}=${v ?? 'missing'}`).join(' ')}`);
 for (const line of missingPeerNotes(peers)) console.log(line);

@@ -1,4 +1,5 @@
 // Finds the peers on this machine (gcc, csdp, Debian's python3 with numpy/scipy/torch/cvxopt) and says how to install what is missing.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tryOutput } from './proc.js';
 
@@ -32,9 +33,25 @@ export function detectPeers() {
   };
 }
 
+/** Debian package of each peer. */
+export const PEER_PACKAGES = {
+  gcc: 'gcc', csdp: 'coinor-csdp', python: 'python3', numpy: 'python3-numpy', scipy: 'python3-scipy', torch: 'python3-torch', cvxopt: 'python3-cvxopt',
+};
+
+/** Installs the missing peers with apt-get (as root); returns the apt-get exit status, or 0 if nothing is missing. */
+export function installMissingPeers(peers, log = console.log) {
+  const pkgs = Object.entries(peers).filter(([, v]) => v === null).map(([k]) => PEER_PACKAGES[k]).filter(Boolean);
+  if (pkgs.length === 0) return 0;
+  log(`installing: apt-get install -y ${pkgs.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  return spawnSync('apt-get', ['install', '-y', ...pkgs], { stdio: 'inherit', env }).status ?? 1;
+}
+
 /** Lines to print for missing peers, each with the install command; empty if all are present. */
 export function missingPeerNotes(peers) {
   const missing = Object.entries(peers).filter(([, v]) => v === null).map(([k]) => k);
   if (missing.length === 0) return [];
-  return [`peers not found (their rows are skipped): ${missing.join(', ')}`, `install them with: ${INSTALL_HINT}`];
+  return [`peers not found (their rows are skipped): ${missing.join(', ')}`,
+    `install them with: ${INSTALL_HINT}  (or run: npm run bench -- --install-peers)`];
 }
