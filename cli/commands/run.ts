@@ -14,7 +14,7 @@ import { parseNumberOption } from '../run-util.js';
 
 interface RunFlags {
   problem?: string; method?: string; steps?: string; tol?: string; tolOn?: string; seed?: string;
-  recordEvery?: string; format?: string; config?: string;
+  recordEvery?: string; record?: string; format?: string; config?: string;
 }
 
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
@@ -28,6 +28,7 @@ export const runConfigSchema = z.object({
   tolOn: z.enum(['grad', 'loss']).optional(),
   seed: z.number().int().min(0).optional(),
   recordEvery: z.number().int().min(1).optional(),
+  record: z.array(z.string()).optional(),
   format: z.enum(['table', 'json', 'csv']).optional(),
 }).strict();
 type RunConfig = z.infer<typeof runConfigSchema>;
@@ -84,8 +85,12 @@ function printTable(result: RunResult, problemLabel: string, methodText: string,
     '',
   ];
   process.stdout.write(lines.join('\n'));
-  const cols = Object.keys(result.trace).filter((c) => !/^e\d+$/.test(c));
-  const n = result.trace.k.length;
+  const all = Object.keys(result.trace);
+  if (all.length === 0) return;
+  // Eigen-coordinates are left to --format csv/json unless they are all that was recorded (then the first 8).
+  const plain = all.filter((c) => !/^e\d+$/.test(c));
+  const cols = plain.some((c) => c !== 'k') ? plain : [...plain, ...all.filter((c) => /^e\d+$/.test(c)).slice(0, 8)];
+  const n = result.trace[all[0]].length;
   const picks = new Set<number>();
   const rows = Math.min(n, 12);
   for (let i = 0; i < rows; i++) picks.add(Math.round((i * (n - 1)) / Math.max(1, rows - 1)));
@@ -105,6 +110,7 @@ function runCommand(flags: RunFlags): void {
   const tol = parseNumberOption('--tol', flags.tol, { min: 0 }) ?? config.tol ?? 1e-8;
   const seed = parseNumberOption('--seed', flags.seed, { min: 0, max: 2 ** 32 - 1, integer: true }) ?? config.seed;
   const recordEvery = parseNumberOption('--record-every', flags.recordEvery, { min: 1, integer: true }) ?? config.recordEvery ?? 1;
+  const record = flags.record !== undefined ? flags.record.split(',').map((c) => c.trim()).filter((c) => c !== '') : config.record ?? true;
   const tolOn = flags.tolOn ?? config.tolOn ?? 'grad';
   if (tolOn !== 'grad' && tolOn !== 'loss') throw new ParameterError('--tol-on', tolOn, 'grad | loss');
 
@@ -116,7 +122,7 @@ function runCommand(flags: RunFlags): void {
   // A progress bar on a terminal for long runs (about 1e8 coordinate updates or more).
   const bar = wantProgress(format) && steps * problem.dim >= 1e8 ? new SingleBar({ format: 'run [{bar}] {value}/{total} steps', clearOnComplete: true, hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   bar?.start(steps, 0);
-  const result = run(problem, method, { steps, tol, tolOn, seed, recordEvery, onProgress: bar ? (k) => bar.update(k) : undefined });
+  const result = run(problem, method, { steps, tol, tolOn, seed, recordEvery, record, onProgress: bar ? (k) => bar.update(k) : undefined });
   bar?.stop();
 
   if (format === 'csv') { process.stdout.write(csv(result.trace)); return; }
@@ -147,7 +153,8 @@ export function register(program: Command): void {
     .option('--tol-on <m>', 'grad | loss (default grad)')
     .option('--seed <s>', "seed for the problem's and method's randomness when their spec sets none")
     .option('--record-every <n>', 'record every n-th step in the trace (default 1)')
+    .option('--record <columns>', 'trace columns to keep, comma-separated (e.g. loss,gradNorm,e; e = all eigen-coordinates, w = all coordinates)')
     .option('--format <f>', 'table | json | csv (default table)')
-    .option('--config <file>', 'JSON file with the same keys (problem, method, steps, tol, tolOn, seed, recordEvery, format); flags override it')
+    .option('--config <file>', 'JSON file with the same keys (problem, method, steps, tol, tolOn, seed, recordEvery, record, format); flags override it')
     .action((flags: RunFlags) => runCommand(flags));
 }

@@ -76,6 +76,9 @@ describe('momentum-lab run', () => {
     expect(viaConfig.trace).toEqual(viaFlags.trace);
     expect(viaConfig.status).toBe('converged');
     expect(runJson('--config', file, '--steps', '7').steps).toBe(7);
+    // --record keeps only the named columns (e = every eigen-coordinate), here (1 - alpha h_j)^k for GD
+    const rec = runJson('--problem', 'quadratic:values=0.5;1', '--method', 'gd:alpha=1', '--steps', '3', '--tol', '0', '--record', 'k,e');
+    expect(rec.trace).toEqual({ k: [0, 1, 2, 3], e0: [1, 0.5, 0.25, 0.125], e1: [1, 0, 0, 0] });
   });
 
   const bad: [string[], RegExp][] = [
