@@ -139,9 +139,20 @@ function linear(o: Opts): void {
     const P = matrixPower(B, k);
     for (let i = 0; i < n; i++) { let s = 0; for (let j = 0; j < n; j++) s += P.data[i * n + j] * w0[j]; disc[`w${i}`][k] = s; }
   }
+  // Divergence is a result: cut the trajectories at the first non-finite state and report where.
+  const firstBad = (cols: Record<string, Float64Array>, key: string): number | null => {
+    const m = cols[key].length;
+    for (let k = 0; k < m; k++) for (let i = 0; i < n; i++) if (!Number.isFinite(cols[`w${i}`][k])) return k;
+    return null;
+  };
+  const badC = firstBad(data, 't'), badD = firstBad(disc, 'k');
+  const diverged = { continuous: badC === null ? null : times[badC], discrete: badD };
+  for (const [cols, bad] of [[data, badC], [disc, badD]] as const) {
+    if (bad !== null) for (const key of Object.keys(cols)) cols[key] = cols[key].slice(0, bad);
+  }
   const system = convention === 'lecture' ? { continuous: "w' = -alpha A w", discrete: 'w_{k+1} = (I - alpha A) w_k' } : { continuous: "w' = A w", discrete: 'w_{k+1} = A w_k' };
   const summary = {
-    eigenvalues: an.eigenvalues, continuous, discrete, convention, alpha, system,
+    eigenvalues: an.eigenvalues, continuous, discrete, convention, alpha, system, diverged,
     systemMatrices: { continuous: toRows(M), discrete: toRows(B) },
     jordan: an.jordan.map((j) => ({ value: j.value, algebraic: j.algebraic, geometric: j.geometric, blocks: j.blocks })),
   };
