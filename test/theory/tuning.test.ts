@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, linspace } from '../../src/linalg/index.js';
 import { tuneGradientDescent, tuneHeavyBall, tuneNesterov } from '../../src/optimizers/index.js';
 import {
-  linearMethod, directionRate, worstRateOverInterval, tuneMethod, iterationsTo, cgBound, chebyshevBound, rateMap, rateMapCurves,
+  linearMethod, directionRate, directionRegime, directionEigenvalues, worstRateOverInterval, tuneMethod, iterationsTo, cgBound, chebyshevBound, rateMap, rateMapCurves,
 } from '../../src/theory/index.js';
 
 describe('worst rate over [mu, L] is exact', () => {
@@ -131,6 +131,17 @@ describe('rate maps', () => {
       expect(directionRate(linearMethod('hb', { alpha: stab.alphas[i], beta: betas[i] }), 1)).toBeCloseTo(1, 12);
     }
     expect(optimal).toEqual({ alpha: 1, beta: 0, rate: 0 });
+  });
+  it("Nesterov's curves: rho = 1 on the stability curve at L, mu critical on the critical-damping curve, and the optimal point", () => {
+    const betas = linspace(0.1, 0.95, 12);
+    const { curves, optimal } = rateMapCurves('nag', betas, { mu: 0.01, L: 1 });
+    const [stab, crit, upper] = ['stability', 'criticalDamping', 'upperRealComplex'].map((n) => curves.find((c) => c.name === n)!);
+    for (let i = 0; i < betas.length; i++) {
+      expect(directionRate(linearMethod('nag', { alpha: stab.alphas[i], beta: betas[i] }), 1)).toBeCloseTo(1, 12);
+      expect(directionRegime(linearMethod('nag', { alpha: crit.alphas[i], beta: betas[i] }), 0.01)).toBe('critical');
+      expect(directionEigenvalues(linearMethod('nag', { alpha: upper.alphas[i], beta: betas[i] }), 1)).toEqual([{ re: 0, im: 0 }, { re: 0, im: 0 }]);
+    }
+    expect(optimal.rate).toBeCloseTo(1 - 2 / Math.sqrt(301), 7);
   });
   it('the worst-over-[mu, L] map has its minimum at the Polyak point', () => {
     const { optimal } = rateMapCurves('hb', [0.5], { mu: 0.01, L: 1 });
