@@ -47,7 +47,7 @@ export function createQuadratic(spec: Spec): QuadraticProblem {
     h = listSpectrum(parseList(String(p.values), `${prefix}.values`), prefix);
     if (spec.params.dim !== undefined && p.dim !== h.length) throw new ParameterError(`${prefix}.dim`, p.dim, `${h.length}, the number of values given (or leave dim out)`);
   } else {
-    if (kind === 'list') throw new ParameterError(`${prefix}.values`, undefined, 'a ;-separated list of eigenvalues when spectrum=list');
+    if (kind === 'list') throw new ParameterError(`${prefix}.spectrum`, kind, 'list only together with values= (e.g. values=0.01;0.1;1)');
     h = generateSpectrum(kind, p.dim as number, { kappa: p.kappa as number | undefined, mu: p.mu as number | undefined, L: p.L as number }, {
       seed: p.seed as number, width: p.width as number, prefix,
     });

@@ -47,7 +47,7 @@ function checkDim(dim: number, mu: number, L: number, prefix: string): void {
 export function linearSpectrum(dim: number, bounds: SpectrumBounds = {}, prefix = 'quadratic'): Float64Array {
   const { mu, L } = spectrumBounds(bounds, prefix);
   checkDim(dim, mu, L, prefix);
-  return dim === 1 ? Float64Array.of(L) : linspace(mu, L, dim);
+  return dim === 1 ? Float64Array.of(L) : clampTo(linspace(mu, L, dim), mu, L);
 }
 
 /**
@@ -59,7 +59,7 @@ export function linearSpectrum(dim: number, bounds: SpectrumBounds = {}, prefix 
 export function geometricSpectrum(dim: number, bounds: SpectrumBounds = {}, prefix = 'quadratic'): Float64Array {
   const { mu, L } = spectrumBounds(bounds, prefix);
   checkDim(dim, mu, L, prefix);
-  return dim === 1 ? Float64Array.of(L) : logspace(mu, L, dim);
+  return dim === 1 ? Float64Array.of(L) : clampTo(logspace(mu, L, dim), mu, L);
 }
 
 /**
@@ -101,6 +101,12 @@ export function clusterSpectrum(dim: number, bounds: SpectrumBounds = {}, width 
   const h = new Float64Array(dim);
   h.set(linspace(mu, lowTop, nLow), 0);
   h.set(nHigh === 1 ? Float64Array.of(L) : linspace(highBottom, L, nHigh), nLow);
+  return clampTo(h, mu, L);
+}
+
+/** Keep rounding (e.g. exp(log L) != L) from pushing interior eigenvalues outside [mu, L]. */
+function clampTo(h: Float64Array, mu: number, L: number): Float64Array {
+  for (let j = 0; j < h.length; j++) h[j] = Math.min(L, Math.max(mu, h[j]));
   return h;
 }
 

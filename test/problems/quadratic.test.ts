@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng, fromRows, symmetricEigen } from '../../src/linalg/index.js';
 import {
@@ -38,6 +39,18 @@ describe('spectrum generators', () => {
       }
     });
   }
+  it('property: every generator spans [mu, L] exactly and ascends, for any dim, kappa and L', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 2, max: 400 }), fc.double({ min: 1, max: 1e8, noNaN: true }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.nat(1000),
+      (n, kappa, L, seed) => {
+        const mu = L / kappa;
+        for (const h of [linearSpectrum(n, { kappa, L }), geometricSpectrum(n, { kappa, L }), logUniformSpectrum(n, { kappa, L }, seed), clusterSpectrum(n, { kappa, L })]) {
+          if (h.length !== n || h[0] !== mu || h[n - 1] !== L) return false;
+          for (let j = 1; j < n; j++) if (!(h[j] >= h[j - 1]) || h[j] > L) return false;
+        }
+        return true;
+      }), { numRuns: 200, seed: 42 });
+  });
   it('log-uniform spectra are reproducible by seed and roughly uniform in log h', () => {
     const a = logUniformSpectrum(20001, { kappa: 1e4 }, 5), b = logUniformSpectrum(20001, { kappa: 1e4 }, 5);
     expect(Array.from(a)).toEqual(Array.from(b));
@@ -133,6 +146,7 @@ describe('quadratic problems', () => {
     expect(() => createProblem('quadratic:dim=3000,structure=dense')).toThrow(/quadratic\.dim = 3000 .*2000/);
     expect(() => createProblem('quadratic:values=1;2,dim=3')).toThrow(/quadratic\.dim = 3 .*2, the number of values/);
     expect(() => createProblem('quadratic:dim=2,x0=1;2;3')).toThrow(/quadratic\.x0 .*exactly 2 numbers/);
+    expect(() => createProblem('quadratic:spectrum=list')).toThrow(/quadratic\.spectrum = "list" .*values=/);
     expect(() => createProblem('quadratic:foo=1')).toThrow(/quadratic\.foo .*one of the keys dim, kappa/);
     expect(() => createProblem('cubic')).toThrow(/problem = "cubic" .*one of quadratic/);
   });
