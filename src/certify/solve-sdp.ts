@@ -20,6 +20,11 @@ export interface SdpOptions {
    * 'unknown' and message 'stopped by onIteration' (used by the IQC bisection once the sign of the margin is decided).
    */
   onIteration?: (state: SdpIterate) => boolean;
+  /**
+   * Fraction of the step to the boundary (default adaptive, 0.9 + 0.05 min(predictor steps)). When the default run
+   * ends in a numerical failure it is retried once with 0.7, which is slower but more robust on degenerate problems.
+   */
+  stepFraction?: number;
 }
 
 /** What `onIteration` sees: the dual vector y (live, do not keep), objectives and scaled residuals. */
@@ -64,7 +69,19 @@ export interface SdpResult {
  * solveSdp(readSdpa('1\n1\n2\n1\n0 1 1 1 1\n1 1 1 1 1\n1 1 2 2 1\n')).primalObjective; // returns 1 (to 1e-8)
  */
 export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpResult {
-  const { tolerance = 1e-8, maxIterations = 100, infeasibilityTolerance = 1e-8, onIteration } = options;
+  const first = solveOnce(problem, options);
+  if (first.status !== 'unknown' || options.stepFraction !== undefined || !NUMERICAL_FAILURE.test(first.message)) return first;
+  const second = solveOnce(problem, { ...options, stepFraction: 0.7 });
+  second.iterations += first.iterations;
+  second.message += ` (after a retry with step fraction 0.7: ${first.message})`;
+  return second;
+}
+
+const NUMERICAL_FAILURE = /lost positive definiteness|not positive definite|step lengths vanished|non-finite/;
+
+function solveOnce(problem: SdpProblem, options: SdpOptions): SdpResult {
+  const { tolerance = 1e-8, maxIterations = 100, infeasibilityTolerance = 1e-8, onIteration, stepFraction } = options;
+  if (stepFraction !== undefined) checkNumber('stepFraction', stepFraction, { min: 0.1, max: 1, maxExclusive: true });
   checkNumber('tolerance', tolerance, { min: 0, minExclusive: true, max: 1 });
   checkNumber('maxIterations', maxIterations, { min: 1, integer: true });
   validate(problem);
@@ -176,7 +193,7 @@ export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpResu
     // the lagging side): while a residual exceeds the relative complementarity, centre more.
     if (Math.max(pinf, dinf) > 10 * xzRel) sigma = Math.max(sigma, 0.5);
     direction(sigma * mu, true, dX, dy, dZ);
-    const gamma = 0.9 + 0.05 * Math.min(ap, ad);
+    const gamma = stepFraction ?? 0.9 + 0.05 * Math.min(ap, ad);
     const alphaP = Math.min(1, gamma * stepToBoundary(blocks, X, Lx, dX, T1, T2));
     const alphaD = Math.min(1, gamma * stepToBoundary(blocks, Z, Lz, dZ, T1, T2));
     if (!(alphaP > 1e-12) && !(alphaD > 1e-12)) {
