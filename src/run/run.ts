@@ -90,6 +90,7 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
   const slot = (name: string) => names.indexOf(name);
   const at = { k: slot('k'), loss: slot('loss'), gradNorm: slot('gradNorm'), dist: slot('dist'), vNorm: slot('vNorm'), energy: slot('energy'), oracle: slot('oracleCalls') };
   const eAt = eNames.map(slot), wAt = wNames.map(slot);
+  const wantEigen = eigen !== null && eAt.some((j) => j >= 0);
 
   let loss = 0, gradNorm = 0;
   const measure = (): void => {
@@ -108,9 +109,9 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
     if (at.vNorm >= 0) row[at.vNorm] = vNorm;
     if (at.energy >= 0) row[at.energy] = loss + 0.5 * vNorm * vNorm;
     if (at.oracle >= 0) row[at.oracle] = oracle.calls();
-    if (eigen && eAt.some((j) => j >= 0)) {
-      problem.eigenCoordinates!(w, eigen);
-      for (let j = 0; j < eAt.length; j++) if (eAt[j] >= 0) row[eAt[j]] = eigen[j];
+    if (wantEigen) {
+      problem.eigenCoordinates!(w, eigen!);
+      for (let j = 0; j < eAt.length; j++) if (eAt[j] >= 0) row[eAt[j]] = eigen![j];
     }
     for (let i = 0; i < wAt.length; i++) if (wAt[i] >= 0) row[wAt[i]] = w[i];
     columns.push(row);
