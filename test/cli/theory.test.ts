@@ -161,9 +161,9 @@ describe('momentum-lab sweep', () => {
     }
     expect(checked).toBeGreaterThan(2000); // 2788 convergent points; largest deviation measured 0.023 after 80 steps
   });
-  it('on a real terminal (script(1) gives a pty) the progress bar appears unasked; piped, it does not', () => {
+  it('on a real terminal (script(1) gives a pty) the progress bar appears unasked; piped, it does not', async () => {
     const args = ['sweep', '--problem', 'quadratic:dim=1000,kappa=100', '--method', 'hb', '--alpha', '0.1:3:16', '--beta', '0:0.9:8', '--steps', '40'];
-    const piped = cli(...args, '--format', 'csv');
+    const piped = await inproc(...args, '--workers', '1', '--format', 'csv');
     expect(piped.code).toBe(0);
     expect(piped.err).toBe('');
     const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
