@@ -2,7 +2,7 @@
 // lower bound, and conjugate gradient vs heavy ball on ill-conditioned quadratics (using the library's problems and methods).
 import { describe, expect, it } from 'vitest';
 import { fromRows, solve } from '../../src/linalg/index.js';
-import { createProblem, createMethod, methods, diagonalQuadratic, type Problem } from '../../src/index.js';
+import { createProblem, createMethod, methods, diagonalQuadratic, countingProblem, type Problem } from '../../src/index.js';
 import { krylovSupport, krylovMinimumLoss, stronglyConvexLowerBound, fitRate, tuneMethod } from '../../src/theory/index.js';
 
 // The worst function's gradient is computed as H (w - w*) with w* = 1 in floating point, which fills coordinates
@@ -29,11 +29,14 @@ describe("Nesterov's worst function J(w) = 1/2 (1 - w_1)^2 + sum 1/2 (w_(j+1) - 
     const p = createProblem(`nesterov-worst:dim=${D}`);
     expect(p.value(p.x0)).toBeCloseTo(0.5, 14);
     for (const name of all) {
-      const opt = createMethod(name, p);
-      const s = opt.init(p, Float64Array.from(p.x0));
+      const oracle = countingProblem(p); // the oracle model: each gradient (or Hessian-vector) query counts
+      const opt = createMethod(name, oracle);
+      const s = opt.init(oracle, Float64Array.from(p.x0));
       for (let k = 1; k <= 30; k++) {
-        opt.step(s, p);
-        expect(krylovSupport(s.w, SUPPORT_TOL)).toBeLessThanOrEqual(k);
+        opt.step(s, oracle);
+        const support = krylovSupport(s.w, SUPPORT_TOL);
+        expect(support).toBeLessThanOrEqual(k);
+        expect(support).toBeLessThanOrEqual(oracle.counts.grad + oracle.counts.hvp); // information needs queries
         expect(p.value(s.w)).toBeGreaterThanOrEqual(krylovMinimumLoss(k, D) - 1e-12);
       }
     }
