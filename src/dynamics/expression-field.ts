@@ -1,4 +1,4 @@
-import { parse, type EvalFunction, type MathNode } from 'mathjs';
+import type { EvalFunction, MathNode } from 'mathjs';
 import { ParameterError } from '../errors.js';
 import type { VectorField } from './vector-field.js';
 
@@ -12,13 +12,15 @@ const NODES = new Set(['OperatorNode', 'ParenthesisNode', 'ConstantNode', 'Symbo
  * A vector field from math expressions, one per state variable, parsed by mathjs (`parse` + `compile`, no eval).
  * Symbols may be the state variables, `t`, the given parameters, `pi`, `e` and the usual functions; anything else
  * (an unknown name, an assignment, a function definition) is refused with a ParameterError.
+ * Asynchronous because mathjs is imported on first use: loading it costs ~1 s of CPU in Node, which every
+ * importer of the library would otherwise pay at start-up.
  *
  * @example
- * const f = expressionField(['y', 'mu*(1-x^2)*y - x'], ['x', 'y'], { mu: 1 });
+ * const f = await expressionField(['y', 'mu*(1-x^2)*y - x'], ['x', 'y'], { mu: 1 });
  * f(0, new Float64Array([2, 0]), out); // out = [0, -2]
  */
-export function expressionField(expressions: readonly string[], variables: readonly string[],
-  params: Record<string, number> = {}, parameter = 'expression'): VectorField {
+export async function expressionField(expressions: readonly string[], variables: readonly string[],
+  params: Record<string, number> = {}, parameter = 'expression'): Promise<VectorField> {
   if (expressions.length !== variables.length || variables.length === 0) {
     throw new ParameterError(parameter, expressions.join('; '), `one expression per variable (${variables.length} variables: ${variables.join(', ')})`);
   }
@@ -26,6 +28,7 @@ export function expressionField(expressions: readonly string[], variables: reado
   for (const v of variables) {
     if (FUNCTIONS.has(v) || CONSTANTS.has(v) || v === 't') throw new ParameterError('variables', v, 'names that are not functions, constants or t');
   }
+  const { parse } = await import('mathjs');
   const compiled: EvalFunction[] = expressions.map((text, k) => {
     let node: MathNode;
     try {

@@ -15,10 +15,10 @@ describe('limit cycles', () => {
     expect(Math.abs(c.period! - ref.vanderpol.period)).toBeLessThan(1e-8);
     expect(Math.abs(c.amplitude! - ref.vanderpol.amplitude)).toBeLessThan(1e-8);
   });
-  it('finds the same cycle from inside and from outside, and for a user field typed as an expression', () => {
+  it('finds the same cycle from inside and from outside, and for a user field typed as an expression', async () => {
     const inner = limitCycle(vanDerPolField(1), [0.1, 0]);
     const outer = limitCycle(vanDerPolField(1), [4, 4]);
-    const typed = limitCycle(expressionField(['y', 'mu*(1 - x^2)*y - x'], ['x', 'y'], { mu: 1 }), [2, 0]);
+    const typed = limitCycle(await expressionField(['y', 'mu*(1 - x^2)*y - x'], ['x', 'y'], { mu: 1 }), [2, 0]);
     for (const c of [inner, outer, typed]) expect(c.period).toBeCloseTo(ref.vanderpol.period, 7);
   });
   it('Hopf normal form: r = sqrt(mu), period 2 pi / omega for mu > 0; no cycle (a stable focus) for mu < 0', () => {
