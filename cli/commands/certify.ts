@@ -6,7 +6,7 @@ import { ParameterError, checkNumber } from '../../src/errors.js';
 import {
   type IqcKind, type PepMeasure, type StateSpace, PEP_MEASURES, certifyMethod, certifyRate, checkStateSpace, pep,
 } from '../../src/certify/index.js';
-import { fmt, json, parseFormat } from '../output.js';
+import { csv, fmt, json, parseFormat } from '../output.js';
 
 interface CertifyFlags {
   method?: string; mu?: string; L?: string; iqc: string; pep?: string; measure: string; initial: string;
@@ -29,6 +29,10 @@ function readStateSpace(file: string): StateSpace {
   return checkStateSpace({ A: data.A as number[][], B: flat(data.B) as number[], C: flat(data.C) as number[], D: D as number }, `--state-space ${file}`);
 }
 
+/** One CSV row with a header from a flat record (null as an empty cell). */
+const csvRow = (o: Record<string, string | number | boolean | null>): string =>
+  csv(Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [typeof v === 'boolean' ? String(v) : v]])));
+
 const num = (name: string, raw: string | undefined): number => {
   if (raw === undefined) throw new ParameterError(name, raw, 'a number (required)');
   const v = raw.trim() === '' ? NaN : Number(raw);
@@ -48,9 +52,9 @@ export function register(program: Command): void {
     .option('--measure <name>', `PEP measure at x_N: ${PEP_MEASURES.join(' | ')}`, 'distance')
     .option('--initial <name>', `PEP initial condition at x_0 (<= 1): ${PEP_MEASURES.join(' | ')}`, 'distance')
     .option('--state-space <file>', 'JSON {A, B, C, D} of a user algorithm (u = grad f(y)), instead of --method')
-    .option('--format <format>', 'table | json', 'table')
+    .option('--format <format>', 'table | json | csv', 'table')
     .action((flags: CertifyFlags) => {
-      const format = parseFormat(flags.format, ['table', 'json']);
+      const format = parseFormat(flags.format);
       const L = checkNumber('--L', num('--L', flags.L), { min: 0, minExclusive: true });
       const isPep = flags.pep !== undefined;
       const mu = checkNumber('--mu', num('--mu', flags.mu), isPep ? { min: 0, max: L, maxExclusive: true } : { min: 0, minExclusive: true, max: L });
@@ -72,6 +76,7 @@ export function register(program: Command): void {
         const r = pep(ss, mu, L, N, { measure: flags.measure as PepMeasure, initial: flags.initial as PepMeasure });
         const out = { method, N, worstCase: r.worstCase, measure: r.measure, initial: r.initial };
         if (format === 'json') { process.stdout.write(json(out)); return; }
+        if (format === 'csv') { process.stdout.write(csvRow(out)); return; }
         const value = r.worstCase === null ? `none (SDP status ${r.status}${r.status === 'unbounded' ? ': the measure is not bounded by the initial condition' : ''})` : fmt(r.worstCase, 10);
         process.stdout.write(`method      ${method}\nN           ${N}\nmeasure     ${r.measure} at x_N\ninitial     ${r.initial} at x_0 <= 1\nworst case  ${value}\nsolve ms    ${fmt(r.solveMs, 4)}\n`);
         return;
@@ -79,6 +84,7 @@ export function register(program: Command): void {
       const r = certifyRate(ss, mu, L, { iqc: flags.iqc as IqcKind });
       const out = { method, mu, L, iqc: flags.iqc, rate: r.rate, certified: r.certified, bisectionSteps: r.bisectionSteps, solveMs: r.solveMs };
       if (format === 'json') { process.stdout.write(json(out)); return; }
+      if (format === 'csv') { process.stdout.write(csvRow(out)); return; }
       const rate = r.rate === null ? `none below 1 certified (rate on quadratics ${fmt(r.lowerBound)})` : fmt(r.rate, 8);
       process.stdout.write(`method          ${method}\nmu, L           ${mu}, ${L} (kappa ${fmt(L / mu)})\niqc             ${flags.iqc}\ncertified rate  ${rate}\nbisection steps ${r.bisectionSteps}\nsolve ms        ${fmt(r.solveMs, 4)}\n`);
     });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ParameterError, checkNumber } from '../../src/errors.js';
 import { checkSdpCertificate, readSdpa, solveSdp } from '../../src/certify/index.js';
-import { fmt, json, parseFormat } from '../output.js';
+import { csv, fmt, json, parseFormat } from '../output.js';
 
 export function register(program: Command): void {
   program
@@ -11,9 +11,9 @@ export function register(program: Command): void {
     .description('solve an SDP in SDPA sparse format (max C•X s.t. A_k•X = b_k, X ⪰ 0, as CSDP): objective values, status, timings')
     .argument('<file>', 'SDPA sparse file (.dat-s)')
     .option('--tolerance <t>', 'relative gap and infeasibility tolerance', '1e-8')
-    .option('--format <format>', 'table | json', 'table')
+    .option('--format <format>', 'table | json | csv', 'table')
     .action((file: string, flags: { tolerance: string; format: string }) => {
-      const format = parseFormat(flags.format, ['table', 'json']);
+      const format = parseFormat(flags.format);
       const tolerance = checkNumber('--tolerance', Number(flags.tolerance), { min: 1e-14, max: 1e-2 });
       let text: string;
       try {
@@ -35,6 +35,11 @@ export function register(program: Command): void {
         readMs: t1 - t0, solveMs: t2 - t1,
       };
       if (format === 'json') { process.stdout.write(json(out)); return; }
+      if (format === 'csv') {
+        const { blocks, ...flat } = out;
+        process.stdout.write(csv(Object.fromEntries(Object.entries({ ...flat, blocks: blocks.join(' ') }).map(([k, v]) => [k, [v]]))));
+        return;
+      }
       const rows: [string, string][] = [
         ['file', file], ['status', `${r.status} (${r.message})`],
         ['primal objective', fmt(r.primalObjective, 10)], ['dual objective', fmt(r.dualObjective, 10)],

@@ -25,10 +25,13 @@ describe('momentum-lab certify', () => {
     expect(out.bisectionSteps).toBeGreaterThan(10);
     expect(out.solveMs).toBeGreaterThan(0);
   });
-  it('heavy ball with Polyak tuning at kappa = 25: rate null and certified false', () => {
-    const out = runJson('certify', '--method', 'hb', '--mu', '1', '--L', '25');
-    expect(out.rate).toBeNull();
-    expect(out.certified).toBe(false);
+  it('heavy ball with Polyak tuning at kappa = 25: rate null (empty CSV cell) and certified false', () => {
+    const r = cli('certify', '--method', 'hb', '--mu', '1', '--L', '25', '--format', 'csv');
+    expect(r.code).toBe(0);
+    const [header, row] = r.stdout.trim().split('\n').map((l) => l.split(','));
+    expect(header).toEqual(['method', 'mu', 'L', 'iqc', 'rate', 'certified', 'bisectionSteps', 'solveMs']);
+    expect(row.slice(0, 6)).toEqual(['hb', '1', '25', 'weighted', '', 'false']);
+    expect(Number(row[6])).toBeGreaterThan(10);
   });
   it('two-term with explicit coefficients equals the same method as a user state space from JSON', () => {
     const a = runJson('certify', '--method', 'two-term:alpha=0.1,beta1=0.5,beta2=0.2', '--mu', '1', '--L', '10');
