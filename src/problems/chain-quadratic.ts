@@ -57,9 +57,10 @@ export function chainQuadratic(D: number, { c = 1, r = 0, x0, name = 'nesterov-w
   });
   // J* = c/2 (1 - w*_1): for the quadratic 1/2 w^T H w - b^T w + c/2 with b = c e_1, J* = c/2 - 1/2 b^T w*.
   const minValue = (c / 2) * (1 - minimizer[0]);
-  const value = q.value;
+  const value = q.value, valueAndGrad = q.valueAndGrad!;
   return {
     ...q,
+    valueAndGrad: (w, out) => valueAndGrad(w, out) + minValue,
     spectrum, mu: spectrum[0], L: spectrum[D - 1], minValue,
     eigenCoordinates: q.eigenCoordinates!,
     // quadraticFromOperator measures 1/2 e^T H e with e = w - w*, which is J(w) - J*.

@@ -39,6 +39,11 @@ export function diagonalQuadratic(h: Float64Array, options: QuadraticOptions = {
       for (let i = 0; i < dim; i++) out[i] = h[i] * (w[i] - ws[i]);
       return out;
     },
+    valueAndGrad(w, out) {
+      let s = 0;
+      for (let i = 0; i < dim; i++) { const e = w[i] - ws[i], g = h[i] * e; out[i] = g; s += e * g; }
+      return 0.5 * s;
+    },
     hvp: (_w, v, out) => applyH(v, out),
     applyH,
     eigenCoordinates(w, out) {

@@ -58,6 +58,19 @@ export function logisticRegression(A: Float64Array, y: Float64Array, n: number, 
     }
     return out;
   };
+  const valueAndGrad = (w: Float64Array, out: Float64Array): number => {
+    let s = 0, ww = 0;
+    for (let j = 0; j < d; j++) { out[j] = lambda * w[j]; ww += w[j] * w[j]; }
+    for (let i = 0; i < n; i++) {
+      let z = 0;
+      const row = i * d;
+      for (let j = 0; j < d; j++) z += A[row + j] * w[j];
+      s += softplus(-y[i] * z);
+      const coef = (-y[i] * sigmoid(-y[i] * z)) / n;
+      for (let j = 0; j < d; j++) out[j] += coef * A[row + j];
+    }
+    return s / n + 0.5 * lambda * ww;
+  };
   const hvp = (w: Float64Array, v: Float64Array, out: Float64Array): Float64Array => {
     for (let j = 0; j < d; j++) out[j] = lambda * v[j];
     for (let i = 0; i < n; i++) {
@@ -86,6 +99,7 @@ export function logisticRegression(A: Float64Array, y: Float64Array, n: number, 
     minValue: value(minimizer),
     value,
     grad,
+    valueAndGrad,
     hvp,
   };
 }

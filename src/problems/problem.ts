@@ -12,6 +12,8 @@ export interface Problem {
   value(w: Float64Array): number;
   /** out <- grad J(w); returns out. Must not allocate. */
   grad(w: Float64Array, out: Float64Array): Float64Array;
+  /** Optional fused oracle: out <- grad J(w) and returns J(w) in one pass (used by run to measure each step cheaply). */
+  valueAndGrad?(w: Float64Array, out: Float64Array): number;
   /** out <- (Hessian at w) v, where available. */
   hvp?(w: Float64Array, v: Float64Array, out: Float64Array): Float64Array;
   /** Default starting point (a fresh copy is made by run). */

@@ -48,6 +48,12 @@ export function quadraticFromOperator(
       return 0.5 * s;
     },
     grad: (w, out) => apply(toError(w), out),
+    valueAndGrad(w, out) {
+      apply(toError(w), out);
+      let s = 0;
+      for (let i = 0; i < dim; i++) s += e[i] * out[i];
+      return 0.5 * s;
+    },
     hvp: (_w, v, out) => apply(v, out),
     applyH: apply,
     eigenCoordinates: ec ? (w, out) => ec(toError(w), out) : undefined,

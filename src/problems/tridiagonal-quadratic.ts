@@ -47,6 +47,14 @@ export function tridiagonalQuadratic(h: Float64Array, options: QuadraticOptions 
       for (let i = 0; i < n; i++) e[i] = w[i] - ws[i];
       return applyH(e, out);
     },
+    valueAndGrad(w, out) {
+      // g = H e, J = 1/2 e^T g with e = w - w*: one product with H for both.
+      for (let i = 0; i < n; i++) e[i] = w[i] - ws[i];
+      applyH(e, out);
+      let s = 0;
+      for (let i = 0; i < n; i++) s += e[i] * out[i];
+      return 0.5 * s;
+    },
     hvp: (_w, v, out) => applyH(v, out),
     applyH,
     eigenCoordinates(w, out) {

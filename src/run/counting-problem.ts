@@ -1,6 +1,6 @@
 import type { Problem } from '../problems/problem.js';
 
-/** Oracle-call counts: one per value, gradient or Hessian-vector product requested. */
+/** Oracle-call counts: one per value, gradient or Hessian-vector product requested (valueAndGrad counts one of each). */
 export interface OracleCounts {
   value: number;
   grad: number;
@@ -28,6 +28,10 @@ export function countingProblem(problem: Problem): CountingProblem {
     calls: { value: () => counts.value + counts.grad + counts.hvp },
     reset: { value: () => { counts.value = 0; counts.grad = 0; counts.hvp = 0; } },
   });
+  if (problem.valueAndGrad) {
+    const vg = problem.valueAndGrad.bind(problem);
+    Object.defineProperty(counted, 'valueAndGrad', { value: (w: Float64Array, out: Float64Array) => { counts.value++; counts.grad++; return vg(w, out); } });
+  }
   if (problem.hvp) {
     const hvp = problem.hvp.bind(problem);
     Object.defineProperty(counted, 'hvp', { value: (w: Float64Array, v: Float64Array, out: Float64Array) => { counts.hvp++; return hvp(w, v, out); } });

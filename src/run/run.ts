@@ -95,8 +95,8 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
   let loss = 0, gradNorm = 0;
   const measure = (): void => {
     const w = state.w;
-    loss = problem.value(w) - Jstar;
-    gradNorm = norm2(problem.grad(w, g));
+    loss = (problem.valueAndGrad ? problem.valueAndGrad(w, g) : (problem.grad(w, g), problem.value(w))) - Jstar;
+    gradNorm = norm2(g);
   };
   const write = (k: number): void => {
     if (names.length === 0) return;

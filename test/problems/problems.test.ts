@@ -43,6 +43,16 @@ describe('every registered problem', () => {
       const scale = Math.max(1, ...Hv.map(Math.abs));
       for (let i = 0; i < p.dim; i++) expect(Math.abs(Hv[i] - (gp[i] - gm[i]) / (2 * h)) / scale).toBeLessThan(1e-6);
     });
+    it(`${name}: the fused valueAndGrad (where offered) equals value and grad`, () => {
+      const p = instance(name);
+      if (!p.valueAndGrad) return;
+      const w = createRng(9).fillNormal(new Float64Array(p.dim));
+      const g1 = new Float64Array(p.dim), g2 = new Float64Array(p.dim);
+      const J = p.valueAndGrad(w, g1);
+      expect(J).toBeCloseTo(p.value(w), 12);
+      p.grad(w, g2);
+      for (let i = 0; i < p.dim; i++) expect(g1[i]).toBe(g2[i]);
+    });
     it(`${name}: the minimiser has zero gradient and J(w*) = J*`, () => {
       const p = instance(name);
       const g = p.grad(p.minimizer!, new Float64Array(p.dim));

@@ -89,7 +89,7 @@ describe('run', () => {
 
   it('reports divergence on a non-finite value, with the step, and never returns NaN as the final loss', () => {
     const base = quad();
-    const nanAfter: Problem = { ...base, value: (w) => (Math.abs(w[0]) < 0.5 ? NaN : base.value(w)) };
+    const nanAfter: Problem = { ...base, valueAndGrad: undefined, value: (w) => (Math.abs(w[0]) < 0.5 ? NaN : base.value(w)) };
     const r = run(nanAfter, gd(1), { steps: 100 });
     // w_0 after k GD steps is 0.9^k, which drops below 0.5 at k = 7.
     expect(r.status).toBe('diverged');
@@ -135,9 +135,9 @@ describe('run', () => {
   it('countingProblem counts value, grad and hvp separately and inherits everything else', () => {
     const p = countingProblem(createProblem('quadratic:dim=3'));
     const w = p.x0, out = new Float64Array(3);
-    p.value(w); p.grad(w, out); p.grad(w, out); p.hvp!(w, w, out);
-    expect(p.counts).toEqual({ value: 1, grad: 2, hvp: 1 });
-    expect(p.calls()).toBe(4);
+    p.value(w); p.grad(w, out); p.grad(w, out); p.hvp!(w, w, out); p.valueAndGrad!(w, out);
+    expect(p.counts).toEqual({ value: 2, grad: 3, hvp: 1 });
+    expect(p.calls()).toBe(6);
     expect([p.dim, p.L, p.mu]).toEqual([3, 1, 0.01]);
     expect(p.spectrum![1]).toBeCloseTo(0.505, 15);
   });
