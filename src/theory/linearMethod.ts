@@ -56,6 +56,8 @@ export function linearMethod(
  */
 export function characteristic(m: LinearMethod, h: number): { a: number; b: number } {
   const x = m.alpha * h;
+  // Beyond |alpha h| = 1e100 the squares below overflow and eigenvalues would come out NaN: refuse instead.
+  if (!(Math.abs(x) <= 1e100)) throw new ParameterError('h', h, `a curvature with |alpha h| <= 1e100 (alpha = ${m.alpha})`);
   return { a: 1 + m.beta1 - x * (1 + m.beta2), b: m.beta1 - x * m.beta2 };
 }
 

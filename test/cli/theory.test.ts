@@ -89,6 +89,7 @@ describe('momentum-lab analyze', () => {
       [['--method', 'adam:alpha=1', '--h', '1'], /--method = "adam" is invalid: expected one of gd \| hb \| nag \| two-term/],
       [['--method', 'hb:tune=polyak', '--h', '1'], /tune= needs the curvature interval/],
       [['--method', 'hb:alpha=-1', '--h', '1'], /hb\.alpha = -1 is invalid/],
+      [['--method', 'hb:alpha=1e200,beta=0.5', '--h', '1e200'], /--h = 1e\+200 is invalid: expected a curvature with alpha h <= 1e100/],
     ];
     for (const [args, message] of cases) {
       const r = await inproc('analyze', ...args);

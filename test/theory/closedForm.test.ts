@@ -48,6 +48,11 @@ describe('per-direction iteration matrices', () => {
       expect(R[2] * w + R[3] * v).toBeCloseTo(wn - w, 12);
     }
   });
+  it('refuses curvatures where alpha h overflows instead of returning NaN', () => {
+    const m = linearMethod('hb', { alpha: 1e200, beta: 0.5 });
+    expect(() => directionRate(m, 1e200)).toThrow(/h = 1e\+200 is invalid: expected a curvature with \|alpha h\| <= 1e100/);
+    expect(() => directionEigenvalues(m, NaN)).toThrow(/h = NaN is invalid/);
+  });
   it('the spectral radius formula equals the modulus of the eig2x2 eigenvalues', () => {
     const rng = createRng(4);
     for (let t = 0; t < 300; t++) {
