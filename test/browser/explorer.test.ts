@@ -9,7 +9,8 @@ import { request } from 'node:http';
 import { startExplorer, openPage, mountSection, screenshots, p95, median, type Explorer } from './harness.js';
 import {
   createProblem, createMethod, run, linearMethod, worstRateOverInterval, directionRate, directionRegime, regimeThresholds, logspace,
-  rateMapCurves,
+  rateMapCurves, analyzeLinearSystem, fromRows, limitCycle, vanDerPolField, logisticLyapunov, energyDecay, krylovMinimumLoss,
+  certifyMethod, certifyRate,
 } from '../../src/index.js';
 
 const SECTIONS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
@@ -22,6 +23,11 @@ async function cellValue(page: Page, name: string): Promise<number> {
   const raw = await page.locator(`[data-readout="${name}"]`).first().getAttribute('data-value');
   if (raw === null) throw new Error(`read-out ${name} has no numeric value`);
   return Number(raw);
+}
+
+/** Equal to a relative 1e-9: the page runs in Chromium's V8, the test in Node's, and their Math.exp/sin may differ in the last bit. */
+function expectNear(shown: number, expected: number, rel = 1e-9): void {
+  expect(Math.abs(shown - expected)).toBeLessThanOrEqual(rel * Math.max(Math.abs(expected), 1e-300));
 }
 
 async function cellText(page: Page, name: string): Promise<string> {
@@ -45,6 +51,8 @@ describe('explorer in chromium', () => {
     await page.screenshot({ path: join(screenshots, 'top.png') });
     const present = await page.evaluate(() => [...document.querySelectorAll('.lecture-section')].map((s) => s.id));
     expect(present).toEqual(SECTIONS);
+    // Element screenshots: keep the sticky header out of the way.
+    await page.addStyleTag({ content: '.site-head { position: static !important; }' });
     for (const id of SECTIONS) {
       await mountSection(page, id);
       await settle(page);
@@ -56,6 +64,37 @@ describe('explorer in chromium', () => {
     expect(panels).toBeGreaterThanOrEqual(8);
     expect(await page.locator('.panel .formulas .katex').count()).toBeGreaterThanOrEqual(panels);
     expect(await page.locator('.panel details.export').count()).toBe(panels);
+
+    // Default read-outs of sections 1 and 5-8 equal the library's numbers.
+    const A = analyzeLinearSystem(fromRows([[0.3, 1], [-1, 0.3]]), { alpha: 0.3 });
+    expect(await cellText(page, 's1.type.continuous')).toBe(A.continuous!.type);
+    expect(await cellText(page, 's1.type.discrete')).toBe(A.discrete!.type);
+    expect(await cellText(page, 's1.stable.discrete')).toBe(A.discrete!.stable ? 'yes' : 'no');
+    const vdp = limitCycle(vanDerPolField(1), [2, 0.5], { transient: 40, maxTime: 200, tol: 1e-6 });
+    expectNear(await cellValue(page, 's1.period'), vdp.period!);
+    expect(vdp.period!).toBeCloseTo(6.6633, 3);
+    expect(await cellText(page, 's1.logisticPeriod')).toBe('4');
+    expectNear(await cellValue(page, 's1.lyapunov'), logisticLyapunov(3.5, { iterations: 100000 }));
+    expectNear(await cellValue(page, 's5.rate.1'), energyDecay(1, 0.1).fittedRate);
+    expect(await cellValue(page, 's5.dev.shadow')).toBeLessThan(1e-12);
+    expect(await cellValue(page, 's5.dev.naive')).toBeGreaterThan(0.1);
+    const q = createProblem('quadratic:dim=100,kappa=1000,x0=1');
+    const hb6 = run(q, createMethod('hb:alpha=1,beta=0.9', q), { steps: 300, tol: 0 }).finalLoss!;
+    expectNear(await cellValue(page, 's6.loss.hb'), hb6);
+    const nag6 = await cellValue(page, 's6.loss.nag');
+    expect(Math.abs(await cellValue(page, 's6.loss.nag-aspremont') - nag6) / nag6).toBeLessThan(1e-9);
+    expect(await cellValue(page, 's7.w.loss.bound')).toBeCloseTo(krylovMinimumLoss(20, 100), 15);
+    expect(krylovMinimumLoss(20, 100)).toBeCloseTo(1 / 42, 15);
+    expect(Math.abs(await cellValue(page, 's7.w.loss.cg') - 1 / 42) * 42).toBeLessThan(1e-9);
+    for (const m of ['gd', 'hb', 'nag', 'cg']) expect(await cellValue(page, `s7.w.support.${m}`)).toBeLessThanOrEqual(20);
+    const gdSlope = await cellValue(page, 's7.slope.gd');
+    expect(gdSlope).toBeGreaterThan(0.9);
+    expect(gdSlope).toBeLessThan(1.1);
+    const gd8 = certifyMethod('gd', 0.01, 1);
+    expectNear(await cellValue(page, 's8.cert.gd'), certifyRate(gd8.stateSpace, 0.01, 1, { iqc: 'weighted' }).rate!, 1e-7);
+    expect(await cellText(page, 's8.cert.hb')).toBe('none < 1');
+    expect(await cellText(page, 's8.cx.status.hb')).toBe('no convergence');
+
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -24,7 +24,7 @@ export function lineSpec(o: LineOpts): object {
     mark: { type: 'line', strokeWidth: 1.8, clip: true },
     encoding: {
       x: { field: o.x, type: 'quantitative', title: o.xTitle, scale: { ...(o.logX ? { type: 'log' } : {}), ...(o.xDomain ? { domain: o.xDomain, nice: false } : {}) }, axis: o.logX ? { format: '~g' } : {} },
-      y: { field: o.y, type: 'quantitative', title: o.yTitle, scale: { ...(o.logY ? { type: 'log' } : { zero: false }), ...(o.yDomain ? { domain: o.yDomain } : {}) }, axis: o.logY ? { format: '.0e' } : {} },
+      y: { field: o.y, type: 'quantitative', title: o.yTitle, scale: { ...(o.logY ? { type: 'log' } : { zero: false }), ...(o.yDomain ? { domain: o.yDomain } : {}) }, axis: o.logY ? { format: '.0e', labelOverlap: 'greedy', labelSeparation: 4 } : {} },
       color: o.color,
       ...(o.dash ? { strokeDash: o.dash } : {}),
       ...(o.order ? { order: { field: o.order, type: 'quantitative' } } : {}),

@@ -17,11 +17,13 @@ import {
   type VectorField,
 } from '../lib.js';
 import type { RasterResult, SeriesResult } from '../workers/protocol.js';
+import { flowShape, limitCyclePanel, lorenzPanel } from './s1-flows.js';
 
 const shape = {
   a: num(-3, 3, 0.3), b: num(-3, 3, 1), c: num(-3, 3, -1), d: num(-3, 3, 0.3), alpha: num(0.01, 2, 0.3),
   r: num(0, 4, 3.5),
   cx: num(-2.5, 1.5, -0.6), cy: num(-1.5, 1.5, 0), zoom: num(1, 1e6, 1), iters: num(50, 5000, 500, { int: true }),
+  ...flowShape,
 };
 type S1 = { a: number; b: number; c: number; d: number; alpha: number; r: number; cx: number; cy: number; zoom: number; iters: number };
 
@@ -150,7 +152,7 @@ function logisticPanel(store: Store): { el: HTMLElement; start: () => Promise<vo
     },
   });
   p.controls.append(slider(store, sec, 'r', { label: 'growth rate', symbol: 'r', min: 0, max: 4, step: 0.001 }));
-  const roP = readout('s1.period', 'period');
+  const roP = readout('s1.logisticPeriod', 'period');
   const roL = readout('s1.lyapunov', 'Lyapunov exponent λ');
   p.readouts.append(roP.el, roL.el);
   const vC = view('Cobweb: x_{k+1} = f(x_k)');
@@ -281,7 +283,7 @@ function mandelbrotPanel(store: Store): { el: HTMLElement; start: () => Promise<
 }
 
 async function mount(el: HTMLElement, store: Store): Promise<void> {
-  const parts = [linearPanel(store), logisticPanel(store), mandelbrotPanel(store)];
+  const parts = [linearPanel(store), limitCyclePanel(store), lorenzPanel(store), logisticPanel(store), mandelbrotPanel(store)];
   el.append(...parts.map((x) => x.el));
   await Promise.all(parts.map((x) => x.start()));
 }
@@ -289,7 +291,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
 export const s1: Section = {
   id: 's1',
   title: 'General dynamics',
-  summary: 'Beyond gradient descent: linear systems with non-symmetric matrices, the logistic map\'s road to chaos, and the Mandelbrot set.',
+  summary: 'Beyond gradient descent: linear systems with non-symmetric matrices, limit cycles, the Lorenz attractor, the logistic map\'s road to chaos, and the Mandelbrot set.',
   shape,
   mount,
 };

@@ -93,8 +93,7 @@ function spaceSpec(d: { x: [number, number]; y: [number, number] } | null, keys:
   const layers: object[] = [];
   if (withImage) layers.push(imageLayer('bg'));
   layers.push(
-    { data: { name: 'traj' }, mark: { type: 'line', clip: true, strokeWidth: 1.6, point: false }, encoding: { x, y, order: { field: 'k', type: 'quantitative' }, color: methodColor(keys), detail: { field: 'method' } } },
-    { data: { name: 'traj' }, transform: [{ filter: 'datum.k <= 40' }], mark: { type: 'circle', clip: true, size: 14, opacity: 0.9 }, encoding: { x, y, color: methodColor(keys) } },
+    { data: { name: 'traj' }, mark: { type: 'line', clip: true, strokeWidth: 1.6, point: { size: 12, filled: true } }, encoding: { x, y, order: { field: 'k', type: 'quantitative' }, color: methodColor(keys), detail: { field: 'method' } } },
     { data: { name: 'marks' }, mark: { type: 'point', shape: 'diamond', filled: true, size: 140, stroke: '#111827', strokeWidth: 1, clip: true }, encoding: { x, y, color: { field: 'kind', type: 'nominal', scale: { domain: ['start', 'optimum'], range: ['#ffffff', '#111827'] }, legend: null }, tooltip: [{ field: 'kind' }] } },
   );
   return { width: 'container', height: 300, autosize: { type: 'fit-x', contains: 'padding' }, layer: layers, resolve: { scale: { color: 'independent' } } };
@@ -157,6 +156,16 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     tune,
   );
 
+  const quadOnly = [...p.controls.querySelectorAll<HTMLElement>('[data-key="s2.kappa"], [data-key="s2.theta"]')].map((e) => e.closest('.control') as HTMLElement);
+  const showQuadControls = () => {
+    const quad = s().problem === 'quadratic';
+    for (const c of quadOnly) { c.classList.toggle('disabled', !quad); for (const i of c.querySelectorAll('input')) i.disabled = !quad; }
+  };
+  showQuadControls();
+  store.subscribe(sec, (_s, changed) => { if (changed.includes('problem')) showQuadControls(); });
+  // A link that names a non-quadratic problem but no step gets that problem's default step (1/L is far too large).
+  if (s().problem !== 'quadratic' && !new URLSearchParams(location.search).has('s2.alpha')) store.set(sec, { alpha: 1e-3 });
+
   const vSpace = view('Contours of J and the paths (drag to move the start)');
   const vEigen = view('The same runs in the eigenbasis: error along q_min and q_max');
   const vLoss = view('Loss against iteration (log scale)');
@@ -169,6 +178,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     const st = s();
     const d = domainOf(st, problem);
     const quad = problem.eigenCoordinates !== undefined;
+    vEigen.el.hidden = !quad;
     charts = {
       space: new Chart(vSpace.plot, spaceSpec(d, [...METHODS], 'w₁', 'w₂', true) as never, { description: 'Contours of the loss with the paths of each method' }),
       eigen: new Chart(vEigen.plot, (quad ? spaceSpec(null, [...METHODS], 'q_min · (w − w*)', 'q_max · (w − w*)', false) : lossSpec([...METHODS])) as never, { description: 'Paths in the eigenbasis' }),

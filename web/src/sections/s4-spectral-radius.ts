@@ -32,6 +32,8 @@ const shape = {
 };
 type S4 = { beta1: number; alpha1: number; shown: M[]; method: M; kappa: number; alpha: number; beta: number; n: number };
 
+const CURVE_LABEL: Record<string, string> = { stability: 'stability limit', criticalDamping: 'critical damping of μ', upperRealComplex: 'real/complex at L' };
+
 const lm = (m: M, alpha: number, beta: number) => (m === 'gd' ? linearMethod('gd', { alpha }) : linearMethod(m, { alpha, beta }));
 
 function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> } {
@@ -136,12 +138,13 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
   const table = readoutTable('s4', [['point', 'your (α, β)'], ['optimal', 'optimum']], [['alpha', 'α'], ['beta', 'β'], ['rate', 'worst ρ']]);
   const roMs = readout('s4.mapms', 'rate map time (worker), ms');
   p.readouts.append(table.el, roMs.el);
-  const vMap = view('Worst spectral radius over [μ, L] (colour), log α across, β up');
+  const vMap = view('Worst spectral radius over [μ, L] (colour; grey: divergent), α across, β up');
   const vLocus = view('Root locus: eigenvalues for every h ∈ [μ, L] (colour: log h)');
   vMap.plot.classList.add('interactive');
   p.views.append(vMap.el, vLocus.el);
 
-  const alphaRange = (st: S4): [number, number] => [1e-3, st.method === 'gd' ? 2.5 : 4.5];
+  /** Linear alpha axis up to just past the stability limit at beta -> 1 (HB 4/L, NAG 4/(3L), GD 2/L). */
+  const alphaRange = (st: S4): [number, number] => [0, (st.method === 'hb' ? 4 : st.method === 'nag' ? 4 / 3 : 2) * 1.08];
   const drawCurves = async () => {
     const st = s();
     const mu = 1 / st.kappa;
@@ -149,7 +152,7 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const { curves, optimal } = rateMapCurves(st.method, betas, { mu, L: 1 });
     const [a0, a1] = alphaRange(st);
     const rows: Row[] = [];
-    for (const c of curves) c.betas.forEach((b, i) => { const a = c.alphas[i]; if (a >= a0 && a <= a1) rows.push({ curve: c.name, alpha: a, beta: b, i }); });
+    for (const c of curves) c.betas.forEach((b, i) => { const a = c.alphas[i]; if (a >= a0 && a <= a1) rows.push({ curve: CURVE_LABEL[c.name], alpha: a, beta: b, i }); });
     const point = worstRateOverInterval(lm(st.method, st.alpha, st.beta), mu, 1);
     table.set('point', 'alpha', st.alpha, 5); table.set('point', 'beta', st.method === 'gd' ? 0 : st.beta, 5); table.set('point', 'rate', point.rate, 6);
     table.set('optimal', 'alpha', optimal.alpha, 5); table.set('optimal', 'beta', optimal.beta, 5); table.set('optimal', 'rate', optimal.rate, 6);
@@ -167,7 +170,8 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const [a0, a1] = alphaRange(st);
     try {
       const t0 = performance.now();
-      const res = (await runJob('s4.ratemap', { type: 'ratemap', method: st.method, mu: 1 / st.kappa, L: 1, alpha: [a0, a1], beta: [0, 0.9999], n: st.n, logAlpha: true })) as RasterResult;
+      const da = (a1 - a0) / st.n;
+      const res = (await runJob('s4.ratemap', { type: 'ratemap', method: st.method, mu: 1 / st.kappa, L: 1, alpha: [a0 + da / 2, a1 - da / 2], beta: [0, 0.9999], n: st.n, logAlpha: false })) as RasterResult;
       const lo = rateMapCurves(st.method, [0.5], { mu: 1 / st.kappa, L: 1 }).optimal.rate;
       const canvas = paint(res.field!, res.width, res.height, { ramp: 'viridis', lo, hi: 1, invalidAbove: 0.99999999, invalid: [226, 228, 233, 255] });
       lastCsv = [];
@@ -184,15 +188,15 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     }
   };
   const createCharts = () => {
-    const x = { field: 'alpha', type: 'quantitative', title: 'learning rate α', scale: { type: 'log', domain: alphaRange(s()), nice: false } };
+    const x = { field: 'alpha', type: 'quantitative', title: 'learning rate α', scale: { domain: alphaRange(s()), nice: false } };
     const y = { field: 'beta', type: 'quantitative', title: 'momentum β', scale: { domain: [0, 1], nice: false } };
     map = new Chart(vMap.plot, {
       width: 'container', height: 320, autosize: { type: 'fit-x', contains: 'padding' },
       layer: [
-        { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { type: 'log', domain: alphaRange(s()), nice: false }, title: 'learning rate α' }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 1], nice: false }, title: 'momentum β' } } },
+        { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { domain: alphaRange(s()), nice: false }, title: 'learning rate α' }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 1], nice: false }, title: 'momentum β' } } },
         { data: { name: 'legend' }, mark: { type: 'point', opacity: 0 }, encoding: { x, y, color: { field: 'rho', type: 'quantitative', title: 'worst ρ', scale: { scheme: 'viridis' }, legend: { orient: 'right', gradientLength: 160, format: '.3f' } } } },
-        { data: { name: 'curves' }, mark: { type: 'line', strokeWidth: 1.6, clip: true }, encoding: { x, y, order: { field: 'i', type: 'quantitative' }, color: { field: 'curve', type: 'nominal', title: null, scale: { domain: ['stability', 'criticalDamping', 'upperRealComplex'], range: ['#ffffff', '#f97316', '#f472b6'] }, legend: { orient: 'bottom' } }, strokeDash: { field: 'curve', type: 'nominal', scale: { domain: ['stability', 'criticalDamping', 'upperRealComplex'], range: [[1, 0], [5, 3], [2, 2]] }, legend: null } } },
-        { data: { name: 'marks' }, mark: { type: 'point', filled: true, size: 120, stroke: '#111827', strokeWidth: 1.2, clip: true }, encoding: { x, y, shape: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['optimum', 'your point'], range: ['diamond', 'circle'] }, legend: { orient: 'bottom' } }, fill: { value: '#ffffff' } } },
+        { data: { name: 'curves' }, mark: { type: 'line', strokeWidth: 1.6, clip: true }, encoding: { x, y, order: { field: 'i', type: 'quantitative' }, color: { field: 'curve', type: 'nominal', title: null, scale: { domain: Object.values(CURVE_LABEL), range: ['#dc2626', '#f97316', '#e879f9'] }, legend: { orient: 'bottom', direction: 'horizontal' } }, strokeDash: { field: 'curve', type: 'nominal', title: null, scale: { domain: Object.values(CURVE_LABEL), range: [[1, 0], [5, 3], [2, 2]] }, legend: { orient: 'bottom', direction: 'horizontal' } } } },
+        { data: { name: 'marks' }, mark: { type: 'point', filled: true, size: 120, stroke: '#111827', strokeWidth: 1.2, clip: true }, encoding: { x, y, shape: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['optimum', 'your point'], range: ['diamond', 'circle'] }, legend: { orient: 'top', direction: 'horizontal' } }, fill: { value: '#ffffff' } } },
       ],
       resolve: { scale: { color: 'independent', shape: 'independent' } },
     } as never, { description: 'Rate map over alpha and beta' });
@@ -210,8 +214,8 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
       const pt = map?.invert(ev.clientX, ev.clientY);
       if (!pt) return;
       const [a0, a1] = alphaRange(s());
-      if (pt.x < a0 || pt.x > a1 || pt.y < 0 || pt.y > 0.9999) return;
-      store.set(sec, { alpha: +pt.x.toPrecision(4), beta: +pt.y.toFixed(4) });
+      if (pt.x <= a0 || pt.x > a1 || pt.y < 0 || pt.y > 0.9999) return;
+      store.set(sec, { alpha: Math.max(1e-4, +pt.x.toPrecision(4)), beta: +pt.y.toFixed(4) });
     };
     let down = false;
     vMap.plot.addEventListener('pointerdown', (e) => { down = true; vMap.plot.setPointerCapture(e.pointerId); clickToPoint(e); });

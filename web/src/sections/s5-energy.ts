@@ -22,7 +22,7 @@ const shape = {
 };
 type S5 = { mu: number; s: number; alpha: number; steps: number };
 const HS = [0.25, 1, 4, 16];
-const HCOL: Record<string, string> = { 'h = 0.25': '#0891b2', 'h = 1': '#2563eb', 'h = 4': '#9333ea', 'h = 16': '#db2777', 'e^{-μt}': '#111827' };
+const HCOL: Record<string, string> = { 'h = 0.25': '#0891b2', 'h = 1': '#2563eb', 'h = 4': '#9333ea', 'h = 16': '#db2777', 'exp(−μt)': '#111827' };
 
 function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void> } {
   const sec = 's5';
@@ -31,7 +31,7 @@ function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
   const p = panel({
     id: 's5-decay',
     title: 'Energy dissipation: the same rate μ for every curvature',
-    formulas: ['\\mathcal E = \\mathcal J(\\mathbf w) + \\tfrac12\\|\\mathbf v\\|^2,\\qquad \\dot{\\mathcal E} = -\\mu\\|\\mathbf v\\|^2 \\;\\approx\\; -\\mu\\,\\mathcal E \\;\\Rightarrow\\; \\mathcal E(t) \\approx \\mathcal E(0)\\,e^{-\\mu t}', '\\alpha = s^2,\\quad \\beta = 1 - \\mu s'],
+    formulas: ['\\mathcal E = \\mathcal J(\\mathbf w) + \\tfrac12\\|\\mathbf v\\|^2,\\qquad \\dot{\\mathcal E} = -\\mu\\|\\mathbf v\\|^2', '\\overline{\\dot{\\mathcal E}} = -\\mu\\,\\mathcal E \\;\\Rightarrow\\; \\mathcal E(t) \\approx \\mathcal E(0)\\,e^{-\\mu t},\\qquad \\alpha = s^2,\\ \\beta = 1 - \\mu s'],
     idea: 'In the underdamped case each direction is a harmonic oscillator whose amplitude slowly shrinks; averaging the dissipation $-\\mu\\|\\mathbf v\\|^2$ over a period gives $\\dot{\\mathcal E} = -\\mu\\mathcal E$: exponential decay with timescale $1/\\mu$, independent of $h$. Left: the exact solution of the ODE; right: discrete heavy ball with step $s$ ($\\alpha = s^2$, $\\beta = 1-\\mu s$) plotted against $t = ks$. The fitted rates in the table are the library\'s least-squares fits; the claim holds when $h \\gg \\mu^2$.',
     exportSource: {
       name: 'energy-decay',
@@ -43,15 +43,15 @@ function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
     slider(store, sec, 'mu', { label: 'damping', symbol: 'μ', min: 0.01, max: 2, log: true }),
     slider(store, sec, 's', { label: 'time step of the discrete method', symbol: 's', min: 0.01, max: 1, log: true }),
   );
-  const table = readoutTable('s5', HS.map((h) => [String(h), `h = ${h}`, HCOL[`h = ${h}`]]), [['rate', 'fitted decay rate'], ['dev', 'max |E/E₀e^{−μt} − 1|']]);
+  const table = readoutTable('s5', HS.map((h) => [String(h), `h = ${h}`, HCOL[`h = ${h}`]]), [['rate', 'fitted decay rate'], ['dev', 'max |E / (E₀ exp(−μt)) − 1|']]);
   p.readouts.append(table.el);
   const vC = view('Continuous heavy ball: E(t)/E(0), exact solution (log scale)');
   const vD = view('Discrete heavy ball, α = s², β = 1 − μs: E_k/E_0 against t = ks');
   p.views.append(vC.el, vD.el);
-  const keys = [...HS.map((h) => `h = ${h}`), 'e^{-μt}'];
+  const keys = [...HS.map((h) => `h = ${h}`), 'exp(−μt)'];
   const update = async () => {
     const st = s();
-    const T = 40 / st.mu;
+    const T = 26 / st.mu;
     const ts = linspace(0, T, 600);
     const rowsC: Row[] = [], rowsD: Row[] = [];
     for (const h of HS) {
@@ -81,11 +81,11 @@ function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
       }
       for (const k of thin(K + 1, (i) => i * st.s, (i) => Math.log10(Ek[i]), density(0, T), density(-20, 0, 800))) rowsD.push({ series: label, t: k * st.s, E: Ek[k] });
     }
-    for (const t of [0, T]) { rowsC.push({ series: 'e^{-μt}', t, E: Math.exp(-st.mu * t) }); rowsD.push({ series: 'e^{-μt}', t, E: Math.exp(-st.mu * t) }); }
+    for (const t of [0, T]) { rowsC.unshift({ series: 'exp(−μt)', t, E: Math.exp(-st.mu * t) }); rowsD.unshift({ series: 'exp(−μt)', t, E: Math.exp(-st.mu * t) }); }
     await Promise.all([cont!.set({ E: rowsC }), disc!.set({ E: rowsD })]);
   };
   const start = async () => {
-    const spec = () => lineSpec({ data: 'E', x: 't', y: 'E', xTitle: 'time t', yTitle: 'E / E(0)', logY: true, yDomain: [1e-12, 2], color: colorBy('series', keys, {}, HCOL) });
+    const spec = () => lineSpec({ data: 'E', x: 't', y: 'E', xTitle: 'time t', yTitle: 'E / E(0)', logY: true, yDomain: [1e-12, 2], color: colorBy('series', keys, {}, HCOL), dash: { field: 'series', type: 'nominal', title: null, scale: { domain: keys, range: [[1, 0], [1, 0], [1, 0], [1, 0], [6, 4]] } } });
     cont = new Chart(vC.plot, spec() as never, { description: 'Continuous energy decay' });
     disc = new Chart(vD.plot, spec() as never, { description: 'Discrete energy decay' });
     const schedule = frameScheduler(() => timed('s5.decay', update));
@@ -102,7 +102,7 @@ function shadowPanel(store: Store): { el: HTMLElement; start: () => Promise<void
   const p = panel({
     id: 's5-shadow',
     title: 'β = 1: heavy ball is a leapfrog integrator, and conserves a shadow Hamiltonian',
-    formulas: ['\\begin{aligned}\\mathbf v^{(k+\\frac12)} &= \\mathbf v^{(k)} - \\tfrac\\alpha2\\nabla\\mathcal J(\\mathbf w^{(k)}),\\quad \\mathbf w^{(k+1)} = \\mathbf w^{(k)} + \\mathbf v^{(k+\\frac12)},\\\\ \\mathbf v^{(k+1)} &= \\mathbf v^{(k+\\frac12)} - \\tfrac\\alpha2\\nabla\\mathcal J(\\mathbf w^{(k+1)})\\end{aligned}', '\\tilde H = \\mathcal J(\\mathbf w) + \\frac{\\|\\mathbf v\\|^2}{2\\alpha} - \\tfrac12\\,\\mathbf v^\\top\\nabla\\mathcal J(\\mathbf w)'],
+    formulas: ['\\begin{aligned}\\mathbf v^{(k+\\frac12)} &= \\mathbf v^{(k)} - \\tfrac\\alpha2\\nabla\\mathcal J(\\mathbf w^{(k)})\\\\ \\mathbf w^{(k+1)} &= \\mathbf w^{(k)} + \\mathbf v^{(k+\\frac12)}\\\\ \\mathbf v^{(k+1)} &= \\mathbf v^{(k+\\frac12)} - \\tfrac\\alpha2\\nabla\\mathcal J(\\mathbf w^{(k+1)})\\end{aligned}', '\\tilde H = \\mathcal J(\\mathbf w) + \\frac{\\|\\mathbf v\\|^2}{2\\alpha} - \\tfrac12\\,\\mathbf v^\\top\\nabla\\mathcal J(\\mathbf w)'],
     idea: 'At $\\beta = 1$ the spectral radius is exactly 1, yet the naive energy is not conserved by the discrete method: it oscillates. Shifting the update by half a step shows heavy ball is the leapfrog integrator, which is symplectic; symplectic integrators conserve a nearby shadow Hamiltonian $\\tilde H$, and on quadratics exactly. The plot shows both relative to their initial values over $K$ steps on a 4-direction quadratic.',
     exportSource: {
       name: 'shadow-hamiltonian',

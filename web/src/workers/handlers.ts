@@ -1,6 +1,6 @@
 // Job handlers: thin adapters from a job message to library calls (no numerics of their own).
 import type { Job, JobResult } from './protocol.js';
-import { createProblem, createMethod, run, certifyMethod, certifyRate, worstRateOverInterval, linearMethod, rateMap, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov } from '../lib.js';
+import { largestLyapunovFlow, lorenzField, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, worstRateOverInterval, linearMethod, rateMap, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov } from '../lib.js';
 
 type Handlers = { [K in Job['type']]?: (job: Extract<Job, { type: K }>) => JobResult };
 
@@ -59,7 +59,7 @@ export const handlers: Handlers = {
     const t0 = performance.now();
     const rows: Record<string, number | string | boolean | null>[] = [];
     for (const kappa of job.kappas) {
-      const problem = createProblem(`quadratic:dim=${job.dim},kappa=${kappa},spectrum=linear,x0=1`);
+      const problem = createProblem(`quadratic:dim=${job.dim},kappa=${kappa},spectrum=loguniform,x0=1`);
       const J0 = problem.value(problem.x0) - (problem.minValue ?? 0);
       for (const m of job.methods) {
         const res = run(problem, createMethod(m.spec, problem), { steps: job.maxSteps, tol: job.tol * J0, tolOn: 'loss', record: false });
@@ -67,6 +67,12 @@ export const handlers: Handlers = {
       }
     }
     return { kind: 'series', rows, ms: performance.now() - t0 };
+  },
+
+  'lorenz-lyapunov': (job) => {
+    const t0 = performance.now();
+    const est = largestLyapunovFlow(lorenzField(job.a, job.b, job.c), lorenzJvp(job.a, job.b, job.c), [1, 1, 1], { time: job.time, transient: 50 });
+    return { kind: 'series', rows: [{ exponent: est.exponent, nfev: est.nfev }], ms: performance.now() - t0 };
   },
 
   'lyapunov-logistic': (job) => {

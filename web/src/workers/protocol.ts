@@ -7,6 +7,7 @@ export type Job =
   | { type: 'lyapunov-logistic'; r: [number, number]; n: number }
   | { type: 'certify'; methods: { key: string; method: string; params: Record<string, number> }[]; kappas: number[]; iqc: string }
   | { type: 'speed'; kappas: number[]; methods: { key: string; spec: string }[]; dim: number; tol: number; maxSteps: number }
+  | { type: 'lorenz-lyapunov'; a: number; b: number; c: number; time: number }
   | { type: 'ping' };
 
 export interface RasterResult {

@@ -1,0 +1,220 @@
+// Section 1, nonlinear panels: limit cycles (Van der Pol, Hopf, or a typed vector field) with nullclines and the
+// discrete (Euler) iteration beside the flow; and the Lorenz attractor in a rotatable 3-D projection with its
+// largest Lyapunov exponent (computed in a worker).
+import { num, choice, text } from '../state/fields.js';
+import type { Store } from '../state/store.js';
+import { panel, view } from '../ui/panel.js';
+import { slider, segmented, textInput, readout } from '../ui/controls.js';
+import { Chart, type Row } from '../ui/chart.js';
+import { runJob, Superseded } from '../ui/pool.js';
+import { timed, frameScheduler } from '../perf.js';
+import { fmt } from '../ui/dom.js';
+import { thin, density } from '../ui/decimate.js';
+import {
+  phasePortrait, vanDerPolField, hopfField, expressionField, limitCycle, odeEuler, odeDopri5, lorenzField, linspace, type VectorField,
+} from '../lib.js';
+import type { SeriesResult } from '../workers/protocol.js';
+
+const EXPR = /^[0-9a-zA-Z_+\-*/^().,\s]*$/;
+export const flowShape = {
+  sys: choice(['vanderpol', 'hopf', 'custom'] as const, 'vanderpol'),
+  vmu: num(0, 5, 1),
+  hmu: num(-1, 2, 1),
+  homega: num(-3, 3, 1),
+  fx: text(EXPR, 'y', 'an expression in x, y, t (letters, digits, + - * / ^ ( ) ,)', 120),
+  fy: text(EXPR, '-x + (1 - x^2) * y', 'an expression in x, y, t (letters, digits, + - * / ^ ( ) ,)', 120),
+  step: num(0.001, 1, 0.1),
+  la: num(0, 30, 10), lb: num(0, 60, 28), lc: num(0, 10, 8 / 3),
+  yaw: num(-180, 180, 20), pitch: num(-90, 90, 10),
+};
+type SF = { sys: 'vanderpol' | 'hopf' | 'custom'; vmu: number; hmu: number; homega: number; fx: string; fy: string; step: number; la: number; lb: number; lc: number; yaw: number; pitch: number };
+
+async function fieldOf(st: SF): Promise<VectorField> {
+  if (st.sys === 'vanderpol') return vanDerPolField(st.vmu);
+  if (st.sys === 'hopf') return hopfField(st.hmu, st.homega);
+  return expressionField([st.fx, st.fy], ['x', 'y'], {}, 'field');
+}
+
+export function limitCyclePanel(store: Store): { el: HTMLElement; start: () => Promise<void> } {
+  const sec = 's1';
+  const s = () => store.get<SF>(sec);
+  let chart: Chart | null = null;
+  const p = panel({
+    id: 's1-cycles',
+    title: 'Nonlinear fields: limit cycles, in continuous and discrete time',
+    formulas: ['\\dot x = f(x),\\qquad x_{k+1} = x_k + \\alpha f(x_k)', '\\text{Van der Pol: } \\ddot x - \\mu(1 - x^2)\\dot x + x = 0,\\qquad \\text{Hopf: } \\dot r = r(\\mu - r^2),\\ \\dot\\theta = \\omega'],
+    idea: 'In two dimensions or more a flow can settle on a closed orbit that attracts its neighbours: a limit cycle. Van der Pol\'s oscillator has one for every $\\mu > 0$; the Hopf normal form grows one of radius $\\sqrt\\mu$ as $\\mu$ crosses 0. Or type any planar field $f(x, y)$ (parsed by a real expression parser, no eval). Lines: the flow from several starts (DOPRI5); dots: the discrete iteration with step $\\alpha$; thin lines: nullclines. Period and amplitude come from a Poincaré section.',
+    exportSource: {
+      name: 'limit-cycle',
+      charts: () => (chart ? [{ label: 'phase portrait', chart }] : []),
+      cli: () => {
+        const st = s();
+        return st.sys === 'vanderpol' ? `momentum-lab dynamics vanderpol --mu ${st.vmu} --format json`
+          : st.sys === 'hopf' ? `momentum-lab dynamics hopf --mu ${st.hmu} --omega ${st.homega} --format json`
+            : `# a typed field: x' = ${st.fx}, y' = ${st.fy} (phasePortrait + limitCycle in the library)`;
+      },
+    },
+  });
+  p.controls.append(
+    segmented(store, sec, 'sys', 'System', [['vanderpol', 'Van der Pol'], ['hopf', 'Hopf'], ['custom', 'Typed field']]),
+    slider(store, sec, 'vmu', { label: 'Van der Pol damping', symbol: 'μ', min: 0, max: 5, step: 0.01 }),
+    slider(store, sec, 'hmu', { label: 'Hopf parameter', symbol: 'μ', min: -1, max: 2, step: 0.01 }),
+    slider(store, sec, 'homega', { label: 'Hopf rotation', symbol: 'ω', min: -3, max: 3, step: 0.01 }),
+    textInput(store, sec, 'fx', "x' = f₁(x, y)"),
+    textInput(store, sec, 'fy', "y' = f₂(x, y)"),
+    slider(store, sec, 'step', { label: 'discrete step', symbol: 'α', min: 0.001, max: 1, log: true }),
+  );
+  const roT = readout('s1.period', 'period T');
+  const roA = readout('s1.amplitude', 'amplitude');
+  p.readouts.append(roT.el, roA.el);
+  const v = view('Phase portrait: flow, nullclines (x′ = 0 grey, y′ = 0 light blue) and Euler iterates');
+  p.views.append(v.el);
+  const update = async () => {
+    const st = s();
+    let f: VectorField;
+    try { f = await fieldOf(st); } catch (e) { p.status.textContent = e instanceof Error ? e.message : String(e); return; }
+    const starts: [number, number][] = [[0.1, 0.1], [3, 3], [-3, -2], [2.5, -3], [-0.5, 3.2]];
+    const pp = phasePortrait(f, { xRange: [-4, 4], yRange: [-4, 4], grid: 15, starts, tspan: [0, 20], samples: 500, contourGrid: 81 });
+    const flows: Row[] = [];
+    pp.trajectories.forEach((tr, j) => {
+      for (const i of thin(tr.x.length, (i) => tr.x[i], (i) => tr.y[i], density(-4, 4, 800), density(-4, 4, 800))) {
+        if (Math.abs(tr.x[i]) < 6 && Math.abs(tr.y[i]) < 6) flows.push({ series: `flow ${j}`, i, x: tr.x[i], y: tr.y[i] });
+      }
+    });
+    const ncl: Row[] = [];
+    pp.nullclines.x.forEach((sg, i) => { ncl.push({ kind: "x' = 0", seg: `x${i}`, x: sg[0][0], y: sg[0][1] }, { kind: "x' = 0", seg: `x${i}`, x: sg[1][0], y: sg[1][1] }); });
+    pp.nullclines.y.forEach((sg, i) => { ncl.push({ kind: "y' = 0", seg: `y${i}`, x: sg[0][0], y: sg[0][1] }, { kind: "y' = 0", seg: `y${i}`, x: sg[1][0], y: sg[1][1] }); });
+    const dots: Row[] = [];
+    const eu = odeEuler(f, [0, 60 * st.step], [3, 3], { h: st.step });
+    for (let k = 0; k < eu.t.length; k++) { const x = eu.y[2 * k], y = eu.y[2 * k + 1]; if (Math.abs(x) < 6 && Math.abs(y) < 6) dots.push({ k, x, y }); }
+    const arrows: Row[] = [];
+    for (let i = 0; i < pp.field.x.length; i++) arrows.push({ x: pp.field.x[i], y: pp.field.y[i], angle: 90 - (Math.atan2(pp.field.v[i], pp.field.u[i]) * 180) / Math.PI });
+    const lc = limitCycle(f, [2, 0.5], { transient: 40, maxTime: 200, tol: 1e-6 });
+    roT.set(lc.period ?? 'none found', 6);
+    roA.set(lc.amplitude ?? 'none found', 6);
+    p.status.textContent = lc.converged ? `Limit cycle: period ${fmt(lc.period!, 6)}, amplitude ${fmt(lc.amplitude!, 6)} (${lc.returns} section returns).` : `No attracting cycle: ${lc.message}`;
+    await chart!.set({ flows, ncl, dots, arrows });
+  };
+  const start = async () => {
+    const ax = (f: string, t: string) => ({ field: f, type: 'quantitative', title: t, scale: { domain: [-4, 4], nice: false } });
+    chart = new Chart(v.plot, {
+      width: 320, height: 320,
+      layer: [
+        { data: { name: 'arrows' }, mark: { type: 'point', shape: 'wedge', filled: true, size: 50, color: '#d1d5db' }, encoding: { x: ax('x', 'x'), y: ax('y', 'y'), angle: { field: 'angle', type: 'quantitative', scale: { domain: [-360, 360], range: [-360, 360] } } } },
+        { data: { name: 'ncl' }, mark: { type: 'line', strokeWidth: 1, clip: true }, encoding: { x: ax('x', 'x'), y: ax('y', 'y'), detail: { field: 'seg' }, color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ["x' = 0", "y' = 0"], range: ['#9ca3af', '#7dd3fc'] }, legend: null } } },
+        { data: { name: 'flows' }, mark: { type: 'line', strokeWidth: 1.5, color: '#2563eb', clip: true }, encoding: { x: ax('x', 'x'), y: ax('y', 'y'), detail: { field: 'series' }, order: { field: 'i', type: 'quantitative' } } },
+        { data: { name: 'dots' }, mark: { type: 'circle', size: 14, color: '#ea580c', clip: true }, encoding: { x: ax('x', 'x'), y: ax('y', 'y') } },
+      ],
+    } as never, { description: 'Phase portrait with limit cycle' });
+    const schedule = frameScheduler(() => timed('s1.cycles', update));
+    store.subscribe(sec, (_s, changed) => { if (changed.some((c) => ['sys', 'vmu', 'hmu', 'homega', 'fx', 'fy', 'step'].includes(c))) schedule(); });
+    await update();
+  };
+  return { el: p.el, start };
+}
+
+export function lorenzPanel(store: Store): { el: HTMLElement; start: () => Promise<void> } {
+  const sec = 's1';
+  const s = () => store.get<SF>(sec);
+  let chart: Chart | null = null;
+  let pts: Float64Array = new Float64Array(0);
+  const p = panel({
+    id: 's1-lorenz',
+    title: 'The Lorenz attractor (drag to rotate)',
+    formulas: ['\\dot x = a(y - x),\\quad \\dot y = x(b - z) - y,\\quad \\dot z = xy - cz'],
+    idea: 'In three dimensions or more, chaos: the Lorenz system with $a = 10$, $b = 28$, $c = 8/3$ winds forever on a strange attractor, and nearby trajectories separate exponentially — at the rate of the largest Lyapunov exponent (about 0.906, Benettin\'s method in a worker). Integrated by the library\'s DOPRI5 at rtol = 1e-9; drag the picture or use the angle sliders to rotate it.',
+    exportSource: {
+      name: 'lorenz',
+      charts: () => (chart ? [{ label: 'attractor', chart }] : []),
+      cli: () => `momentum-lab dynamics lorenz --a ${s().la} --b ${s().lb} --c ${s().lc} --format json`,
+    },
+  });
+  p.controls.append(
+    slider(store, sec, 'la', { label: 'a (Prandtl σ)', symbol: 'a', min: 0, max: 30, step: 0.1 }),
+    slider(store, sec, 'lb', { label: 'b (Rayleigh ρ)', symbol: 'b', min: 0, max: 60, step: 0.1 }),
+    slider(store, sec, 'lc', { label: 'c (β)', symbol: 'c', min: 0, max: 10, step: 0.01 }),
+    slider(store, sec, 'yaw', { label: 'view: yaw (degrees)', min: -180, max: 180, step: 1 }),
+    slider(store, sec, 'pitch', { label: 'view: pitch (degrees)', min: -90, max: 90, step: 1 }),
+  );
+  const roL = readout('s1.lorenzLyapunov', 'largest Lyapunov exponent');
+  const roN = readout('s1.lorenzNfev', 'DOPRI5 function evaluations');
+  p.readouts.append(roL.el, roN.el);
+  const v = view('Trajectory from (1, 1, 1), t ∈ [0, 60], projected (axes drawn as data)', 'wide');
+  v.plot.classList.add('interactive');
+  p.views.append(v.el);
+  const integrate = () => {
+    const st = s();
+    const res = odeDopri5(lorenzField(st.la, st.lb, st.lc), [0, 60], [1, 1, 1], { rtol: 1e-9, atol: 1e-9, tEval: linspace(0, 60, 6001) });
+    pts = res.y;
+    roN.set(res.stats.nfev, 6);
+  };
+  const project = async () => {
+    const st = s();
+    const cy = Math.cos((st.yaw * Math.PI) / 180), sy = Math.sin((st.yaw * Math.PI) / 180);
+    const cp = Math.cos((st.pitch * Math.PI) / 180), sp = Math.sin((st.pitch * Math.PI) / 180);
+    // Centre on the attractor's middle (0, 0, b - 1) and rotate: yaw about z, then pitch about the screen's x axis.
+    const zc = Math.max(st.lb - 1, 0);
+    const proj = (x: number, y: number, z: number) => {
+      const x1 = cy * x - sy * y, y1 = sy * x + cy * y, z1 = z - zc;
+      return { u: x1, v: cp * z1 - sp * y1, depth: sp * z1 + cp * y1 };
+    };
+    const n = pts.length / 3;
+    const P = new Float64Array(2 * n), D = new Float64Array(n);
+    for (let i = 0; i < n; i++) { const q = proj(pts[3 * i], pts[3 * i + 1], pts[3 * i + 2]); P[2 * i] = q.u; P[2 * i + 1] = q.v; D[i] = q.depth; }
+    // A line has one colour: cut the path into pieces of 150 vertices (sharing their end points) coloured by time.
+    const rows: Row[] = [];
+    const keep = thin(n, (i) => P[2 * i], (i) => P[2 * i + 1], 30, 30, 0.5);
+    for (let j = 0; j < keep.length; j++) {
+      const i = keep[j], piece = Math.floor(j / 150);
+      rows.push({ i, piece, t: keep[piece * 150] * 0.01, u: P[2 * i], v: P[2 * i + 1] });
+      if (j % 150 === 149 && j + 1 < keep.length) {
+        const nx = keep[j + 1];
+        rows.push({ i: nx, piece, t: keep[piece * 150] * 0.01, u: P[2 * nx], v: P[2 * nx + 1] });
+      }
+    }
+    const axes: Row[] = [];
+    for (const [name, x, y, z] of [['x', 25, 0, zc], ['y', 0, 25, zc], ['z', 0, 0, zc + 25]] as const) {
+      const o = proj(0, 0, zc), e = proj(x, y, z);
+      axes.push({ axis: name, j: 0, u: o.u, v: o.v }, { axis: name, j: 1, u: e.u, v: e.v });
+    }
+    const labels = axes.filter((a) => a.j === 1);
+    await chart!.set({ path: rows, axes, labels });
+  };
+  const start = async () => {
+    const enc = { x: { field: 'u', type: 'quantitative', axis: null, scale: { domain: [-32, 32] } }, y: { field: 'v', type: 'quantitative', axis: null, scale: { domain: [-32, 32] } } };
+    chart = new Chart(v.plot, {
+      width: 420, height: 420,
+      view: { stroke: null },
+      layer: [
+        { data: { name: 'path' }, mark: { type: 'line', strokeWidth: 0.8, clip: true }, encoding: { ...enc, order: { field: 'i', type: 'quantitative' }, detail: { field: 'piece' }, color: { field: 't', type: 'quantitative', title: 'time t', scale: { scheme: 'plasma' }, legend: { orient: 'right', gradientLength: 160 } } } },
+        { data: { name: 'axes' }, mark: { type: 'line', color: '#111827', strokeWidth: 1.2 }, encoding: { ...enc, detail: { field: 'axis' }, order: { field: 'j', type: 'quantitative' } } },
+        { data: { name: 'labels' }, mark: { type: 'text', fontWeight: 600, dx: 6, dy: -4, color: '#111827' }, encoding: { ...enc, text: { field: 'axis' } } },
+      ],
+    } as never, { description: 'Lorenz attractor' });
+    let drag: { x: number; y: number; yaw: number; pitch: number } | null = null;
+    v.plot.addEventListener('pointerdown', (e) => { drag = { x: e.clientX, y: e.clientY, yaw: s().yaw, pitch: s().pitch }; v.plot.setPointerCapture(e.pointerId); });
+    v.plot.addEventListener('pointermove', (e) => {
+      if (!drag) return;
+      const yaw = ((drag.yaw + (e.clientX - drag.x) * 0.5 + 540) % 360) - 180;
+      const pitch = Math.max(-90, Math.min(90, drag.pitch + (e.clientY - drag.y) * 0.5));
+      store.set(sec, { yaw: Math.round(yaw), pitch: Math.round(pitch) });
+    });
+    v.plot.addEventListener('pointerup', () => { drag = null; });
+    const lyap = async () => {
+      const st = s();
+      roL.set('computing…');
+      try {
+        const res = (await runJob('s1.lorenz', { type: 'lorenz-lyapunov', a: st.la, b: st.lb, c: st.lc, time: 300 })) as SeriesResult;
+        roL.set(res.rows[0].exponent as number, 4);
+      } catch (e) { if (!(e instanceof Superseded)) throw e; }
+    };
+    const scheduleParams = frameScheduler(() => timed('s1.lorenz', async () => { integrate(); await project(); }));
+    const scheduleView = frameScheduler(() => timed('s1.lorenz.rotate', project));
+    store.subscribe(sec, (_s, changed) => {
+      if (changed.some((c) => ['la', 'lb', 'lc'].includes(c))) { scheduleParams(); void lyap(); } else if (changed.some((c) => c === 'yaw' || c === 'pitch')) scheduleView();
+    });
+    integrate();
+    await Promise.all([project(), lyap()]);
+  };
+  return { el: p.el, start };
+}
