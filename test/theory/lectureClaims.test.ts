@@ -1,6 +1,6 @@
 // The lecture's claims about heavy ball on quadratics, each as a test (with the DESIGN.md errata applied).
 import { describe, expect, it } from 'vitest';
-import { logspace } from '../../src/linalg/index.js';
+import { createRng, logspace } from '../../src/linalg/index.js';
 import {
   linearMethod, directionEigenvalues, directionRate, directionRegime, regimeThresholds, worstRateOverInterval, tuneMethod,
 } from '../../src/theory/index.js';
@@ -82,6 +82,29 @@ describe('Nesterov (Sutskever) per-direction analysis', () => {
         expect(b.stability).toBeCloseTo(a.stability!, 12);
       }
     }
+  });
+});
+
+describe('general two-term thresholds (random beta1, beta2)', () => {
+  it('the discriminant changes sign at T and upperReal, and rho = 1 at the stability threshold', () => {
+    const rng = createRng(12);
+    let checked = 0;
+    for (let t = 0; t < 300; t++) {
+      const m = linearMethod('two-term', { alpha: rng.uniform(0.1, 2), beta1: rng.uniform(-0.9, 0.99), beta2: rng.uniform(-0.45, 2) });
+      const { T, upperReal, stability } = regimeThresholds(m);
+      const complex = (h: number) => directionEigenvalues(m, h).some((z) => z.im !== 0);
+      for (const b of [T, upperReal]) {
+        if (b === null || b <= 0) continue;
+        expect(complex(b * (1 - 1e-6)) !== complex(b * (1 + 1e-6))).toBe(true);
+        checked++;
+      }
+      if (stability !== null) {
+        expect(directionRate(m, stability)).toBeCloseTo(1, 9);
+        expect(directionRate(m, stability * 0.999)).toBeLessThan(1);
+        expect(directionRate(m, stability * 1.001)).toBeGreaterThan(1);
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
   });
 });
 
