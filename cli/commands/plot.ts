@@ -7,7 +7,6 @@ import { parseSpec } from '../../src/spec.js';
 import { buildFigure, figures, findFigure } from '../../src/plot/index.js';
 import { UsageError } from '../main.js';
 import { json, parseFormat, table } from '../output.js';
-import { renderPng, renderSvg } from '../render.js';
 
 interface PlotOptions { out?: string; list?: boolean; format?: string; scale: string; quick?: boolean }
 
@@ -42,6 +41,8 @@ async function plot(figure: string | undefined, extra: string[], opts: PlotOptio
   if (!['.svg', '.png', '.json'].includes(ext)) throw new ParameterError('--out', opts.out, 'a file name ending in .svg, .png or .json (the Vega-Lite spec)');
   const t0 = performance.now();
   const vl = buildFigure(spec, { quick: opts.quick });
+  // Loaded on demand: vega and resvg take a while to load, and other commands do not need them.
+  const { renderPng, renderSvg } = await import('../render.js');
   let bytes: Uint8Array | string;
   if (ext === '.json') bytes = JSON.stringify(vl, null, 1) + '\n';
   else {

@@ -2,7 +2,6 @@
 // exit status 1 if any check fails.
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { buildReport } from '../report/build.js';
 import { json, parseFormat } from '../output.js';
 
 interface ReportCliOptions { out: string; quick?: boolean; format?: string; only?: string }
@@ -17,6 +16,8 @@ export function register(program: Command): void {
     .option('--format <f>', 'table | json (summary on stdout)')
     .action(async (opts: ReportCliOptions) => {
       const format = parseFormat(opts.format, ['table', 'json']);
+      // Loaded on demand (vega, resvg, KaTeX): other commands start faster.
+      const { buildReport, reportExitStatus } = await import('../report/build.js');
       const bar = process.stderr.isTTY && format === 'table'
         ? new SingleBar({ format: 'report [{bar}] {value}/{total} {label}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, Presets.shades_classic)
         : undefined;
@@ -35,6 +36,7 @@ export function register(program: Command): void {
         process.stdout.write(`report: ${summary.html} (${summary.figures} figures, ${summary.checks} checks, ${summary.passed} passed, ${summary.failed.length} failed, ${(summary.ms / 1000).toFixed(1)} s)\n`);
         if (summary.failed.length) process.stdout.write(`failed: ${summary.failed.join(', ')}\n`);
       }
-      if (summary.failed.length) process.exitCode = 1;
+      const status = reportExitStatus(summary);
+      if (status) process.exitCode = status;
     });
 }

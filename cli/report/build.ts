@@ -16,6 +16,10 @@ export interface ReportOptions {
   progress?: (done: number, total: number, label: string) => void;
   /** Run only the checks whose id contains this text (and no figures); for debugging. */
   only?: string;
+  /** The checks to run (default: all of them); tests pass their own. */
+  checks?: readonly Check[];
+  /** Render the figures (default true). */
+  figures?: boolean;
 }
 
 export interface ReportSummary {
@@ -43,10 +47,10 @@ async function runCheck(check: Check, quick: boolean): Promise<CheckRecord> {
 }
 
 /** Build the report into `out` (created if missing); resolves to a summary (failed check ids listed). */
-export async function buildReport({ out, quick = false, progress, only }: ReportOptions): Promise<ReportSummary> {
+export async function buildReport({ out, quick = false, progress, only, checks: given = allChecks, figures = true }: ReportOptions): Promise<ReportSummary> {
   const t0 = performance.now();
-  const checks = only ? allChecks.filter((c) => c.id.includes(only)) : allChecks;
-  const figureSpecs = only ? [] : sections.flatMap((s) => s.figures);
+  const checks = only ? given.filter((c) => c.id.includes(only)) : given;
+  const figureSpecs = only || !figures ? [] : sections.flatMap((s) => s.figures);
   const total = figureSpecs.length + checks.length;
   let done = 0;
   const tick = (label: string) => progress?.(++done, total, label);
@@ -90,4 +94,9 @@ export async function buildReport({ out, quick = false, progress, only }: Report
     figures: figureTimes,
   }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 1) + '\n');
   return { out, html, json, quick, checks: records.length, passed: records.length - failed.length, failed, figures: rendered.size, ms };
+}
+
+/** The exit status of `momentum-lab report`: 1 if any check failed, else 0. */
+export function reportExitStatus(summary: Pick<ReportSummary, 'failed'>): number {
+  return summary.failed.length ? 1 : 0;
 }

@@ -37,8 +37,15 @@ function checkTable(records: CheckRecord[]): string {
 <tbody>${checkRows(records)}</tbody></table>`;
 }
 
+/** Show figures 1.2x their CSS size (legible axis labels on a wide page), never wider than the column. */
+function scaled(svg: string): string {
+  const m = /^<svg[^>]*\swidth="([\d.]+)"/.exec(svg);
+  const width = m ? Number(m[1]) * 1.2 : 0;
+  return width ? svg.replace(/^<svg/, `<svg style="width:min(100%,${Math.round(width)}px)"`) : svg;
+}
+
 function figure(f: RenderedFigure): string {
-  return `<figure><div class="svg" role="img" aria-label="${escapeHtml(f.title)}">${f.svg}</div>
+  return `<figure><div class="svg" role="img" aria-label="${escapeHtml(f.title)}">${scaled(f.svg)}</div>
 <figcaption><code>momentum-lab plot ${escapeHtml(f.spec)}</code> — ${inline(f.caption)}</figcaption></figure>`;
 }
 
