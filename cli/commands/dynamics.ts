@@ -1,9 +1,7 @@
 // momentum-lab dynamics lorenz|vanderpol|linear|hopf|logistic|bifurcation|mandelbrot|julia: the lecture's
 // "what else can happen" systems. JSON output is a summary object with the data beside it under `data`.
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { PNG } from 'pngjs';
-import { ParameterError, describeRange } from '../../src/errors.js';
+import { ParameterError } from '../../src/errors.js';
 import {
   analyzeLinearSystem, colorizeEscape, hopfField, julia, largestLyapunovFlow, limitCycle, linearSystemMatrices,
   logisticBifurcation, logisticCobweb, logisticLyapunov, logisticOrbit, logisticPeriod, lorenzField, lorenzJvp,
@@ -11,56 +9,9 @@ import {
   type EscapeTimeImage, type VectorField,
 } from '../../src/dynamics/index.js';
 import { eigenvalues, matrixPower, toRows } from '../../src/linalg/index.js';
-import { type Format, csv, fmt, json, parseFormat } from '../output.js';
+import { csv, fmt, json, parseFormat } from '../output.js';
+import { type Opts, alias, emit, kv, num, out, vec, writePng } from '../dynamics-util.js';
 import { UsageError } from '../main.js';
-
-type Opts = Record<string, string | undefined>;
-
-/** A number option: absent -> fallback; otherwise a finite number in range, or a ParameterError naming the flag. */
-function num(opts: Opts, key: string, flag: string, fallback: number,
-  range: { min?: number; max?: number; minExclusive?: boolean; integer?: boolean } = {}): number {
-  const raw = opts[key];
-  if (raw === undefined) return fallback;
-  const x = raw.trim() === '' ? NaN : Number(raw);
-  const { min = -Infinity, max = Infinity, minExclusive = false, integer = false } = range;
-  if (!(Number.isFinite(x) && (minExclusive ? x > min : x >= min) && x <= max && (!integer || Number.isInteger(x)))) {
-    throw new ParameterError(flag, raw, describeRange(range));
-  }
-  return x;
-}
-
-/** A comma-separated vector option of fixed length, e.g. --x0 "1,1,1". */
-function vec(opts: Opts, key: string, flag: string, fallback: number[]): number[] {
-  const raw = opts[key];
-  if (raw === undefined) return fallback;
-  const parts = raw.split(',').map((s) => s.trim());
-  const v = parts.map(Number);
-  if (parts.length !== fallback.length || parts.some((s) => s === '') || !v.every(Number.isFinite)) {
-    throw new ParameterError(flag, raw, `${fallback.length} finite numbers separated by commas, e.g. "${fallback.join(',')}"`);
-  }
-  return v;
-}
-
-/** A parameter given under two names (the lecture's a, b, c or Lorenz's sigma, rho, beta). */
-function alias(opts: Opts, a: string, b: string, fallback: number): number {
-  if (opts[a] !== undefined && opts[b] !== undefined) throw new ParameterError(`--${a}`, opts[a], `either --${a} or --${b}, not both`);
-  return opts[a] !== undefined ? num(opts, a, `--${a}`, fallback) : num(opts, b, `--${b}`, fallback);
-}
-
-function out(text: string): void { process.stdout.write(text); }
-
-/** A left-aligned "quantity  value" listing (the summaries are text as much as numbers). */
-function kv(lines: [string, string | number | null][]): string {
-  const w = Math.max(...lines.map(([k]) => k.length));
-  return lines.map(([k, v]) => `${k.padEnd(w)}  ${typeof v === 'number' ? fmt(v) : v ?? '-'}`).join('\n') + '\n';
-}
-
-/** Print a summary: JSON (summary + data), CSV (the data columns) or an aligned key/value table. */
-function emit(format: Format, summary: Record<string, unknown>, data: Record<string, ArrayLike<number>> | null, lines: [string, string | number | null][]): void {
-  if (format === 'json') out(json(data ? { ...summary, data } : summary));
-  else if (format === 'csv') out(data ? csv(data) : csv(Object.fromEntries(lines.map(([k, v]) => [k, [v]]))));
-  else out(kv(lines));
-}
 
 /** Sample a DOPRI5 trajectory at `samples` evenly spaced times as columns t, <names...>. */
 function trajectory(f: VectorField, y0: number[], t1: number, samples: number, names: string[], tol: number) {
@@ -69,13 +20,6 @@ function trajectory(f: VectorField, y0: number[], t1: number, samples: number, n
   const cols: Record<string, Float64Array> = { t: r.t };
   names.forEach((name, i) => { cols[name] = Float64Array.from({ length: r.t.length }, (_, k) => r.y[k * y0.length + i]); });
   return { cols, r };
-}
-
-function writePng(file: string, width: number, height: number, rgba: Uint8ClampedArray): void {
-  if (!/\.png$/i.test(file)) throw new ParameterError('--out', file, 'a file name ending in .png');
-  const png = new PNG({ width, height });
-  png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
-  writeFileSync(file, PNG.sync.write(png));
 }
 
 function lorenz(o: Opts): void {
