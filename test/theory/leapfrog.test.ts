@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, matmul, matvec, randomRotation, transpose, zeros, dot } from '../../src/linalg/index.js';
 import { shadowEnergy, naiveEnergy } from '../../src/theory/index.js';
+import { createProblem, createMethod, type LeapfrogState, type Optimizer } from '../../src/index.js';
 
 describe('leapfrog shadow Hamiltonian (beta = 1)', () => {
   it('Q = v^2 - x w v + x w^2 is invariant under one step, for random states and x in (0, 4)', () => {
@@ -45,5 +46,28 @@ describe('leapfrog shadow Hamiltonian (beta = 1)', () => {
     const p = v.map((vi, i) => (vi - (alpha / 2) * g[i]) / Math.sqrt(alpha));
     const alt = 0.5 * (p[0] ** 2 + p[1] ** 2) + J - (alpha / 8) * (g[0] ** 2 + g[1] ** 2);
     expect(shadowEnergy(alpha, J, v, g)).toBeCloseTo(alt, 14);
+  });
+  it("the library's leapfrog method (beta = 1) conserves it too: H~ from its half-step velocity, to 1e-12 over 1e5 steps", () => {
+    const p = createProblem('quadratic:dim=8,kappa=300,structure=dense,seed=4,x0=random,wstar=random');
+    const alpha = 3.5; // alpha h up to 3.5 < 4
+    const lf = createMethod(`leapfrog:alpha=${alpha},beta=1`, p) as Optimizer<LeapfrogState>;
+    const s = lf.init(p, Float64Array.from(p.x0));
+    lf.step(s, p);
+    // vHalf = v^(k-1/2) is heavy ball's v^(k); g = grad J(w^(k)); J* = 0
+    const H0 = shadowEnergy(alpha, p.value(s.w), s.vHalf, s.g);
+    let drift = 0;
+    for (let k = 2; k <= 1e5; k++) {
+      lf.step(s, p);
+      const J = p.value(s.w);
+      const H = shadowEnergy(alpha, J, s.vHalf, s.g);
+      drift = Math.max(drift, Math.abs(H - H0) / H0);
+      if (k % 9973 === 0) {
+        // the optimizer's own form: (1/2 ||v||^2 + alpha J - alpha^2/8 ||g||^2) / alpha with its full-step v
+        let vv = 0, gg = 0;
+        for (let i = 0; i < 8; i++) { vv += s.v[i] ** 2; gg += s.g[i] ** 2; }
+        expect((0.5 * vv + alpha * J - (alpha ** 2 / 8) * gg) / alpha).toBeCloseTo(H, 12);
+      }
+    }
+    expect(drift).toBeLessThan(1e-12);
   });
 });

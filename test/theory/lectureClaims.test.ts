@@ -130,16 +130,17 @@ describe("the lecture's tuning: alpha = 1/h_max, beta = (1 - 1/sqrt(kappa))^2", 
 
 describe('GD needs O(kappa) iterations, heavy ball O(sqrt(kappa)) (measured, fitted over kappa in 10..1e4)', () => {
   const kappas = [10, 31.6, 100, 316, 1000, 3162, 1e4];
-  const count = (method: 'gd' | 'hb', kappa: number) => {
+  const count = (method: 'gd' | 'hb' | 'nag', kappa: number) => {
     const n = 50, L = 1, mu = 1 / kappa;
     const h = logspace(mu, L, n);
     const x0 = new Float64Array(n).fill(1);
-    const t = tuneMethod(method, mu, L, method === 'gd' ? 'optimal' : 'polyak');
-    const logs = simulateLogNorms(h, t.alpha!, method === 'gd' ? 0 : t.beta!, 0, x0, Math.ceil(60 * kappa));
+    const t = tuneMethod(method, mu, L, method === 'hb' ? 'polyak' : 'optimal');
+    const beta = method === 'gd' ? 0 : t.beta!;
+    const logs = simulateLogNorms(h, t.alpha!, beta, method === 'nag' ? beta : 0, x0, Math.ceil(60 * kappa));
     const target = logs[0] + Math.log(1e-6);
     return logs.findIndex((y) => y <= target);
   };
-  it('the log-log slope is about 1 for GD and about 0.5 for heavy ball', () => {
+  it('the log-log slope is about 1 for GD and about 0.5 for heavy ball (and Nesterov)', () => {
     const lk = kappas.map(Math.log);
     const gd = slope(lk, kappas.map((k) => Math.log(count('gd', k))));
     const hb = slope(lk, kappas.map((k) => Math.log(count('hb', k))));
@@ -147,6 +148,9 @@ describe('GD needs O(kappa) iterations, heavy ball O(sqrt(kappa)) (measured, fit
     expect(gd).toBeLessThan(1.05);
     expect(hb).toBeGreaterThan(0.45);
     expect(hb).toBeLessThan(0.6);
+    const nag = slope(lk, kappas.map((k) => Math.log(count('nag', k))));
+    expect(nag).toBeGreaterThan(0.45);
+    expect(nag).toBeLessThan(0.6);
   });
 });
 
