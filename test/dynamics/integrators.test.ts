@@ -89,12 +89,16 @@ describe('DOPRI5', () => {
     const scipy = Math.max(...y5.map((v, i) => Math.abs(ref.lorenzRk45.yAt5[i] - v)));
     expect(ours).toBeLessThanOrEqual(scipy);
   });
-  it('on Lorenz over [0, 100] at 1e-9 uses about as many evaluations as SciPy RK45 (within 5%; Hairer PI control)', () => {
+  // Not the "no more than SciPy": Hairer's PI controller (beta = 0.04) runs at a lower error/tolerance ratio
+  // than SciPy's I controller and pays 4.9% more evaluations here (99128 vs 94460) for a 25% smaller error at t = 5.
+  it('on Lorenz over [0, 100] at 1e-9 uses 1.00-1.06x SciPy RK45\'s evaluations; with beta = 0 (SciPy\'s controller) within 1%', () => {
     const r = odeDopri5(lorenz, [0, 100], [1, 1, 1], { rtol: 1e-9, atol: 1e-9, saveSteps: false });
     expect(r.status).toBe('success');
     // nfev = 2 (f(t0) and hinit) + 6 per attempted step (first same as last).
     expect(r.stats.nfev).toBe(2 + 6 * (r.stats.steps + r.stats.rejected));
-    expect(r.stats.nfev).toBeLessThan(1.05 * ref.lorenzRk45.nfev);
+    expect(r.stats.nfev / ref.lorenzRk45.nfev).toBeGreaterThan(1);
+    expect(r.stats.nfev / ref.lorenzRk45.nfev).toBeLessThan(1.06);
+    expect(r.stats.rejected).toBeLessThan(10);
     // With beta = 0 (plain I control, SciPy's controller) the count is SciPy's to within 1% (chaos makes paths differ).
     const i = odeDopri5(lorenz, [0, 100], [1, 1, 1], { rtol: 1e-9, atol: 1e-9, saveSteps: false, beta: 0 });
     expect(Math.abs(i.stats.nfev / ref.lorenzRk45.nfev - 1)).toBeLessThan(0.01);
