@@ -1,5 +1,5 @@
 import type { BlockMatrix, SdpBlock } from './problem.js';
-import type { SdpData } from './sdp-data.js';
+import type { ConstraintBlock, SdpData } from './sdp-data.js';
 import { blockMul } from './block-ops.js';
 
 /** out_k <- A_k • M = tr(A_k M) for every constraint (M need not be symmetric). */
@@ -73,6 +73,15 @@ export function schurComplement(
         }
         continue;
       }
+      // Cost of forming G = X A_k Z⁻¹ and reading it at A_i's entries, against summing entry pairs directly.
+      const nk = ck.vv.length;
+      let nnzBefore = 0;
+      for (let p = 0; p <= q; p++) nnzBefore += list[p].vv.length;
+      const costG = (ck.dense ? 2 * n * n * n : 2 * n * n * nk) + nnzBefore;
+      if (nk * nnzBefore * 4 < costG) {
+        for (let p = 0; p <= q; p++) O[list[p].k * m + k] += pairwiseTrace(list[p], ck, x, zi, n);
+        continue;
+      }
       if (ck.dense) {
         blockMul(x, ck.dense, n, T[b]);
         blockMul(T[b], zi, n, g);
@@ -100,4 +109,23 @@ export function schurComplement(
   }
   for (let i = 0; i < m; i++) for (let k = 0; k < i; k++) O[i * m + k] = O[k * m + i];
   return O;
+}
+
+/**
+ * tr(A_i X A_k Z⁻¹) summed over pairs of stored entries (p, q, v) of A_i and (r, s, w) of A_k (upper triangles):
+ * v w c (X_qr Z_sp + X_qs Z_rp + X_pr Z_sq + X_ps Z_rq) with c = 1/2 per diagonal entry (it has one image, not two).
+ * Cheaper than forming X A_k Z⁻¹ when both matrices are very sparse (CSDP does the same for sparse constraints).
+ */
+function pairwiseTrace(ci: ConstraintBlock, ck: ConstraintBlock, x: Float64Array, zi: Float64Array, n: number): number {
+  let s = 0;
+  for (let a = 0; a < ci.vv.length; a++) {
+    const p = ci.ii[a], q = ci.jj[a];
+    const ca = p === q ? 0.5 * ci.vv[a] : ci.vv[a];
+    for (let c = 0; c < ck.vv.length; c++) {
+      const r = ck.ii[c], t = ck.jj[c];
+      const cc = r === t ? 0.5 * ck.vv[c] : ck.vv[c];
+      s += ca * cc * (x[q * n + r] * zi[t * n + p] + x[q * n + t] * zi[r * n + p] + x[p * n + r] * zi[t * n + q] + x[p * n + t] * zi[r * n + q]);
+    }
+  }
+  return s;
 }
