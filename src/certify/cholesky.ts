@@ -26,7 +26,7 @@ export function cholesky(a: Float64Array, n: number): boolean {
   return true;
 }
 
-/** Solve L Lᵀ x = rhs in place (rhs becomes x), L from `cholesky`. @example // L = [2,0,1,2], rhs [4, 7] -> [0.5, 1.25] */
+/** Solve L Lᵀ x = rhs in place (rhs becomes x), L from `cholesky`. @example // L = [2,0,1,2], rhs [4, 7] -> [0.375, 1.25] */
 export function choleskySolve(l: Float64Array, n: number, rhs: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) {
     let s = rhs[i];
