@@ -53,6 +53,9 @@ interface AnalyzeFlags { method?: string; h?: string; mu?: string; L?: string; f
 
 /** The analysis as plain data (the JSON output). */
 export function analyze(m: LinearMethod, target: { hs: number[] } | { mu: number; L: number }) {
+  // Keep (alpha h)^2 finite: beyond this the quadratic's coefficients overflow and would print NaN.
+  const largest = 'hs' in target ? Math.max(...target.hs) : target.L;
+  if (!(m.alpha * largest <= 1e100)) throw new ParameterError('hs' in target ? '--h' : '--L', largest, `a curvature with alpha h <= 1e100 (alpha = ${m.alpha})`);
   const thresholds = regimeThresholds(m);
   let hs: number[];
   let rate: number;
@@ -68,8 +71,6 @@ export function analyze(m: LinearMethod, target: { hs: number[] } | { mu: number
     hs = [target.mu, target.L, w.h, ...[thresholds.T, thresholds.upperReal, thresholds.stability].filter(inside)];
     hs = [...new Set(hs)].sort((a, b) => a - b);
   }
-  // Keep (alpha h)^2 finite: beyond this the quadratic's coefficients overflow and would print NaN.
-  for (const h of hs) if (!(m.alpha * h <= 1e100)) throw new ParameterError('--h', h, `a curvature with alpha h <= 1e100 (alpha = ${m.alpha})`);
   const directions = hs.map((h) => ({
     h,
     eigenvalues: directionEigenvalues(m, h).map((z) => ({ re: z.re, im: z.im })),
