@@ -5,7 +5,7 @@ import { choice, num, subset } from '../state/fields.js';
 import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
 import { slider, segmented, checkboxes, readoutTable } from '../ui/controls.js';
-import { Chart, type Row } from '../ui/chart.js';
+import { Chart, squareSide, type Row } from '../ui/chart.js';
 import { METHOD_COLORS, METHOD_LABELS, methodColor } from '../ui/colors.js';
 import { paint, imageLayer, imageRow } from '../ui/raster.js';
 import { trajectory, type Path } from '../ui/trajectory.js';
@@ -87,21 +87,24 @@ function lossRaster(problem: Problem, d: { x: [number, number]; y: [number, numb
   return paint(field, n, n, { ramp: 'ice', lo: -0.35, hi: 1.25 });
 }
 
-function spaceSpec(d: { x: [number, number]; y: [number, number] } | null, keys: M[], xTitle: string, yTitle: string, withImage: boolean): object {
-  const x = { field: 'x', type: 'quantitative', scale: d ? { domain: d.x, nice: false, zero: false } : { zero: false }, title: xTitle };
-  const y = { field: 'y', type: 'quantitative', scale: d ? { domain: d.y, nice: false, zero: false } : { zero: false }, title: yTitle };
+/** Square, equal-aspect view of the plane: a fixed domain, or (d = null) a symmetric domain set through the param `edom`. */
+function spaceSpec(d: { x: [number, number]; y: [number, number] } | null, keys: M[], xTitle: string, yTitle: string, withImage: boolean, side: number): object {
+  const free = { domainRaw: { expr: 'edom' }, nice: false, zero: false };
+  const x = { field: 'x', type: 'quantitative', scale: d ? { domain: d.x, nice: false, zero: false } : free, title: xTitle };
+  const y = { field: 'y', type: 'quantitative', scale: d ? { domain: d.y, nice: false, zero: false } : free, title: yTitle };
   const layers: object[] = [];
   if (withImage) layers.push(imageLayer('bg'));
   layers.push(
     { data: { name: 'traj' }, mark: { type: 'line', clip: true, strokeWidth: 1.6, point: { size: 12, filled: true } }, encoding: { x, y, order: { field: 'k', type: 'quantitative' }, color: methodColor(keys), detail: { field: 'method' } } },
     { data: { name: 'marks' }, mark: { type: 'point', shape: 'diamond', filled: true, size: 140, stroke: '#111827', strokeWidth: 1, clip: true }, encoding: { x, y, color: { field: 'kind', type: 'nominal', scale: { domain: ['start', 'optimum'], range: ['#ffffff', '#111827'] }, legend: null }, tooltip: [{ field: 'kind' }] } },
   );
-  return { width: 'container', height: 300, autosize: { type: 'fit-x', contains: 'padding' }, layer: layers, resolve: { scale: { color: 'independent' } } };
+  const h = d ? Math.round((side * (d.y[1] - d.y[0])) / (d.x[1] - d.x[0])) : side;
+  return { width: side, height: h, params: d ? [] : [{ name: 'edom', value: [-1.5, 1.5] }], layer: layers, resolve: { scale: { color: 'independent' } } };
 }
 
-function lossSpec(keys: M[]): object {
+function lossSpec(keys: M[], height = 300): object {
   return {
-    width: 'container', height: 300, autosize: { type: 'fit-x', contains: 'padding' },
+    width: 'container', height, autosize: { type: 'fit-x', contains: 'padding' },
     data: { name: 'loss' },
     mark: { type: 'line', strokeWidth: 1.6, clip: true },
     encoding: {
@@ -180,9 +183,9 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     const quad = problem.eigenCoordinates !== undefined;
     vEigen.el.hidden = !quad;
     charts = {
-      space: new Chart(vSpace.plot, spaceSpec(d, [...METHODS], 'w₁', 'w₂', true) as never, { description: 'Contours of the loss with the paths of each method' }),
-      eigen: new Chart(vEigen.plot, (quad ? spaceSpec(null, [...METHODS], 'q_min · (w − w*)', 'q_max · (w − w*)', false) : lossSpec([...METHODS])) as never, { description: 'Paths in the eigenbasis' }),
-      loss: new Chart(vLoss.plot, lossSpec([...METHODS]) as never, { description: 'Loss against iteration' }),
+      space: new Chart(vSpace.plot, spaceSpec(d, [...METHODS], 'w₁', 'w₂', true, squareSide(vSpace.plot, 460)) as never, { description: 'Contours of the loss with the paths of each method' }),
+      eigen: new Chart(vEigen.plot, (quad ? spaceSpec(null, [...METHODS], 'q_min · (w − w*)', 'q_max · (w − w*)', false, squareSide(vEigen.plot, 460)) : lossSpec([...METHODS])) as never, { description: 'Paths in the eigenbasis' }),
+      loss: new Chart(vLoss.plot, lossSpec([...METHODS], Math.min(360, squareSide(vSpace.plot, 460))) as never, { description: 'Loss against iteration' }),
     };
     const bg = lossRaster(problem, d);
     return charts.space.set({ bg: [imageRow(bg, d.x[0], d.x[1], d.y[0], d.y[1])] });
@@ -193,6 +196,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     const x0 = Float64Array.of(st.x0, st.y0);
     const paths = {} as Record<M, Path>;
     const traj: Row[] = [], eig: Row[] = [], loss: Row[] = [];
+    let R = 0.05;
     const e = new Float64Array(2);
     for (const m of METHODS) {
       if (!st.methods.includes(m)) { table.set(m, 'loss', '–'); continue; }
@@ -215,6 +219,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
           ec[2 * k] = e[0]; ec[2 * k + 1] = e[1];
         }
         const ex = extent(ec, 2, 0), ey = extent(ec, 2, 1);
+        R = Math.max(R, Math.abs(ex[0]), Math.abs(ex[1]), Math.abs(ey[0]), Math.abs(ey[1]));
         const px = Math.min(density(Math.min(ex[0], 0), Math.max(ex[1], 0)), density(Math.min(ey[0], 0), Math.max(ey[1], 0)));
         for (const k of thin(n, (i) => ec[2 * i], (i) => ec[2 * i + 1], px, px)) eig.push({ method: label, k, x: ec[2 * k], y: ec[2 * k + 1] });
       }
@@ -237,7 +242,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     }
     await Promise.all([
       charts!.space.set({ traj, marks }),
-      problem.eigenCoordinates ? charts!.eigen.set({ traj: eig, marks: eigMarks }) : charts!.eigen.set({ loss }),
+      problem.eigenCoordinates ? (charts!.eigen.view.signal('edom', [-1.08 * R, 1.08 * R]), charts!.eigen.set({ traj: eig, marks: eigMarks })) : charts!.eigen.set({ loss }),
       charts!.loss.set({ loss }),
     ]);
   };

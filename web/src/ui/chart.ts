@@ -66,14 +66,22 @@ export class Chart {
     return this.view.toImageURL('png', scale);
   }
 
+  /** CSS scaling of the drawing (the canvas may be shrunk by max-width: 100% on narrow screens). */
+  private cssScale(el: Element): number {
+    const drawn = parseFloat((el as HTMLElement).style?.width || '') || (el as HTMLCanvasElement).width || 0;
+    const box = el.getBoundingClientRect();
+    return drawn > 0 && box.width > 0 ? box.width / drawn : 1;
+  }
+
   /** Plot-area pixel -> data coordinates (for pointer interaction), using the chart's own scales. */
   invert(clientX: number, clientY: number): { x: number; y: number } | null {
     const canvas = this.el.querySelector('canvas, svg');
     if (!canvas) return null;
     const box = canvas.getBoundingClientRect();
     const origin = this.view.origin();
-    const px = clientX - box.left - origin[0];
-    const py = clientY - box.top - origin[1];
+    const k = this.cssScale(canvas);
+    const px = (clientX - box.left) / k - origin[0];
+    const py = (clientY - box.top) / k - origin[1];
     const sx = this.view.scale('x') as ((v: number) => number) & { invert?: (p: number) => number };
     const sy = this.view.scale('y') as ((v: number) => number) & { invert?: (p: number) => number };
     if (!sx?.invert || !sy?.invert) return null;
@@ -89,10 +97,17 @@ export class Chart {
     const sx = this.view.scale('x') as (v: number) => number;
     const sy = this.view.scale('y') as (v: number) => number;
     if (!sx || !sy) return null;
-    return { px: box.left + origin[0] + sx(x), py: box.top + origin[1] + sy(y) };
+    const k = this.cssScale(canvas);
+    return { px: box.left + k * (origin[0] + sx(x)), py: box.top + k * (origin[1] + sy(y)) };
   }
 
   finalize(): void {
     this.view.finalize();
   }
+}
+
+/** Side of a square plot area that fits the container (axes take about 70 px), clamped to [min, max]. */
+export function squareSide(container: HTMLElement, max = 440, min = 200): number {
+  const w = container.clientWidth || container.parentElement?.clientWidth || max;
+  return Math.round(Math.max(min, Math.min(max, w - 70)));
 }
