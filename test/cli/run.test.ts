@@ -1,24 +1,26 @@
 // CLI tests for `run`, `methods`, `problems`: spawn the built CLI (npm test builds first) and check JSON and exit codes.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/momentum-lab.js', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-const runJson = (...args: string[]) => {
-  const r = cli('run', ...args, '--format', 'json');
+// Spawned asynchronously so that the tests below can run concurrently (it.concurrent).
+const cli = (...args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+  execFile(process.execPath, ['bin/momentum-lab.js', ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
+  });
+});
+const runJson = async (...args: string[]) => {
+  const r = await cli('run', ...args, '--format', 'json');
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
 };
 
-describe('momentum-lab run', () => {
-  it('heavy ball alpha=1, beta=0.81 converges on quadratic dim=1000, kappa=100 in ~ log(||g0||/tol) / log(1/0.9) steps', () => {
-    const out = runJson('--problem', 'quadratic:dim=1000,kappa=100', '--method', 'hb:alpha=1,beta=0.81');
+describe('momentum-lab run', async () => {
+  it.concurrent('heavy ball alpha=1, beta=0.81 converges on quadratic dim=1000, kappa=100 in ~ log(||g0||/tol) / log(1/0.9) steps', async () => {
+    const out = await runJson('--problem', 'quadratic:dim=1000,kappa=100', '--method', 'hb:alpha=1,beta=0.81');
     expect(out.status).toBe('converged');
     expect(out.divergedAt).toBeNull();
     const g = out.trace.gradNorm as number[];
@@ -35,8 +37,8 @@ describe('momentum-lab run', () => {
     expect([out.problem.dim, out.problem.mu, out.problem.L]).toEqual([1000, 0.01, 1]);
   });
 
-  it('a step size beyond 2(1 + beta)/L reports diverged with the step where the loss passed 1e12 x its start', () => {
-    const out = runJson('--problem', 'quadratic:dim=1000,kappa=100', '--method', 'hb:alpha=4,beta=0.9');
+  it.concurrent('a step size beyond 2(1 + beta)/L reports diverged with the step where the loss passed 1e12 x its start', async () => {
+    const out = await runJson('--problem', 'quadratic:dim=1000,kappa=100', '--method', 'hb:alpha=4,beta=0.9');
     expect(out.status).toBe('diverged');
     const loss = out.trace.loss as number[], k = out.divergedAt as number;
     expect(out.steps).toBe(k);
@@ -44,21 +46,21 @@ describe('momentum-lab run', () => {
     expect(loss[k - 1]).toBeLessThanOrEqual(1e12 * loss[0]);
   });
 
-  it('heavy ball with alpha = 1/9, beta = 4/9 on the Lessard counterexample cycles from 3.3 and converges from 0.5', () => {
+  it.concurrent('heavy ball with alpha = 1/9, beta = 4/9 on the Lessard counterexample cycles from 3.3 and converges from 0.5', async () => {
     const hb = `hb:alpha=${1 / 9},beta=${4 / 9}`;
-    const cyc = runJson('--problem', 'lessard-counterexample', '--method', hb, '--steps', '600');
+    const cyc = await runJson('--problem', 'lessard-counterexample', '--method', hb, '--steps', '600');
     expect(cyc.status).toBe('max_steps');
     const w = cyc.trace.w0 as number[], n = w.length;
     expect(Math.abs(w[n - 1] - w[n - 4])).toBeLessThan(1e-9);
     expect(Math.abs(w[n - 1] - w[n - 2])).toBeGreaterThan(0.1);
-    const conv = runJson('--problem', 'lessard-counterexample:x0=0.5', '--method', hb, '--steps', '600');
+    const conv = await runJson('--problem', 'lessard-counterexample:x0=0.5', '--method', hb, '--steps', '600');
     expect(conv.status).toBe('converged');
   });
 
-  it('csv prints the same trace as json, one row per recorded step', () => {
+  it.concurrent('csv prints the same trace as json, one row per recorded step', async () => {
     const args = ['--problem', 'rosenbrock', '--method', 'hb:alpha=0.001,beta=0.9', '--steps', '50', '--tol', '0'];
-    const out = runJson(...args);
-    const r = cli('run', ...args, '--format', 'csv');
+    const out = await runJson(...args);
+    const r = await cli('run', ...args, '--format', 'csv');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe(Object.keys(out.trace).join(','));
@@ -67,17 +69,17 @@ describe('momentum-lab run', () => {
     Object.keys(out.trace).forEach((c, j) => expect(last[j]).toBe(out.trace[c][50]));
   });
 
-  it('--config JSON gives the same run as the flags, and flags override it', () => {
+  it.concurrent('--config JSON gives the same run as the flags, and flags override it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ml-run-'));
     const file = join(dir, 'run.json');
     writeFileSync(file, JSON.stringify({ problem: { name: 'quadratic', dim: 50, kappa: 10 }, method: 'gd:alpha=1', steps: 5000, tol: 1e-9 }));
-    const viaConfig = runJson('--config', file);
-    const viaFlags = runJson('--problem', 'quadratic:dim=50,kappa=10', '--method', 'gd:alpha=1', '--steps', '5000', '--tol', '1e-9');
+    const viaConfig = await runJson('--config', file);
+    const viaFlags = await runJson('--problem', 'quadratic:dim=50,kappa=10', '--method', 'gd:alpha=1', '--steps', '5000', '--tol', '1e-9');
     expect(viaConfig.trace).toEqual(viaFlags.trace);
     expect(viaConfig.status).toBe('converged');
-    expect(runJson('--config', file, '--steps', '7').steps).toBe(7);
+    expect((await runJson('--config', file, '--steps', '7')).steps).toBe(7);
     // --record keeps only the named columns (e = every eigen-coordinate), here (1 - alpha h_j)^k for GD
-    const rec = runJson('--problem', 'quadratic:values=0.5;1', '--method', 'gd:alpha=1', '--steps', '3', '--tol', '0', '--record', 'k,e');
+    const rec = await runJson('--problem', 'quadratic:values=0.5;1', '--method', 'gd:alpha=1', '--steps', '3', '--tol', '0', '--record', 'k,e');
     expect(rec.trace).toEqual({ k: [0, 1, 2, 3], e0: [1, 0.5, 0.25, 0.125], e1: [1, 0, 0, 0] });
   });
 
@@ -93,8 +95,8 @@ describe('momentum-lab run', () => {
     [['--problem', 'rosenbrock', '--method', 'hb', '--tol-on', 'dist'], /^momentum-lab: --tol-on = "dist" is invalid: expected grad \| loss/],
   ];
   for (const [args, message] of bad) {
-    it(`bad input ${args.join(' ')} exits 2 with one line naming it`, () => {
-      const r = cli('run', ...args);
+    it.concurrent(`bad input ${args.join(' ')} exits 2 with one line naming it`, async () => {
+      const r = await cli('run', ...args);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);
@@ -102,22 +104,22 @@ describe('momentum-lab run', () => {
     });
   }
 
-  it('a bad --config names the file, the key and what is allowed', () => {
+  it.concurrent('a bad --config names the file, the key and what is allowed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ml-run-'));
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ problem: 'quadratic', method: 'hb', steps: 0 }));
-    const r = cli('run', '--config', file);
+    const r = await cli('run', '--config', file);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--config .*bad\.json: steps = 0 is invalid/);
     writeFileSync(file, JSON.stringify({ problem: 'quadratic', method: 'hb', stpes: 10 }));
-    expect(cli('run', '--config', file).stderr).toMatch(/"stpes" is invalid: expected only the keys problem, method, steps/);
-    expect(cli('run', '--config', join(dir, 'missing.json')).code).toBe(2);
+    expect((await cli('run', '--config', file)).stderr).toMatch(/"stpes" is invalid: expected only the keys problem, method, steps/);
+    expect((await cli('run', '--config', join(dir, 'missing.json'))).code).toBe(2);
   });
 });
 
-describe('momentum-lab methods / problems', () => {
-  it('methods --format json lists every method with parameter ranges (hb.beta in [0, 1))', () => {
-    const r = cli('methods', '--format', 'json');
+describe('momentum-lab methods / problems', async () => {
+  it.concurrent('methods --format json lists every method with parameter ranges (hb.beta in [0, 1))', async () => {
+    const r = await cli('methods', '--format', 'json');
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as { name: string; params: { name: string; min?: number; max?: number; maxExclusive?: boolean }[] }[];
     const names = list.map((m) => m.name);
@@ -125,12 +127,12 @@ describe('momentum-lab methods / problems', () => {
     const beta = list.find((m) => m.name === 'hb')!.params.find((p) => p.name === 'beta')!;
     expect([beta.min, beta.max, beta.maxExclusive]).toEqual([0, 1, true]);
   });
-  it('problems --format json lists the problems; `problems quadratic` shows its parameter ranges', () => {
-    const list = JSON.parse(cli('problems', '--format', 'json').stdout) as { name: string }[];
+  it.concurrent('problems --format json lists the problems; `problems quadratic` shows its parameter ranges', async () => {
+    const list = JSON.parse((await cli('problems', '--format', 'json')).stdout) as { name: string }[];
     expect(list.map((p) => p.name)).toEqual(['quadratic', 'nesterov-worst', 'nesterov-worst-sc', 'lessard-counterexample', 'rosenbrock', 'banana', 'convex-rosenbrock', 'logistic-regression']);
-    const r = cli('problems', 'quadratic');
+    const r = await cli('problems', 'quadratic');
     expect(r.stdout).toMatch(/structure\s+diagonal\s+diagonal \| dense \| tridiagonal/);
-    const bad = cli('problems', 'cubic');
+    const bad = await cli('problems', 'cubic');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/problem = "cubic" is invalid/);
   });
