@@ -22,6 +22,8 @@ export function buildProgram(): Command {
 
 /** Run the CLI; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  // `momentum-lab ... | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
