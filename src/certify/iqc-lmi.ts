@@ -31,7 +31,8 @@ export interface IqcLmi {
 /**
  * Build the LMI of Lessard et al. Theorem 4 for the algorithm G = (A, B, C, D) (normalised so that L = 1) and the
  * chosen IQCs at rate ρ:  [ÂᵀPÂ − ρ²P, ÂᵀPB̂; B̂ᵀPÂ, B̂ᵀPB̂] + Σ_j λ_j [Ĉ_j D̂_j]ᵀ M [Ĉ_j D̂_j] ⪯ 0, P ≻ 0, λ ≥ 0,
- * with Â = [[A, 0], [−L C, 0]], B̂ = [B; 1 − L D], Ĉ_j = [L C − m... ] as in `iqcMultipliers`.
+ * with Â = [[A, 0], [−L C, 0]], B̂ = [B; 1 − L D], and [Ĉ_j D̂_j] mapping (ξ, ζ, u) to z = [L y − u + τ_j ζ; u − m y]
+ * (see `iqcMultipliers`). Example: for GD (A = 1, B = −α, C = 1) with the sector IQC, nP = 1 and the LMI is 2×2.
  */
 export function iqcLmi(ss: StateSpace, m: number, L: number, rho: number, kind: IqcKind): IqcLmi {
   const taus = iqcMultipliers(kind, rho);
