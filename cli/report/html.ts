@@ -21,6 +21,10 @@ function show(v: number | string): string {
   return typeof v === 'number' ? fmt(v, 6) : escapeHtml(v);
 }
 
+function cls(v: number | string): string {
+  return typeof v === 'number' ? 'num' : 'txt';
+}
+
 function verdict(r: CheckResult): string {
   return r.pass ? '<span class="pass">pass</span>' : '<span class="fail">FAIL</span>';
 }
@@ -28,7 +32,7 @@ function verdict(r: CheckResult): string {
 function checkRows(records: CheckRecord[]): string {
   return records.map(({ check, result }) => `<tr id="check-${check.id}" class="${result.pass ? 'ok' : 'bad'}">
 <td class="id">${escapeHtml(check.id)}</td><td>${inline(check.claim)}${result.note ? `<div class="note">${inline(result.note)}</div>` : ''}</td>
-<td class="num">${show(result.predicted)}</td><td class="num">${show(result.measured)}</td><td class="tol">${escapeHtml(result.tolerance)}</td><td>${verdict(result)}</td></tr>`).join('\n');
+<td class="${cls(result.predicted)}">${show(result.predicted)}</td><td class="${cls(result.measured)}">${show(result.measured)}</td><td class="tol">${escapeHtml(result.tolerance)}</td><td>${verdict(result)}</td></tr>`).join('\n');
 }
 
 function checkTable(records: CheckRecord[]): string {
@@ -57,12 +61,12 @@ p,li{max-width:860px}.display{margin:10px 0;overflow-x:auto}
 .summary{display:flex;gap:18px;flex-wrap:wrap;margin:14px 0 8px}.summary div{background:#f4f5f7;border-radius:6px;padding:8px 14px}
 .summary b{font-size:22px;display:block}
 nav ol{columns:2;font-size:14px}
-figure{margin:18px 0;padding:0}figure .svg{overflow-x:auto}figure svg{max-width:100%;height:auto}
+figure{margin:18px 0;padding:0}figure .svg{overflow:hidden}figure svg{max-width:100%;height:auto}
 figcaption{font-size:13.5px;color:#444;max-width:900px}figcaption code{font-size:12px;background:#f1f1f1;padding:1px 4px;border-radius:3px}
 table.checks{border-collapse:collapse;width:100%;font-size:13.5px;margin:14px 0}
 table.checks th{text-align:left;background:#f4f5f7;padding:5px 6px;border-bottom:1px solid #ccc}
 table.checks td{padding:5px 6px;border-bottom:1px solid #e8e8e8;vertical-align:top}
-td.num{font-family:"DejaVu Sans Mono",monospace;font-size:12.5px;white-space:nowrap}td.id{font-size:12px;color:#555}
+td.num{font-family:"DejaVu Sans Mono",monospace;font-size:12.5px;white-space:nowrap}td.txt{font-size:12.5px;min-width:9em}td.id{font-size:12px;color:#555}
 td.tol{font-size:12px;color:#555}.note{font-size:12.5px;color:#555;margin-top:2px}
 .pass{color:#0a7d32;font-weight:bold}.fail{color:#fff;background:#c0271b;padding:1px 5px;border-radius:3px;font-weight:bold}
 tr.bad td{background:#fff3f2}.erratum{border-left:4px solid #d98e04;padding:2px 14px;margin:12px 0;background:#fffaf0}

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, reportExitStatus, type ReportSummary } from '../../cli/report/build.js';
 import { allChecks } from '../../cli/report/checks/index.js';
@@ -57,6 +58,39 @@ describe('momentum-lab report --quick', () => {
     expect(html).toContain('class="katex"');
     const text = html.replace(/data:[a-z/0-9+-]+;base64,[A-Za-z0-9+/=]+/g, 'data:');
     expect(text).not.toMatch(/katex-error|NaN|undefined/);
+  });
+});
+
+describe('the report in headless Chromium', () => {
+  it('loads with no failed request or console error, every figure laid out, KaTeX fonts in use', async () => {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      const problems: string[] = [];
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      page.on('requestfailed', (r) => problems.push(`failed ${r.url().slice(0, 60)}`));
+      await page.goto(`file://${summary.html}`);
+      await page.evaluate(() => document.fonts.ready);
+      const info = await page.evaluate(() => ({
+        figures: [...document.querySelectorAll('figure .svg > svg')].map((svg) => svg.getBoundingClientRect().width),
+        katex: document.querySelectorAll('.katex').length,
+        katexFont: document.fonts.check('16px KaTeX_Main'),
+        figureFont: document.fonts.check('12px "DejaVu Sans"'),
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      }));
+      expect(problems).toEqual([]);
+      expect(info.figures).toHaveLength(summary.figures);
+      for (const w of info.figures) expect(w).toBeGreaterThan(300);
+      expect(info.katex).toBeGreaterThan(200);
+      expect(info.katexFont).toBe(true);
+      expect(info.figureFont).toBe(true);
+      expect(info.overflow).toBe(0);
+    } finally {
+      await browser.close();
+    }
   });
 });
 
