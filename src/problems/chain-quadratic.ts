@@ -61,6 +61,7 @@ export function chainQuadratic(D: number, { c = 1, r = 0, x0, name = 'nesterov-w
   return {
     ...q,
     valueAndGrad: (w, out) => valueAndGrad(w, out) + minValue,
+    excessAndGrad: (w, out) => valueAndGrad(w, out),
     spectrum, mu: spectrum[0], L: spectrum[D - 1], minValue,
     eigenCoordinates: q.eigenCoordinates!,
     // quadraticFromOperator measures 1/2 e^T H e with e = w - w*, which is J(w) - J*.

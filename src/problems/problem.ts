@@ -14,6 +14,9 @@ export interface Problem {
   grad(w: Float64Array, out: Float64Array): Float64Array;
   /** Optional fused oracle: out <- grad J(w) and returns J(w) in one pass (used by run to measure each step cheaply). */
   valueAndGrad?(w: Float64Array, out: Float64Array): number;
+  /** Optional: out <- grad J(w) and returns J(w) - J* computed without cancellation (e.g. 1/2 e^T H e for a quadratic
+   * whose J* is not 0), so that the loss stays accurate far below the rounding level of J*. */
+  excessAndGrad?(w: Float64Array, out: Float64Array): number;
   /** out <- (Hessian at w) v, where available. */
   hvp?(w: Float64Array, v: Float64Array, out: Float64Array): Float64Array;
   /** Default starting point (a fresh copy is made by run). */

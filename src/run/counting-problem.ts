@@ -32,6 +32,10 @@ export function countingProblem(problem: Problem): CountingProblem {
     const vg = problem.valueAndGrad.bind(problem);
     Object.defineProperty(counted, 'valueAndGrad', { value: (w: Float64Array, out: Float64Array) => { counts.value++; counts.grad++; return vg(w, out); } });
   }
+  if (problem.excessAndGrad) {
+    const eg = problem.excessAndGrad.bind(problem);
+    Object.defineProperty(counted, 'excessAndGrad', { value: (w: Float64Array, out: Float64Array) => { counts.value++; counts.grad++; return eg(w, out); } });
+  }
   if (problem.hvp) {
     const hvp = problem.hvp.bind(problem);
     Object.defineProperty(counted, 'hvp', { value: (w: Float64Array, v: Float64Array, out: Float64Array) => { counts.hvp++; return hvp(w, v, out); } });

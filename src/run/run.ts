@@ -95,7 +95,8 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
   let loss = 0, gradNorm = 0;
   const measure = (): void => {
     const w = state.w;
-    loss = (problem.valueAndGrad ? problem.valueAndGrad(w, g) : (problem.grad(w, g), problem.value(w))) - Jstar;
+    if (problem.excessAndGrad) loss = problem.excessAndGrad(w, g);
+    else loss = (problem.valueAndGrad ? problem.valueAndGrad(w, g) : (problem.grad(w, g), problem.value(w))) - Jstar;
     gradNorm = norm2(g);
   };
   const write = (k: number): void => {

@@ -106,6 +106,17 @@ describe("Nesterov's worst function", () => {
       expect(c2).toBeCloseTo(e2, 12);
     }
   });
+  it('excessAndGrad keeps J - J* accurate far below the rounding level of J* (convex Rosenbrock, J* ~ 0.05)', () => {
+    const p = createProblem('convex-rosenbrock:dim=50,kappa=100') as QuadraticProblem;
+    expect(p.minValue).toBeGreaterThan(0.01);
+    const w = Float64Array.from(p.minimizer);
+    w[10] += 1e-12;
+    const e = w[10] - p.minimizer[10]; // the perturbation as stored (exact difference), ~1e-12
+    const g = new Float64Array(50);
+    // J - J* = 1/2 H_{10,10} e^2 = 1/2 (2 + 4/99) e^2 ~ 1e-24
+    expect(p.excessAndGrad!(w, g) / (0.5 * (2 + 4 / 99) * e * e)).toBeCloseTo(1, 10);
+    expect(p.value(w) - p.minValue).toBeLessThan(1e-16); // the plain difference has lost it to rounding
+  });
   it('the strongly convex variant has its spectrum inside [mu, L] = [0.01, 1] and tends to kappa = 100', () => {
     const p = createProblem('nesterov-worst-sc:dim=400') as QuadraticProblem;
     expect(p.mu).toBeGreaterThan(0.01);
