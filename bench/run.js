@@ -5,6 +5,7 @@
 // (--install-peers: apt-get install the missing peers first; otherwise they are skipped with a note)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { BENCH_DIR } from './lib/cbuild.js';
 import { describeMachine } from './lib/machine.js';
@@ -76,6 +77,7 @@ const t0 = performance.now();
 let failed = 0;
 for (const w of selected) {
   const started = performance.now();
+  const loadBefore = os.loadavg()[0];
   const log = (m) => console.log(`  [${w.name}] ${m}`);
   let res;
   try {
@@ -84,7 +86,8 @@ for (const w of selected) {
     failed++;
     res = { title: w.title, measures: '', error: e instanceof Error ? e.message : String(e) };
   }
-  res = { workload: w.name, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), quick: opts.quick, machine, peers, ...res, title: w.title, seconds: (performance.now() - started) / 1e3 };
+  res = { workload: w.name, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), quick: opts.quick, machine, peers, ...res, title: w.title, seconds: (performance.now() - started) / 1e3,
+    loadAverage: [loadBefore, os.loadavg()[0]] };
   console.log(consoleReport(res));
   writeResult(res);
 }

@@ -11,6 +11,7 @@ const ROOT = path.dirname(BENCH_DIR);
 export function consoleReport(res) {
   const out = [`\n== ${res.workload}: ${res.title}`, res.measures];
   if (res.error) out.push(`FAILED: ${res.error}`);
+  if (res.loadAverage) out.push(`(1-minute load average ${res.loadAverage.map((x) => x.toFixed(1)).join(' -> ')}; ${Math.round(res.seconds ?? 0)} s)`);
   for (const t of res.tables ?? []) out.push('', t.caption, textTable(t));
   for (const g of res.goals ?? []) out.push(`goal: ${g.goal} -> ${g.met ? 'MET' : 'NOT MET'} (${g.detail})`);
   for (const n of res.notes ?? []) out.push(`note: ${n}`);
@@ -24,7 +25,8 @@ export function writeResult(res) {
 
 function section(res) {
   const out = [`## ${res.workload}: ${res.title}`, '', res.measures, ''];
-  out.push(`Run ${res.date}${res.quick ? ' with `--quick` (reduced sizes/repetitions)' : ''}; medians with the interquartile range in parentheses.`, '');
+  const load = res.loadAverage ? ` (1-minute load average ${res.loadAverage.map((x) => x.toFixed(1)).join(' → ')} on ${res.machine?.cores ?? '?'} cores: above ~1 other jobs competed for the CPU and memory bandwidth)` : '';
+  out.push(`Run ${res.date}${res.quick ? ' with `--quick` (reduced sizes/repetitions)' : ''}${load}, in ${Math.round(res.seconds ?? 0)} s; medians with the interquartile range in parentheses.`, '');
   if (res.error) out.push(`**Failed:** ${res.error}`, '');
   for (const t of res.tables ?? []) out.push(`**${t.caption}**`, '', markdownTable(t), '');
   if (res.goals?.length) {
