@@ -112,7 +112,7 @@ Shifting the start of the update by half a step writes heavy ball as a leapfrog 
 
 $$\\mathbf{v}^{(k+\\frac12)} = \\mathbf{v}^{(k)} - \\tfrac{\\alpha}{2}\\nabla\\mathcal{J}(\\mathbf{w}^{(k)}),\\quad \\mathbf{w}^{(k+1)} = \\mathbf{w}^{(k)} + \\mathbf{v}^{(k+\\frac12)},\\quad \\mathbf{v}^{(k+1)} = \\mathbf{v}^{(k+\\frac12)} - \\tfrac{\\alpha}{2}\\nabla\\mathcal{J}(\\mathbf{w}^{(k+1)}).$$
 
-Symplectic integrators conserve a nearby **shadow Hamiltonian**; for quadratics exactly: here $\\tilde{\\mathcal{E}} = \\frac12 h\\left(1 - \\frac{\\alpha h}{4}\\right) w^2 + \\frac12 v^2$ in each direction (Hairer, Lubich and Wanner, "Geometric numerical integration").`,
+Symplectic integrators conserve a nearby **shadow Hamiltonian**; for quadratics exactly (Hairer, Lubich and Wanner, "Geometric numerical integration"). Here, in each direction, $\\tilde{\\mathcal{E}} = \\frac12 p^2 + \\frac12 h\\left(1 - \\frac{\\alpha h}{4}\\right) w^2$ with $p = (v^{(k)} - \\frac{\\alpha}{2} h w^{(k)})/\\sqrt\\alpha$ the leapfrog's full-step velocity in the time units of the continuous dynamics ($\\alpha = s^2$), and $v^{(k)} = w^{(k)} - w^{(k-1)}$ heavy ball's; equivalently $\\tilde{\\mathcal E} = \\mathcal J + \\|\\mathbf v\\|^2/(2\\alpha) - \\frac12\\mathbf v^\\top\\nabla\\mathcal J$.`,
     figures: ['leapfrog'],
   },
   {
