@@ -39,7 +39,7 @@ export const iqcRates: FigureDef = {
     { name: 'n', description: 'number of kappas', default: 16, kind: 'integer', min: 2, max: 100 },
     { name: 'kmax', description: 'largest kappa', default: 1000, min: 1.5, max: 1e6 },
   ],
-  quick: { n: 6, kmax: 100 },
+  quick: { n: 4, kmax: 100 },
   build(params) {
     const n = num(params, 'n');
     const kmax = num(params, 'kmax');

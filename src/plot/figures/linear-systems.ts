@@ -26,7 +26,7 @@ export const linearSystems: FigureDef = {
   section: 'general-dynamics',
   caption: 'Trajectories of $\\dot{\\mathbf w} = -\\mathbf A\\mathbf w$ (exact solutions $e^{-t\\mathbf A}\\mathbf w_0$ from eight starts on a circle) for six matrices $\\mathbf A$; each panel names the eigenvalue structure and the classification computed by the library. Non-symmetric matrices add spirals, centres and degenerate nodes to the nodes and saddles of gradient descent.',
   params: [{ name: 'samples', description: 'points per trajectory', default: 160, kind: 'integer', min: 10, max: 100000 }],
-  quick: { samples: 60 },
+  quick: { samples: 40 },
   build(params) {
     const samples = num(params, 'samples');
     const panels = linearExamples.map((ex, p) => {

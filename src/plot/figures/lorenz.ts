@@ -20,7 +20,7 @@ export const lorenzFigure: FigureDef = {
     { name: 'tend', description: 'integration time', default: 40, min: 1, max: 10000 },
     { name: 'samples', description: 'points drawn', default: 6000, kind: 'integer', min: 100, max: 1e6 },
   ],
-  quick: { samples: 1500, tend: 20 },
+  quick: { samples: 1200, tend: 10 },
   build(params) {
     const a = num(params, 'a'), b = num(params, 'b'), c = num(params, 'c');
     const tEnd = num(params, 'tend');
