@@ -87,7 +87,9 @@ export interface CertifiedRate {
 /**
  * The smallest ρ certified by the IQC analysis of Lessard, Recht, Packard (2016), by bisection on ρ ∈ [ρ_q, 1] to
  * `tolerance` (default 1e-7), where ρ_q = max spectral radius of the algorithm on f = μ y²/2 and f = L y²/2 (no
- * smaller ρ can hold for those functions, so the search starts there). `rate` is the upper end: always certified.
+ * smaller ρ can hold for those functions, so the search starts there). The ends are probed first (ρ_q + tolerance,
+ * then 1 − tolerance), which settles GD (rate = ρ_q) and uncertifiable methods in one or two SDPs.
+ * `rate` is the upper end of the final bracket: always a certified ρ. `bisectionSteps` counts the SDPs solved.
  *
  * @example
  * certifyRate({ A: [[1]], B: [-0.5], C: [1], D: 0 }, 1, 1.5).rate; // returns 0.5 (to 1e-7): GD, max|1 − αh|
@@ -101,11 +103,15 @@ export function certifyRate(ss: StateSpace, mu: number, L: number, { iqc = 'weig
   const t0 = performance.now();
   const lowerBound = quadraticRateBound(ss, mu, L);
   let lo = Math.min(lowerBound, 1) - 1e-12, hi = 1, steps = 0, found = false;
+  const certifies = (rho: number): boolean => { steps++; return iqcQuery(ss, mu, L, rho, iqc).margin > 0; };
   if (lowerBound < 1) {
+    // Two end probes first: just above the lower bound (GD's rate is attained there, so one SDP settles it) and
+    // just below 1 (if even that fails, no ρ < 1 is certified); then plain bisection on what is left.
+    const low = Math.min(lowerBound + tolerance, 1 - tolerance);
+    if (certifies(low)) { hi = low; found = true; lo = hi; } else if (!certifies(1 - tolerance)) { lo = hi; } else { lo = low; hi = 1 - tolerance; found = true; }
     while (hi - lo > tolerance) {
       const mid = 0.5 * (lo + hi);
-      steps++;
-      if (iqcQuery(ss, mu, L, mid, iqc).margin > 0) { hi = mid; found = true; } else lo = mid;
+      if (certifies(mid)) { hi = mid; found = true; } else lo = mid;
     }
   }
   return { rate: found ? hi : null, certified: found, bisectionSteps: steps, lowerBound, solveMs: performance.now() - t0 };
