@@ -116,6 +116,12 @@ export async function run({ quick, peers, log }) {
     'torch.optim.SGD runs its own convention (buf <- beta buf + g; p <- p - lr buf), heavy ball with v = -lr buf; its Nesterov updates the look-ahead point, so its iterates differ from the Sutskever form by a change of variables.',
     'The fused kernels (src/linalg/wasm) are one pass: every element of h, w, v is read once and w, v written once. optimizer.step goes through Problem.grad (one pass writing g) and then the update (a second pass reading g).',
   ];
+  const wHb = row('wasm-fused', 'hb');
+  if (wHb && bw) {
+    const implied = wHb.median * bw; // ms x GB/s = MB
+    notes.push(`One pass: at the triad bandwidth (${fmtNum(bw)} GB/s) the WebAssembly heavy-ball step's ${fmtMs(wHb.median)} moves at most ${implied.toFixed(0)} MB, `
+      + `against ${(40 * n / 1e6).toFixed(0)} MB for one pass over h, w, v (read) and w, v (written); a separate gradient pass would add at least ${(16 * n / 1e6).toFixed(0)} MB (write g, read it back).`);
+  }
   const checks = ['gd', 'hb', 'nag'].map((m) => {
     const ref = row('ts-fused', m)?.check;
     const bad = rows.filter((x) => x.method === m && ref !== undefined && x.impl !== 'optimizer' && !(m === 'nag' && x.impl.startsWith('torch')) && Math.abs(x.check - ref) > 1e-9 * Math.max(1, Math.abs(ref)) && x.reps === row('ts-fused', m).reps);
