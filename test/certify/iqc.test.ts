@@ -48,6 +48,11 @@ describe('IQC certification (Lessard, Recht, Packard 2016)', () => {
         expect(weighted.rate).not.toBeNull();
         expect(sector.rate).toBeGreaterThanOrEqual(weighted.rate! - 1e-6);
       }
+      if (kappa === 10) {
+        // off-by-one alone uses a subset of the weighted analysis's multipliers
+        const obo = certifyRate(m.stateSpace, mu, L, { iqc: 'off-by-one' });
+        if (obo.rate !== null) expect(obo.rate).toBeGreaterThanOrEqual(Math.max(rq - 1e-7, weighted.rate! - 1e-6));
+      }
     }
     expect(certifiedCount).toBeGreaterThanOrEqual(12);
   });
