@@ -53,8 +53,8 @@ describe('every figure', () => {
 describe('figure data are the library\'s numbers', () => {
   it('hb-eigendirections: every direction overdamped at beta = 0.9 and underdamped at 0.999 (T = 0.00263 and 2.5e-7)', () => {
     const names = (beta: number) => [...new Set(rows(buildFigure(`hb-eigendirections:beta=${beta}`)).map((r) => r.direction).filter(Boolean))];
-    expect(names(0.9)).toEqual(['h = 5e-4 (overdamped)', 'h = 0.001 (overdamped)', 'h = 0.002 (overdamped)']);
-    expect(names(0.999)).toEqual(['h = 5e-4 (underdamped)', 'h = 0.001 (underdamped)', 'h = 0.002 (underdamped)']);
+    expect(names(0.9)).toEqual(['h = 5×10⁻⁴ (overdamped)', 'h = 0.001 (overdamped)', 'h = 0.002 (overdamped)']);
+    expect(names(0.999)).toEqual(['h = 5×10⁻⁴ (underdamped)', 'h = 0.001 (underdamped)', 'h = 0.002 (underdamped)']);
   });
 
   it('hb-eigendirections: w_1 = (1 - alpha h) w_0 + beta v_0 after one step (hand-derived: 1 - 0.002 = 0.998)', () => {

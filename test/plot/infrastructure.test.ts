@@ -73,3 +73,15 @@ describe('rasterLayers', () => {
     expect(Array.from(raw.subarray(9, 13))).toEqual([255, 0, 0, 255]);
   });
 });
+
+describe('legend numbers', () => {
+  it('label keeps 3 significant digits and writes small and large numbers with 10ⁿ', async () => {
+    const { label } = await import('../../src/plot/figures/common.js');
+    expect(label(0.0026334)).toBe('0.00263');
+    expect(label(0.0005)).toBe('5×10⁻⁴');
+    expect(label(2.5e-7)).toBe('2.5×10⁻⁷');
+    expect(label(1e-5)).toBe('10⁻⁵');
+    expect(label(12345)).toBe('1.23×10⁴');
+    expect(label(100)).toBe('100');
+  });
+});

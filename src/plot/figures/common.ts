@@ -1,6 +1,7 @@
 import { ParameterError } from '../../errors.js';
 import { parseList } from '../../problems/spectrum.js';
 import type { FigureParams } from '../figure.js';
+import { powerOfTen } from '../log-axis.js';
 
 /** A numeric figure parameter (already validated by resolveParams). */
 export function num(params: FigureParams, key: string): number {
@@ -22,16 +23,19 @@ export function positiveList(params: FigureParams, key: string, figure: string):
 }
 
 /**
- * Format a number for a legend: up to 3 significant digits, no trailing zeros.
+ * Format a number for a legend: up to 3 significant digits, no trailing zeros, powers of ten as 10ⁿ.
  *
  * @example
  * label(0.0026334); // returns '0.00263'
+ * label(0.0005); // returns '5×10⁻⁴'
  */
 export function label(x: number): string {
   if (x === 0) return '0';
   const a = Math.abs(x);
   if (a >= 1e-3 && a < 1e4) return String(Number(x.toPrecision(3)));
-  return x.toExponential(2).replace(/\.?0+e/, 'e');
+  const [mantissa, exponent] = x.toExponential(2).split('e');
+  const m = String(Number(mantissa));
+  return `${m === '1' ? '' : m === '-1' ? '−' : `${m.replace('-', '−')}×`}${powerOfTen(Number(exponent))}`;
 }
 
 /**
