@@ -34,7 +34,7 @@ export async function run({ quick, peers, log }) {
   const R = NA * NB, mlRun = sweep.find((r) => r.impl === 'ml-run'), mlStep = sweep.find((r) => r.impl === 'ml-step');
   const py = sweep.filter((r) => r.impl === 'numpy' || r.impl.startsWith('torch'));
   const tables = [{
-    caption: `${R} runs x ${K} steps (heavy ball on h = (0.01, 1), (alpha, beta) on a ${NA} x ${NB} grid; loss recorded after every step: ${fmtNum(R * K)} values, ${(R * K * 8 / 1e6).toFixed(0)} MB)`,
+    caption: `${R} runs x ${K} steps (heavy ball on h = (0.01, 1), (alpha, beta) on a ${NA} x ${NB} grid; loss recorded after every step: ${fmtNum(R * K)} values, ${(R * K * 8 / 1e6).toFixed(0)} MB; ~16 flops per step: 10 for the update, 6 for the loss)`,
     header: ['implementation', 'median (all runs)', 'IQR', 'reps', 'per step', 'run() / this', 'step loop / this'],
     rows: sweep.map((r) => [r.label, fmtMs(r.median), `${fmtMs(r.q1)}–${fmtMs(r.q3)}`, String(r.reps), fmtMs(r.median / (R * K)),
       r === mlRun ? '1' : fmtRatio(mlRun.median / r.median), r === mlStep ? '1' : fmtRatio(mlStep.median / r.median)]),

@@ -79,7 +79,7 @@ export async function run({ quick, peers, log }) {
   if (cs) rowsIqc.push([`CSDP 6 (process wall time, incl. ~${fmtMs(csdpStartMs)} start-up)`, cs, `b'y within ${fmtNum(maxDev((f) => csdpOut.get(f)), 2)} of momentum-lab's; ${decisions((f) => csdpOut.get(f))}`]);
   if (cv) rowsIqc.push(['CVXOPT solvers.sdp (in-process)', cv, `b'y within ${fmtNum(maxDev((f) => cvx.get(f)), 2)} of momentum-lab's; ${decisions((f) => cvx.get(f))}`]);
   const tables = [{
-    caption: `Time per IQC margin SDP (Nesterov, ${qs.length} SDPs from the bisections below; blocks 4x4 + 3x3 + 2 diagonal, 8 constraints)`,
+    caption: `Time per IQC margin SDP (Nesterov, ${qs.length} SDPs from the bisections below; blocks 4x4 + 3x3 + 2 diagonal, 8 constraints: each interior-point iteration is a few thousand flops, so fixed costs dominate)`,
     header: ['solver', 'median', 'IQR', 'ML / this', 'accuracy'],
     rows: rowsIqc.map(([l, s, acc]) => [l, fmtMs(s.median), `${fmtMs(s.q1)}–${fmtMs(s.q3)}`, s === mlFull ? '1' : fmtRatio(mlFull.median / s.median), acc]),
   }];
