@@ -122,7 +122,8 @@ export async function run({ quick, peers, log }) {
       + `Below the certifiable rate s* = 0, so a solver's s there is rounding-level noise of either sign: the peers' curves count rho as certified only for s > ${S_TOL}; momentum-lab decides by an exact eigenvalue check of the returned (P, lambda), which no sign noise can fool.`,
     `CVXOPT runs with abstol 1e-10, reltol 1e-9, feastol 1e-9; CSDP with its defaults (param.csdp absent); momentum-lab with its defaults (tolerance 1e-8).`,
   ];
-  for (const c of curves) for (const q of c.queries) { delete q.full.yLast; q.csdp = csdpOut.get(q.file) ?? null; q.cvxopt = cvx.get(q.file) ?? null; q.file = path.basename(q.file); }
-  for (const p of pepRows) { p.csdp = csdpOut.get(p.file) ?? null; p.cvxopt = cvx.get(p.file) ?? null; p.file = path.basename(p.file); }
+  const strip = (o) => (o ? { ...o, file: undefined } : null); // keep absolute paths out of the committed JSON
+  for (const c of curves) for (const q of c.queries) { delete q.full.yLast; q.csdp = strip(csdpOut.get(q.file)); q.cvxopt = strip(cvx.get(q.file)); q.file = path.basename(q.file); }
+  for (const p of pepRows) { p.csdp = strip(csdpOut.get(p.file)); p.cvxopt = strip(cvx.get(p.file)); p.file = path.basename(p.file); }
   return { measures: 'Wall time per SDP and per certified-rate curve, and the accuracy (objective agreement, gap, decisions) each solver reached.', csdpStartMs, curves, peps: pepRows, tables, goals, notes };
 }
