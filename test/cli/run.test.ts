@@ -83,6 +83,18 @@ describe('momentum-lab run', async () => {
     expect(rec.trace).toEqual({ k: [0, 1, 2, 3], e0: [1, 0.5, 0.25, 0.125], e1: [1, 0, 0, 0] });
   });
 
+  it.concurrent('--seed seeds a problem whose spec sets no seed (same run as seed= in the spec, different from seed 0)', async () => {
+    const base = ['--method', 'gd:alpha=1', '--steps', '20', '--tol', '0', '--record', 'loss'];
+    const [viaFlag, viaSpec, seed0] = await Promise.all([
+      runJson('--problem', 'quadratic:dim=20,spectrum=loguniform', '--seed', '5', ...base),
+      runJson('--problem', 'quadratic:dim=20,spectrum=loguniform,seed=5', ...base),
+      runJson('--problem', 'quadratic:dim=20,spectrum=loguniform', ...base),
+    ]);
+    expect(viaFlag.trace.loss).toEqual(viaSpec.trace.loss);
+    expect(viaFlag.trace.loss[20]).not.toBe(seed0.trace.loss[20]);
+    expect(viaFlag.problem.spec).toBe('quadratic:dim=20,spectrum=loguniform,seed=5');
+  });
+
   const bad: [string[], RegExp][] = [
     [['--problem', 'quadratic:dim=100', '--method', 'hb:beta=1.5'], /^momentum-lab: hb\.beta = 1\.5 is invalid: expected a finite number in \[0, 1\)\n$/],
     [['--problem', 'quadratic:dim=-3', '--method', 'hb'], /^momentum-lab: quadratic\.dim = -3 is invalid: expected an integer in \[1, /],
