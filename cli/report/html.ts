@@ -66,7 +66,7 @@ figcaption{font-size:13.5px;color:#444;max-width:900px}figcaption code{font-size
 table.checks{border-collapse:collapse;width:100%;font-size:13.5px;margin:14px 0}
 table.checks th{text-align:left;background:#f4f5f7;padding:5px 6px;border-bottom:1px solid #ccc}
 table.checks td{padding:5px 6px;border-bottom:1px solid #e8e8e8;vertical-align:top}
-td.num{font-family:"DejaVu Sans Mono",monospace;font-size:12.5px;white-space:nowrap}td.txt{font-size:12.5px;min-width:9em}td.id{font-size:12px;color:#555}
+td.num{font-family:"DejaVu Sans Mono",monospace;font-size:12.5px;white-space:nowrap}td.txt{font-size:12.5px;min-width:8em;max-width:14em}td.id{font-size:12px;color:#555}
 td.tol{font-size:12px;color:#555}.note{font-size:12.5px;color:#555;margin-top:2px}
 .pass{color:#0a7d32;font-weight:bold}.fail{color:#fff;background:#c0271b;padding:1px 5px;border-radius:3px;font-weight:bold}
 tr.bad td{background:#fff3f2}.erratum{border-left:4px solid #d98e04;padding:2px 14px;margin:12px 0;background:#fffaf0}
