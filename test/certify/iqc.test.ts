@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { certifyMethod, certifyRate, iqcQuery, twoTermStateSpace, type IqcKind } from '../../src/certify/index.js';
 import { eig2x2 } from '../../src/linalg/index.js';
+import { linearMethod, worstRateOverInterval } from '../../src/theory/index.js';
 
 /** Rate on quadratics: max over a fine grid of h ∈ [mu, L] of the spectral radius of the two-term iteration matrix. */
 function quadraticRate(alpha: number, beta1: number, beta2: number, mu: number, L: number, grid = 4001): number {
@@ -40,6 +41,9 @@ describe('IQC certification (Lessard, Recht, Packard 2016)', () => {
       const mu = 1 / kappa, L = 1;
       const m = certifyMethod(spec, mu, L);
       const rq = quadraticRate(m.alpha, m.beta1, m.beta2, mu, L);
+      // the theory module's exact worst rate over [mu, L] agrees with the grid (a second, independent reference)
+      const exact = worstRateOverInterval(linearMethod('two-term', { alpha: m.alpha, beta1: m.beta1, beta2: m.beta2 }), mu, L).rate;
+      expect(Math.abs(exact - rq)).toBeLessThan(1e-6);
       const weighted = certifyRate(m.stateSpace, mu, L, { iqc: 'weighted' });
       const sector = certifyRate(m.stateSpace, mu, L, { iqc: 'sector' });
       if (weighted.rate !== null) { certifiedCount++; expect(weighted.rate).toBeGreaterThanOrEqual(rq - 1e-7); }
