@@ -24,6 +24,14 @@ export function gradientDescent(alpha: number): Optimizer<GradientDescentState> 
     },
     step(state: GradientDescentState, problem: Problem): void {
       const { w, g } = state;
+      const h = problem.diagonalHessian, ws = problem.minimizer;
+      if (h !== undefined && ws !== undefined) {
+        // Diagonal quadratic: grad_i = h_i (w_i - w*_i) inline, one fused pass (same rounding as below).
+        problem.countGradient?.();
+        for (let i = 0, n = w.length; i < n; i++) w[i] -= alpha * (h[i] * (w[i] - ws[i]));
+        state.k++;
+        return;
+      }
       problem.grad(w, g);
       for (let i = 0, n = w.length; i < n; i++) w[i] -= alpha * g[i];
       state.k++;

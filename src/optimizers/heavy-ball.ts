@@ -27,6 +27,18 @@ export function heavyBall(alpha: number, { beta = 0.9 }: { beta?: number } = {})
     },
     step(state: HeavyBallState, problem: Problem): void {
       const { w, v, g } = state;
+      const h = problem.diagonalHessian, ws = problem.minimizer;
+      if (h !== undefined && ws !== undefined) {
+        // Diagonal quadratic: grad_i = h_i (w_i - w*_i) computed inline, one fused pass (same rounding as below).
+        problem.countGradient?.();
+        for (let i = 0, n = w.length; i < n; i++) {
+          const vi = beta * v[i] - alpha * (h[i] * (w[i] - ws[i]));
+          v[i] = vi;
+          w[i] += vi;
+        }
+        state.k++;
+        return;
+      }
       problem.grad(w, g);
       for (let i = 0, n = w.length; i < n; i++) {
         const vi = beta * v[i] - alpha * g[i];

@@ -28,6 +28,18 @@ export function nesterov(alpha: number, { beta = 0.9 }: { beta?: number } = {}):
     step(state: NesterovState, problem: Problem): void {
       const { w, v, y, g } = state;
       const n = w.length;
+      const h = problem.diagonalHessian, ws = problem.minimizer;
+      if (h !== undefined && ws !== undefined) {
+        // Diagonal quadratic: grad_i(y) = h_i (y_i - w*_i) inline, one fused pass (same rounding as below).
+        problem.countGradient?.();
+        for (let i = 0; i < n; i++) {
+          const vi = beta * v[i] - alpha * (h[i] * ((w[i] + beta * v[i]) - ws[i]));
+          v[i] = vi;
+          w[i] += vi;
+        }
+        state.k++;
+        return;
+      }
       for (let i = 0; i < n; i++) y[i] = w[i] + beta * v[i];
       problem.grad(y, g);
       for (let i = 0; i < n; i++) {

@@ -28,6 +28,7 @@ export function diagonalQuadratic(h: Float64Array, options: QuadraticOptions = {
     minimizer: ws,
     minValue: 0,
     spectrum,
+    diagonalHessian: h,
     mu: spectrum[0],
     L: spectrum[dim - 1],
     value(w) {
