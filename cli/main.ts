@@ -6,7 +6,8 @@ import { commands } from './commands/index.js';
 
 export class UsageError extends Error {}
 
-export function buildProgram(): Command {
+/** Build the program with the commands that `argv` needs: only the named command, or all of them for help. */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name('momentum-lab')
@@ -15,7 +16,10 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  for (const register of commands) register(program);
+  const name = argv[2];
+  const wanted = name !== undefined && Object.hasOwn(commands, name) ? [name] : Object.keys(commands);
+  const modules = await Promise.all(wanted.map((n) => commands[n]()));
+  for (const { register } of modules) register(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
@@ -24,7 +28,7 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   // `momentum-lab ... | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
