@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { startExplorer, openPage, mountSection, screenshots, p95, median, type Explorer } from './harness.js';
 import {
@@ -59,6 +60,10 @@ describe('explorer in chromium', () => {
       await page.locator(`#${id}`).screenshot({ path: join(screenshots, `${id}.png`) });
     }
     expect(await page.evaluate(() => [...window.__explorer.ready].sort())).toEqual(SECTIONS);
+    // Every chart drew something: no canvas left at 0 x 0.
+    const sizes = await page.evaluate(() => [...document.querySelectorAll('.chart canvas')].map((c) => (c as HTMLCanvasElement).width * (c as HTMLCanvasElement).height));
+    expect(sizes.length).toBeGreaterThanOrEqual(25);
+    expect(sizes.filter((a) => a === 0)).toEqual([]);
     // Every panel has a formula typeset by KaTeX and an export menu with a momentum-lab command.
     const panels = await page.locator('.panel').count();
     expect(panels).toBeGreaterThanOrEqual(8);
@@ -150,6 +155,15 @@ describe('explorer in chromium', () => {
     expect(await cellValue(page, 's4.stability')).toBeCloseTo(t.stability!, 12);
     const point = worstRateOverInterval(linearMethod('hb', { alpha: 1.5, beta: 0.6 }), 1 / 50, 1).rate;
     expect(await cellValue(page, 's4.rate.point')).toBeCloseTo(point, 12);
+    // Export: the SVG of a chart downloads, and the CLI line names the same method and parameters.
+    await page.locator('#s4-rho details.export summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#s4-rho .export-body button', { hasText: 'SVG' }).first().click()]);
+    const svgPath = join(screenshots, 'export-rho.svg');
+    await download.saveAs(svgPath);
+    const svg = readFileSync(svgPath, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('spectral radius');
+    expect(await page.locator('#s4-rho [data-cli]').textContent()).toContain('--method hb:alpha=0.8,beta=0.64');
     const opt = rateMapCurves('hb', [0.5], { mu: 1 / 50, L: 1 }).optimal;
     expect(await cellValue(page, 's4.alpha.optimal')).toBeCloseTo(opt.alpha, 12);
     expect(await cellValue(page, 's4.rate.optimal')).toBeCloseTo(opt.rate, 12);

@@ -7,7 +7,6 @@ import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
 import { slider, segmented, readoutTable } from '../ui/controls.js';
 import { Chart, type Row } from '../ui/chart.js';
-import { REGIME_COLORS } from '../ui/colors.js';
 import { timed, frameScheduler, record } from '../perf.js';
 import { thin, density, extent } from '../ui/decimate.js';
 import { h, fmt } from '../ui/dom.js';
@@ -43,7 +42,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     title: 'Each eigendirection on its own: overdamped, critical, underdamped',
     formulas: [
       '\\begin{pmatrix} w_j^{(k+1)} \\\\ v_j^{(k+1)}\\end{pmatrix} = \\underbrace{\\begin{pmatrix} 1-\\alpha h_j & \\beta \\\\ -\\alpha h_j & \\beta\\end{pmatrix}}_{R_j}\\begin{pmatrix} w_j^{(k)} \\\\ v_j^{(k)}\\end{pmatrix}',
-      'T = \\frac{(1-\\sqrt\\beta)^2}{\\alpha},\\qquad |z| = \\sqrt\\beta \\text{ for } T < h_j < \\frac{(1+\\sqrt\\beta)^2}{\\alpha}',
+      'T = \\frac{(1-\\sqrt\\beta)^2}{\\alpha}', '|z| = \\sqrt\\beta \\;\\text{ for }\\; T < h_j < \\frac{(1+\\sqrt\\beta)^2}{\\alpha}',
     ],
     idea: 'Heavy ball is rotation invariant, so on a quadratic each eigendirection of $H$ evolves on its own under the 2×2 matrix $R_j$. Directions with $0 < h_j < T$ approach 0 monotonically (overdamped: real eigenvalues); directions with $T < h_j$ oscillate (underdamped: complex eigenvalues with $|z| = \\sqrt\\beta$). With a small $\\alpha$, $\\beta = 0.9$ makes every direction overdamped and $\\beta = 0.999$ makes every direction underdamped — the lecture\'s two figures. Dots are the library\'s simulation; lines are the closed form $R_j^k$.',
     erratum: 'The lecture says "underdamped directions have only real eigenvalues, while overdamped directions have complex eigenvalues": it is the other way round, and $T = \\alpha^{-1}(1 \\sqrt\\beta)^2$ has lost its minus sign: $T = (1-\\sqrt\\beta)^2/\\alpha$. Above $(1+\\sqrt\\beta)^2/\\alpha$ the eigenvalues are real and negative again (oscillating sign), and the iteration diverges for $\\alpha h \\ge 2(1+\\beta)$.',
@@ -88,6 +87,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
   el.append(p.el);
 
   const colorEnc = (domain: string[]) => ({ field: 'dir', type: 'nominal', title: null, sort: null, scale: { domain, scheme: 'viridis' }, legend: { orient: 'top', direction: 'horizontal', labelLimit: 300 } });
+
   const build = (domain: string[]) => {
     charts?.w.finalize(); charts?.phase.finalize(); charts?.eig.finalize();
     charts = {
@@ -102,26 +102,28 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
         width: 'container', height: 260, autosize: { type: 'fit-x', contains: 'padding' },
         data: { name: 'theory' },
         mark: { type: 'line', strokeWidth: 1.3, clip: true },
-        encoding: { x: { field: 'w', type: 'quantitative', title: 'w' }, y: { field: 'v', type: 'quantitative', title: 'v = w⁽ᵏ⁾ − w⁽ᵏ⁻¹⁾' }, order: { field: 'k', type: 'quantitative' }, color: colorEnc(domain) },
+        encoding: { x: { field: 'w', type: 'quantitative', title: 'w' }, y: { field: 'v', type: 'quantitative', title: 'v = w⁽ᵏ⁾ − w⁽ᵏ⁻¹⁾' }, order: { field: 'k', type: 'quantitative' }, color: { ...colorEnc(domain), legend: null } },
       } as never, { description: 'Phase space per direction' }),
       eig: new Chart(vEig.plot, {
         width: 250, height: 250,
         layer: [
           { data: { name: 'circles' }, mark: { type: 'line', strokeWidth: 1, strokeDash: [4, 3] }, encoding: { x: { field: 're', type: 'quantitative', title: 'Re z', scale: { domain: [-1.1, 1.1] } }, y: { field: 'im', type: 'quantitative', title: 'Im z', scale: { domain: [-1.1, 1.1] } }, order: { field: 'i', type: 'quantitative' }, detail: { field: 'circle' }, color: { value: '#9ca3af' } } },
-          { data: { name: 'eig' }, mark: { type: 'point', filled: true, size: 60, stroke: '#111', strokeWidth: 0.5 }, encoding: { x: { field: 're', type: 'quantitative' }, y: { field: 'im', type: 'quantitative' }, color: colorEnc(domain), shape: { field: 'regime', type: 'nominal', legend: { orient: 'bottom', title: null } }, tooltip: [{ field: 'dir' }, { field: 'regime' }, { field: 're', format: '.4f' }, { field: 'im', format: '.4f' }] } },
+          { data: { name: 'eig' }, mark: { type: 'point', filled: true, size: 60, stroke: '#111', strokeWidth: 0.5 }, encoding: { x: { field: 're', type: 'quantitative' }, y: { field: 'im', type: 'quantitative' }, color: { ...colorEnc(domain), legend: null }, shape: { field: 'regime', type: 'nominal', scale: { domain: ['overdamped', 'critical', 'underdamped', 'oscillating', 'divergent'], range: ['circle', 'diamond', 'triangle-up', 'square', 'cross'] }, legend: { orient: 'right', title: null } }, tooltip: [{ field: 'dir' }, { field: 'regime' }, { field: 're', format: '.4f' }, { field: 'im', format: '.4f' }] } },
         ],
       } as never, { description: 'Eigenvalues of each direction' }),
     };
   };
 
   let domainKey = '';
+  let tableKey = '';
   const update = async () => {
     const t0 = performance.now();
     const st = s();
     const hs = curvaturesOf(st);
-    const labels = Array.from(hs, dirLabel);
-    if (labels.join('|') !== domainKey) { domainKey = labels.join('|'); build(labels); }
     const lm = linearMethod(st.method, { alpha: st.alpha, beta: st.beta });
+    // Each direction is named by its curvature and its regime; the legends are rebuilt when a regime changes.
+    const labels = Array.from(hs, (x) => `${dirLabel(x)} · ${directionRegime(lm, x)}`);
+    if (labels.join('|') !== domainKey) { domainKey = labels.join('|'); build(labels); }
     // Simulation: the library's method on the library's diagonal quadratic, from w0 = 1 (v0 = 0).
     const problem = diagonalQuadratic(hs, { x0: new Float64Array(hs.length).fill(1) });
     const opt = st.method === 'hb' ? heavyBall(st.alpha, { beta: st.beta }) : nesterov(st.alpha, { beta: st.beta });
@@ -135,7 +137,12 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
       opt.step(state, problem);
       simW.set(state.w, k * hs.length);
     }
-    const rtable = readoutTable('s3', Array.from(hs, (x, j) => [String(j), dirLabel(x)] as [string, string]), [['regime', 'regime'], ['rate', '|z| max'], ['err', 'max |sim − R^k|']]);
+    if (hs.join('|') !== tableKey) {
+      tableKey = hs.join('|');
+      table = readoutTable('s3', Array.from(hs, (x, j) => [String(j), dirLabel(x)] as [string, string]), [['regime', 'regime'], ['rate', '|z| max'], ['err', 'max |sim − R^k|']]);
+      tableHost.replaceChildren(table.el);
+    }
+    const rtable = table;
     for (let j = 0; j < hs.length; j++) {
       const dir = labels[j];
       const R = directionMatrix(lm, hs[j]);
@@ -156,11 +163,8 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
       rtable.set(String(j), 'rate', directionRate(lm, hs[j]), 6);
       rtable.set(String(j), 'err', err, 2);
     }
-    table = rtable;
-    tableHost.replaceChildren(table.el);
     const t = regimeThresholds(lm);
-    thresholds.replaceChildren(`T = ${fmt(t.T ?? NaN)}, (1+√β)²/α = ${fmt(t.upperReal ?? NaN)}, divergence at h ≥ ${fmt(t.stability ?? NaN)}. Regime colours: `,
-      ...(['overdamped', 'critical', 'underdamped', 'oscillating', 'divergent'] as const).map((r) => h('span', { class: 'tag', style: `background:${REGIME_COLORS[r]};margin-right:0.25rem`, text: r })));
+    thresholds.textContent = `Thresholds: T = ${fmt(t.T ?? NaN)}, (1+√β)²/α = ${fmt(t.upperReal ?? NaN)}, divergence at h ≥ ${fmt(t.stability ?? NaN)}.`;
     const circles: Row[] = [];
     for (let i = 0; i <= 120; i++) {
       const a = (2 * Math.PI * i) / 120;
