@@ -16,7 +16,7 @@ export const CRITICAL_TOLERANCE = 1e-9;
  * underdamped if the roots are complex (T < h < upperReal; heavy ball |z| = sqrt(beta));
  * overdamped if they are real with a positive dominant root (h < T, monotone approach);
  * oscillating if real with a negative dominant root (heavy ball alpha h > (1 + sqrt(beta))^2, sign flips each step).
- * The upper boundary h = upperReal itself (a double negative root) is classified as oscillating.
+ * The upper boundary |h - upperReal| <= tol upperReal (a double negative root) is classified as oscillating.
  *
  * @example
  * directionRegime(linearMethod('hb', { alpha: 1, beta: 0.81 }), 0.01); // returns 'critical'
@@ -26,9 +26,10 @@ export function directionRegime(m: LinearMethod, h: number, { tolerance = CRITIC
   const half = a / 2;
   const disc = half * half - b;
   const rho = disc < 0 ? Math.sqrt(b) : Math.abs(half) + Math.sqrt(disc);
-  const { T, stability } = regimeThresholds(m);
+  const { T, upperReal, stability } = regimeThresholds(m);
   if (!(rho < 1) || (stability !== null && h >= stability * (1 - tolerance))) return 'divergent';
   if (T !== null && Math.abs(h - T) <= tolerance * T) return 'critical';
+  if (upperReal !== null && upperReal !== T && Math.abs(h - upperReal) <= tolerance * upperReal) return 'oscillating';
   if (disc < 0) return 'underdamped';
   return half >= 0 ? 'overdamped' : 'oscillating';
 }

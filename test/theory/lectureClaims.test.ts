@@ -34,6 +34,8 @@ describe('heavy ball regimes and thresholds', () => {
     expect(directionRegime(m, 0.08 * (1 + 1e-6))).toBe('underdamped');
     expect(directionRegime(m, 1)).toBe('underdamped');
     expect(directionRegime(m, 6.5)).toBe('oscillating');
+    expect(directionRegime(m, upperReal!)).toBe('oscillating'); // the double root -sqrt(beta)
+    expect(directionRegime(m, upperReal! * (1 - 1e-6))).toBe('underdamped');
     expect(directionRegime(m, 6.56)).toBe('divergent');
     expect(directionRegime(m, 7)).toBe('divergent');
   });
