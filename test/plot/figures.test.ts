@@ -62,6 +62,18 @@ describe('figure data are the library\'s numbers', () => {
     expect(r[0].w).toBeCloseTo(0.998, 12);
   });
 
+  it('hb-eigendirections: the simulated run (dots) lies on the closed form (lines), to the 5 digits kept', () => {
+    const seen = new Map<string, number[]>();
+    for (const r of rows(buildFigure('hb-eigendirections:beta=0.999'))) {
+      if (r.direction === undefined) continue;
+      const key = `${r.direction}@${r.k}`;
+      seen.set(key, [...(seen.get(key) ?? []), r.w as number]);
+    }
+    const pairs = [...seen.values()].filter((v) => v.length === 2);
+    expect(pairs.length).toBeGreaterThanOrEqual(3 * 25);
+    for (const [a, b] of pairs) expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-5 * Math.max(1e-3, Math.abs(a)));
+  });
+
   it('spectral-radius: rho = sqrt(beta) above T (beta = 0.81: 0.9) and 1 - alpha h at beta = 0', () => {
     const r = rows(buildFigure('spectral-radius'));
     const at = (series: string, h: number) => r.filter((x) => x.series === series && Math.abs((x.h as number) - h) / h < 0.02);
