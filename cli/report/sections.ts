@@ -124,6 +124,8 @@ Sutskever et al. (2013) wrote it like heavy ball with the gradient taken at the 
 
 $$\\mathbf{v}^{(k+1)} = \\beta\\mathbf{v}^{(k)} - \\alpha\\nabla\\mathcal{J}(\\mathbf{w}^{(k)} + \\beta\\mathbf{v}^{(k)}), \\qquad \\mathbf{w}^{(k+1)} = \\mathbf{w}^{(k)} + \\mathbf{v}^{(k+1)}.$$
 
+Polyak invented heavy ball in 1964 and discussed the physics; Nesterov (his student) proved in 1983 that his variant achieves the optimal rate, without the physics; "Chebyshev acceleration" predated both by about a decade; Sutskever et al. (2013) popularised Nesterov's method in machine learning. "Accelerated" means faster convergence, not the physical acceleration of the ball.
+
 The extrapolation damps the high-frequency directions: their eigenvalues have modulus $\\sqrt{\\beta(1-\\alpha h)} < \\sqrt\\beta$. The slow directions, which set the rate on quadratics, behave as under heavy ball.`,
     figures: ['hb-vs-nesterov'],
   },

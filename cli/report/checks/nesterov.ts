@@ -1,8 +1,9 @@
 // Checks of Nesterov vs heavy ball: the damped high-frequency directions, the shared slow rate, the two forms.
 import { createMethod } from '../../../src/optimizers/index.js';
 import { createProblem } from '../../../src/problems/index.js';
-import { dampingComparison, directionEigenvalues, linearMethod, regimeThresholds } from '../../../src/theory/index.js';
-import { close, type Check } from '../check.js';
+import { run } from '../../../src/run/index.js';
+import { chebyshevBound, dampingComparison, directionEigenvalues, linearMethod, regimeThresholds, tuneMethod } from '../../../src/theory/index.js';
+import { bounded, close, type Check } from '../check.js';
 
 export const nesterovChecks: Check[] = [
   {
@@ -56,6 +57,23 @@ export const nesterovChecks: Check[] = [
         for (let i = 0; i < p.dim; i++) worst = Math.max(worst, Math.abs(sa.w[i] - sb.w[i]));
       }
       return close(0, worst, { abs: 1e-10 }, { note: 'largest difference of $\\mathbf w^{(k)}$ over 200 steps' });
+    },
+  },
+  {
+    id: 'chebyshev-like-polyak',
+    section: 'nesterov',
+    kind: 'claim',
+    claim: '"Chebyshev acceleration" predated heavy ball: the Chebyshev semi-iteration on a $\\kappa = 100$ quadratic stays within its bound $2r^k/(1 + r^{2k})$, $r = (\\sqrt\\kappa - 1)/(\\sqrt\\kappa + 1)$, which decays at the rate of Polyak\'s heavy ball ($r = 9/11$).',
+    run({ quick }) {
+      const kappa = 100;
+      const p = createProblem(`quadratic:dim=${quick ? 50 : 200},kappa=${kappa},seed=12,wstar=random`);
+      const K = 80;
+      const res = run(p, createMethod('chebyshev', p), { steps: K, tol: 0, record: ['k', 'dist'] });
+      let worst = 0;
+      for (let i = 1; i < res.trace.k.length; i++) worst = Math.max(worst, res.trace.dist[i] / res.trace.dist[0] / chebyshevBound(kappa, res.trace.k[i]));
+      const polyak = tuneMethod('hb', 1 / kappa, 1, 'polyak').rate;
+      const r = bounded(1 + 1e-9, worst, {}, { numbers: { polyakRate: polyak, steps: K } });
+      return { ...r, pass: r.pass && Math.abs(polyak - 9 / 11) < 1e-12, note: `largest ratio of $\\|\\mathbf w^{(k)} - \\mathbf w^\\star\\|/\\|\\mathbf w^{(0)} - \\mathbf w^\\star\\|$ to the bound over ${K} steps; Polyak's rate ${polyak.toFixed(6)}` };
     },
   },
 ];
