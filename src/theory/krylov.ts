@@ -1,4 +1,4 @@
-// The oracle model's lower bounds. The query-counting oracle itself is run's countingOracle (src/run).
+// The oracle model's lower bounds. The query-counting oracle itself is run's countingProblem (src/run).
 
 /**
  * Krylov support: 1 + the largest index j with |w_j| > tolerance (0 for w = 0). On Nesterov's worst function, started
