@@ -34,7 +34,7 @@ function linearPanel(store: Store): { el: HTMLElement; start: () => Promise<void
   const p = panel({
     id: 's1-linear',
     title: 'Linear systems: continuous and discrete time',
-    formulas: ['\\dot{\\mathbf w} = -\\alpha A\\mathbf w \\;\\Rightarrow\\; \\mathbf w(t) = e^{-\\alpha t A}\\mathbf w(0),\\qquad \\mathbf w^{(k)} = (I - \\alpha A)^k\\mathbf w^{(0)}'],
+    formulas: ['\\dot{\\mathbf w} = -\\alpha A\\mathbf w \\;\\Rightarrow\\; \\mathbf w(t) = e^{-\\alpha t A}\\mathbf w(0)', '\\mathbf w^{(k)} = (I - \\alpha A)^k\\mathbf w^{(0)}'],
     idea: 'When $A$ is not symmetric (the field is not a gradient) it can have complex or repeated eigenvalues, and more behaviours appear: spirals, centres, saddles, degenerate nodes. Continuous time is stable when every eigenvalue of $-\\alpha A$ has negative real part (left of the imaginary axis); discrete time when every eigenvalue of $I - \\alpha A$ lies inside the unit circle — so a stable flow can become an unstable iteration when $\\alpha$ is too large.',
     exportSource: {
       name: 'linear-system',
@@ -52,7 +52,7 @@ function linearPanel(store: Store): { el: HTMLElement; start: () => Promise<void
   const table = readoutTable('s1', [['continuous', 'continuous time'], ['discrete', 'discrete time']], [['type', 'type'], ['stable', 'stable']]);
   p.readouts.append(table.el);
   const vP = view('Phase portrait: flow (lines) and iterates (dots) from the same starts');
-  const vE = view('Eigenvalues of −αA (continuous) and I − αA (discrete), unit circle dashed');
+  const vE = view('Eigenvalues of −αA (continuous: stable left of the imaginary axis) and I − αA (discrete: stable inside the unit circle)');
   const vT = view('Trace–determinant plane of −αA');
   p.views.append(vP.el, vE.el, vT.el);
 
@@ -116,6 +116,7 @@ function linearPanel(store: Store): { el: HTMLElement; start: () => Promise<void
       width: 260, height: 260,
       layer: [
         { data: { name: 'circle' }, mark: { type: 'line', strokeDash: [4, 3], color: '#9ca3af', strokeWidth: 1 }, encoding: { x: ax('re', 'Re z', [-2.2, 2.2]), y: ax('im', 'Im z', [-2.2, 2.2]), order: { field: 'i', type: 'quantitative' } } },
+        { data: { values: [{ x: 0 }] }, mark: { type: 'rule', color: '#9ca3af', strokeWidth: 1 }, encoding: { x: { field: 'x', type: 'quantitative' } } },
         { data: { name: 'ev' }, mark: { type: 'point', size: 80, strokeWidth: 2, filled: true, clip: true }, encoding: { x: ax('re', 'Re z', [-2.2, 2.2]), y: ax('im', 'Im z', [-2.2, 2.2]), color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['continuous (−αA)', 'discrete (I − αA)'], range: ['#2563eb', '#ea580c'] }, legend: { orient: 'bottom', direction: 'vertical' } } } },
       ],
     } as never, { description: 'Eigenvalues in the complex plane' });
