@@ -24,7 +24,7 @@ export interface AxisOptions {
  * quant('k', 'iteration k').title; // returns 'iteration k'
  */
 export function quant(field: string, title: string, { log = false, domain, zero = false, format, grid = true, ticks }: AxisOptions = {}): Record<string, unknown> {
-  const scale: Record<string, unknown> = log ? { type: 'log' } : { zero, nice: domain === undefined };
+  const scale: Record<string, unknown> = log ? { type: 'log', nice: domain === undefined } : { zero, nice: domain === undefined };
   if (domain) scale.domain = domain;
   const axis: Record<string, unknown> = { grid };
   if (format) axis.format = format;

@@ -15,7 +15,8 @@ export function powerOfTen(n: number): string {
 }
 
 /**
- * Axis properties for a log scale over [lo, hi]: ticks at powers of ten (thinned to at most `maxTicks`), labelled 10ⁿ.
+ * Axis properties for a log scale over [lo, hi]: ticks at the powers of ten inside it (thinned to at most `maxTicks`),
+ * labelled 10ⁿ.
  *
  * @example
  * logAxis(1e-3, 1).values; // returns [0.001, 0.01, 0.1, 1]
@@ -24,8 +25,12 @@ export function logAxis(lo: number, hi: number, maxTicks = 7): { values: number[
   const a = Math.floor(Math.log10(Math.max(lo, Number.MIN_VALUE)));
   const b = Math.ceil(Math.log10(Math.max(hi, lo, Number.MIN_VALUE)));
   const stride = Math.max(1, Math.ceil((b - a + 1) / maxTicks));
+  // Only powers of ten inside [lo, hi] (the scale is not rounded out to whole decades).
+  const lower = Math.ceil(Math.log10(Math.max(lo, Number.MIN_VALUE)) - 1e-9);
+  const upper = Math.floor(Math.log10(Math.max(hi, lo, Number.MIN_VALUE)) + 1e-9);
   const exps: number[] = [];
-  for (let e = b; e >= a; e -= stride) exps.unshift(e);
+  for (let e = upper; e >= lower; e -= stride) exps.unshift(e);
+  if (exps.length === 0) return { values: [lo, hi], labelExpr: "format(datum.value, '.3~g')" }; // within one decade
   const labels = exps.map((e) => `round(log(datum.value) / LN10) == ${e} ? '${powerOfTen(e)}'`);
   return { values: exps.map((e) => Number(`1e${e}`)), labelExpr: `${labels.join(' : ')} : ''` };
 }

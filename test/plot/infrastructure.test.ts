@@ -9,8 +9,10 @@ describe('plot helpers', () => {
     expect(powerOfTen(3)).toBe('10³');
   });
 
-  it('logAxis puts ticks on powers of ten covering the domain, thinned to maxTicks', () => {
-    expect(logAxis(2e-4, 0.5).values).toEqual([1e-4, 1e-3, 1e-2, 1e-1, 1]);
+  it('logAxis puts ticks on the powers of ten inside the domain, thinned to maxTicks', () => {
+    expect(logAxis(2e-4, 0.5).values).toEqual([1e-3, 1e-2, 1e-1]);
+    expect(logAxis(1e-3, 1).values).toEqual([1e-3, 1e-2, 1e-1, 1]);
+    expect(logAxis(2, 8).values).toEqual([2, 8]); // no power of ten inside: the ends
     const thin = logAxis(1e-16, 1, 5).values; // 17 decades, stride 4
     expect(thin.length).toBeLessThanOrEqual(5);
     expect(thin[thin.length - 1]).toBe(1);
