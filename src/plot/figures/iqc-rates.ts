@@ -34,7 +34,7 @@ export const iqcRates: FigureDef = {
   name: 'iqc-rates',
   title: 'Certified convergence rates (IQC)',
   section: 'certification',
-  caption: 'Worst-case rate $\\rho$ over all $\\mu$-strongly convex $L$-smooth functions certified by the IQC analysis of Lessard, Recht and Packard (an SDP per $\\rho$, bisection; solid with markers), against each method\'s rate on quadratics (dashed). Gradient descent and Nesterov are certified close to their quadratic rates; heavy ball with Polyak\'s tuning has the best quadratic rate but no certificate beyond small $\\kappa$ (its curve stops): on general functions it can fail, as the counterexample shows.',
+  caption: 'Worst-case rate $\\rho$ over all $\\mu$-strongly convex $L$-smooth functions certified by the IQC analysis of Lessard, Recht and Packard (an SDP per $\\rho$, bisection; solid with markers), against each method\'s rate on quadratics (dashed). Gradient descent and triple momentum are certified at their quadratic rates (their dashed lines hide under the solid ones); Nesterov's certified rate lies a little above its quadratic rate $1 - 1/\\sqrt\\kappa$ (which coincides with triple momentum's curve) and stays accelerated; heavy ball with Polyak\'s tuning has the best quadratic rate but no certificate beyond small $\\kappa$ (its curve stops): on general functions it can fail, as the counterexample shows.',
   params: [
     { name: 'n', description: 'number of kappas', default: 16, kind: 'integer', min: 2, max: 100 },
     { name: 'kmax', description: 'largest kappa', default: 1000, min: 1.5, max: 1e6 },
