@@ -19,7 +19,7 @@ export interface LineOpts {
 /** A responsive line chart (Vega-Lite) with optional log axes. */
 export function lineSpec(o: LineOpts): object {
   return {
-    width: 'container', height: o.height ?? 260, autosize: { type: 'fit-x', contains: 'padding' },
+    width: 'container', height: o.height ?? 260, autosize: { type: 'fit-x', contains: 'padding', resize: true },
     data: { name: o.data },
     mark: { type: 'line', strokeWidth: 1.8, clip: true },
     encoding: {

@@ -191,7 +191,7 @@ function logisticPanel(store: Store): { el: HTMLElement; start: () => Promise<vo
           { data: { name: 'rline' }, mark: { type: 'rule', color: '#9ca3af' }, encoding: { y: { datum: 0 } } },
         ] },
       ],
-      autosize: { type: 'fit-x', contains: 'padding' },
+      autosize: { type: 'fit-x', contains: 'padding', resize: true },
     } as never, { description: 'Bifurcation diagram and Lyapunov exponent' });
     const raster = (async () => {
       try {
@@ -242,7 +242,7 @@ function mandelbrotPanel(store: Store): { el: HTMLElement; start: () => Promise<
     if (chart) chart.finalize();
     v.plot.replaceChildren();
     chart = new Chart(v.plot, {
-      width: 'container', height: 380, autosize: { type: 'fit-x', contains: 'padding' },
+      width: 'container', height: 380, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       layer: [
         { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { domain: w.x, nice: false }, title: 'Re c' }, y: { field: 'y', type: 'quantitative', scale: { domain: w.y, nice: false }, title: 'Im c' } } },
         { data: { name: 'orbit' }, mark: { type: 'line', color: '#ffffff', strokeWidth: 1.2, point: { color: '#fde047', size: 14 }, clip: true }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, order: { field: 'k', type: 'quantitative' } } },

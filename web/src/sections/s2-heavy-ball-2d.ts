@@ -104,7 +104,7 @@ function spaceSpec(d: { x: [number, number]; y: [number, number] } | null, keys:
 
 function lossSpec(keys: M[], height = 300): object {
   return {
-    width: 'container', height, autosize: { type: 'fit-x', contains: 'padding' },
+    width: 'container', height, autosize: { type: 'fit-x', contains: 'padding', resize: true },
     data: { name: 'loss' },
     mark: { type: 'line', strokeWidth: 1.6, clip: true },
     encoding: {

@@ -92,14 +92,14 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     charts?.w.finalize(); charts?.phase.finalize(); charts?.eig.finalize();
     charts = {
       w: new Chart(vW.plot, {
-        width: 'container', height: 260, autosize: { type: 'fit-x', contains: 'padding' },
+        width: 'container', height: 260, autosize: { type: 'fit-x', contains: 'padding', resize: true },
         layer: [
           { data: { name: 'theory' }, mark: { type: 'line', strokeWidth: 1.5, clip: true }, encoding: { x: { field: 'k', type: 'quantitative', title: 'iteration k' }, y: { field: 'w', type: 'quantitative', title: 'w_j^(k)' }, color: colorEnc(domain) } },
           { data: { name: 'sim' }, mark: { type: 'circle', size: 16, opacity: 0.85, clip: true }, encoding: { x: { field: 'k', type: 'quantitative' }, y: { field: 'w', type: 'quantitative' }, color: colorEnc(domain) } },
         ],
       } as never, { description: 'w per eigendirection against k' }),
       phase: new Chart(vPhase.plot, {
-        width: 'container', height: 260, autosize: { type: 'fit-x', contains: 'padding' },
+        width: 'container', height: 260, autosize: { type: 'fit-x', contains: 'padding', resize: true },
         data: { name: 'theory' },
         mark: { type: 'line', strokeWidth: 1.3, clip: true },
         encoding: { x: { field: 'w', type: 'quantitative', title: 'w' }, y: { field: 'v', type: 'quantitative', title: 'v = w⁽ᵏ⁾ − w⁽ᵏ⁻¹⁾' }, order: { field: 'k', type: 'quantitative' }, color: { ...colorEnc(domain), legend: null } },

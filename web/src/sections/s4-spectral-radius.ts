@@ -87,7 +87,7 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
   };
   const start = async () => {
     chart = new Chart(v.plot, {
-      width: 'container', height: 280, autosize: { type: 'fit-x', contains: 'padding' },
+      width: 'container', height: 280, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       layer: [
         { data: { name: 'level' }, mark: { type: 'rule', strokeDash: [4, 4], color: '#9ca3af' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
         { data: { name: 'level' }, mark: { type: 'text', align: 'left', dx: 4, dy: -6, color: '#6b7280' }, encoding: { y: { field: 'y', type: 'quantitative' }, x: { datum: 0 }, text: { field: 'label' } } },
@@ -191,7 +191,7 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const x = { field: 'alpha', type: 'quantitative', title: 'learning rate α', scale: { domain: alphaRange(s()), nice: false } };
     const y = { field: 'beta', type: 'quantitative', title: 'momentum β', scale: { domain: [0, 1], nice: false } };
     map = new Chart(vMap.plot, {
-      width: 'container', height: 320, autosize: { type: 'fit-x', contains: 'padding' },
+      width: 'container', height: 320, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       layer: [
         { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { domain: alphaRange(s()), nice: false }, title: 'learning rate α' }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 1], nice: false }, title: 'momentum β' } } },
         { data: { name: 'legend' }, mark: { type: 'point', opacity: 0 }, encoding: { x, y, color: { field: 'rho', type: 'quantitative', title: 'worst ρ', scale: { scheme: 'viridis' }, legend: { orient: 'right', gradientLength: 160, format: '.3f' } } } },

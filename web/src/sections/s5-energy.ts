@@ -27,15 +27,15 @@ const HCOL: Record<string, string> = { 'h = 0.25': '#0891b2', 'h = 1': '#2563eb'
 function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void> } {
   const sec = 's5';
   const s = () => store.get<S5>(sec);
-  let cont: Chart | null = null, disc: Chart | null = null;
+  let cont: Chart | null = null, disc: Chart | null = null, comp: Chart | null = null;
   const p = panel({
     id: 's5-decay',
     title: 'Energy dissipation: the same rate μ for every curvature',
-    formulas: ['\\mathcal E = \\mathcal J(\\mathbf w) + \\tfrac12\\|\\mathbf v\\|^2,\\qquad \\dot{\\mathcal E} = -\\mu\\|\\mathbf v\\|^2', '\\overline{\\dot{\\mathcal E}} = -\\mu\\,\\mathcal E \\;\\Rightarrow\\; \\mathcal E(t) \\approx \\mathcal E(0)\\,e^{-\\mu t},\\qquad \\alpha = s^2,\\ \\beta = 1 - \\mu s'],
+    formulas: ['\\mathcal E = \\mathcal J(\\mathbf w) + \\tfrac12\\|\\mathbf v\\|^2,\\qquad \\dot{\\mathcal E} = -\\mu\\|\\mathbf v\\|^2', '\\overline{\\dot{\\mathcal E}} = -\\mu\\,\\mathcal E \\;\\Rightarrow\\; \\mathcal E(t) \\approx \\mathcal E(0)\\,e^{-\\mu t}', '\\text{discrete: } \\alpha = s^2,\\ \\beta = 1 - \\mu s'],
     idea: 'In the underdamped case each direction is a harmonic oscillator whose amplitude slowly shrinks; averaging the dissipation $-\\mu\\|\\mathbf v\\|^2$ over a period gives $\\dot{\\mathcal E} = -\\mu\\mathcal E$: exponential decay with timescale $1/\\mu$, independent of $h$. Left: the exact solution of the ODE; right: discrete heavy ball with step $s$ ($\\alpha = s^2$, $\\beta = 1-\\mu s$) plotted against $t = ks$. The fitted rates in the table are the library\'s least-squares fits; the claim holds when $h \\gg \\mu^2$.',
     exportSource: {
       name: 'energy-decay',
-      charts: () => (cont && disc ? [{ label: 'continuous', chart: cont }, { label: 'discrete', chart: disc }] : []),
+      charts: () => (cont && disc && comp ? [{ label: 'continuous', chart: cont }, { label: 'discrete', chart: disc }, { label: 'relative to exp(-mu t)', chart: comp }] : []),
       cli: () => `momentum-lab run --problem quadratic:values=${HS.join(';')},x0=1 --method hb:alpha=${s().s ** 2},beta=${1 - s().mu * s().s} --steps ${Math.round(40 / s().mu / s().s)} --tol 0 --format csv`,
     },
   });
@@ -47,13 +47,14 @@ function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
   p.readouts.append(table.el);
   const vC = view('Continuous heavy ball: E(t)/E(0), exact solution (log scale)');
   const vD = view('Discrete heavy ball, α = s², β = 1 − μs: E_k/E_0 against t = ks');
-  p.views.append(vC.el, vD.el);
+  const vR = view('Continuous: E(t) / (E(0) e^(−μt)) — the wobble around the averaged law shrinks like μ/(2√h)', 'wide');
+  p.views.append(vC.el, vD.el, vR.el);
   const keys = [...HS.map((h) => `h = ${h}`), 'exp(−μt)'];
   const update = async () => {
     const st = s();
     const T = 26 / st.mu;
     const ts = linspace(0, T, 600);
-    const rowsC: Row[] = [], rowsD: Row[] = [];
+    const rowsC: Row[] = [], rowsD: Row[] = [], rowsR: Row[] = [];
     for (const h of HS) {
       const label = `h = ${h}`;
       const E0 = oscillatorEnergy([h], [1], [0]);
@@ -63,6 +64,8 @@ function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
         ys[i] = Math.max(oscillatorEnergy([h], [w], [v]) / E0, 1e-30);
       }
       for (const i of thin(ts.length, (i) => ts[i], (i) => Math.log10(ys[i]), density(0, T), density(-20, 0, 800))) rowsC.push({ series: label, t: ts[i], E: ys[i] });
+      const ratio = (i: number) => ys[i] * Math.exp(st.mu * ts[i]);
+      for (const i of thin(ts.length, (i) => ts[i], ratio, density(0, T), density(0, 2, 800))) rowsR.push({ series: label, t: ts[i], r: ratio(i) });
       const d = energyDecay(h, st.mu);
       table.set(String(h), 'rate', d.fittedRate, 4);
       table.set(String(h), 'dev', d.maxDeviation, 3);
@@ -82,12 +85,15 @@ function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
       for (const k of thin(K + 1, (i) => i * st.s, (i) => Math.log10(Ek[i]), density(0, T), density(-20, 0, 800))) rowsD.push({ series: label, t: k * st.s, E: Ek[k] });
     }
     for (const t of [0, T]) { rowsC.unshift({ series: 'exp(−μt)', t, E: Math.exp(-st.mu * t) }); rowsD.unshift({ series: 'exp(−μt)', t, E: Math.exp(-st.mu * t) }); }
-    await Promise.all([cont!.set({ E: rowsC }), disc!.set({ E: rowsD })]);
+    await Promise.all([cont!.set({ E: rowsC }), disc!.set({ E: rowsD }), comp!.set({ r: rowsR })]);
   };
   const start = async () => {
     const spec = () => lineSpec({ data: 'E', x: 't', y: 'E', xTitle: 'time t', yTitle: 'E / E(0)', logY: true, yDomain: [1e-12, 2], color: colorBy('series', keys, {}, HCOL), dash: { field: 'series', type: 'nominal', title: null, scale: { domain: keys, range: [[1, 0], [1, 0], [1, 0], [1, 0], [6, 4]] } } });
     cont = new Chart(vC.plot, spec() as never, { description: 'Continuous energy decay' });
     disc = new Chart(vD.plot, spec() as never, { description: 'Discrete energy decay' });
+    const rspec = lineSpec({ data: 'r', x: 't', y: 'r', xTitle: 'time t', yTitle: 'E eᵘᵗ / E₀', height: 200, color: colorBy('series', HS.map((h) => `h = ${h}`), {}, HCOL) }) as { encoding: { y: { axis: object } } };
+    rspec.encoding.y.axis = { format: '.2f' };
+    comp = new Chart(vR.plot, rspec as never, { description: 'Energy relative to the averaged law' });
     const schedule = frameScheduler(() => timed('s5.decay', update));
     store.subscribe(sec, (_s, changed) => { if (changed.some((c) => c === 'mu' || c === 's')) schedule(); });
     await update();

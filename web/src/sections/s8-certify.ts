@@ -95,7 +95,7 @@ function certPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
   const start = async () => {
     const keys = Object.keys(LABELS);
     chart = new Chart(v.plot, {
-      width: 'container', height: 300, autosize: { type: 'fit-x', contains: 'padding' },
+      width: 'container', height: 300, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       data: { name: 'rates' },
       mark: { type: 'line', strokeWidth: 2, point: { size: 18 }, clip: true },
       encoding: {
@@ -151,7 +151,7 @@ function counterPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
   };
   const start = async () => {
     chart = new Chart(v.plot, {
-      width: 'container', height: 240, autosize: { type: 'fit-x', contains: 'padding' },
+      width: 'container', height: 240, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       data: { name: 'x' },
       mark: { type: 'line', strokeWidth: 1.6, point: { size: 14 } },
       encoding: {
