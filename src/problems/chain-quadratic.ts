@@ -57,11 +57,15 @@ export function chainQuadratic(D: number, { c = 1, r = 0, x0, name = 'nesterov-w
   });
   // J* = c/2 (1 - w*_1): for the quadratic 1/2 w^T H w - b^T w + c/2 with b = c e_1, J* = c/2 - 1/2 b^T w*.
   const minValue = (c / 2) * (1 - minimizer[0]);
-  const value = q.value, valueAndGrad = q.valueAndGrad!;
+  const value = q.value;
+  // grad J(w) = (c A + r I) w - c e_1, from the definition rather than H (w - w*): w* is rounded (Thomas algorithm),
+  // and H (w - w*) would leave ~1e-17 noise outside the Krylov support, where the lecture's argument needs exact zeros.
+  const grad = (w: Float64Array, out: Float64Array): Float64Array => { applyA(w, out); out[0] -= c; return out; };
   return {
     ...q,
-    valueAndGrad: (w, out) => valueAndGrad(w, out) + minValue,
-    excessAndGrad: (w, out) => valueAndGrad(w, out),
+    grad,
+    valueAndGrad: (w, out) => { grad(w, out); return value(w) + minValue; },
+    excessAndGrad: (w, out) => { grad(w, out); return value(w); },
     spectrum, mu: spectrum[0], L: spectrum[D - 1], minValue,
     eigenCoordinates: q.eigenCoordinates!,
     // quadraticFromOperator measures 1/2 e^T H e with e = w - w*, which is J(w) - J*.
