@@ -100,6 +100,17 @@ describe('explorer in chromium', () => {
     expect(await cellText(page, 's8.cert.hb')).toBe('none < 1');
     expect(await cellText(page, 's8.cx.status.hb')).toBe('no convergence');
 
+    // The Mandelbrot view zooms where it is clicked (a new worker render) and shows the orbit under the cursor.
+    const mandel = page.locator('#s1-mandelbrot .plot canvas');
+    await mandel.scrollIntoViewIfNeeded();
+    const mb = (await mandel.boundingBox())!;
+    await page.mouse.move(mb.x + mb.width * 0.6, mb.y + mb.height * 0.5);
+    await page.waitForFunction(() => (document.querySelector('[data-readout="s1.c"]')?.textContent ?? '').includes('i'));
+    const renders = await page.evaluate(() => (window.__explorer.perf()['s1.mandelbrot'] ?? []).length);
+    await page.mouse.click(mb.x + mb.width * 0.6, mb.y + mb.height * 0.5);
+    await page.waitForFunction((n) => (window.__explorer.perf()['s1.mandelbrot'] ?? []).length > n, renders);
+    expect(await page.evaluate(() => window.__explorer.store.state.s1.zoom)).toBe(4);
+
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -120,6 +131,26 @@ describe('explorer in chromium', () => {
       const rate = worstRateOverInterval(linearMethod(m as 'gd', { alpha: 0.5, beta: 0.7 }), 0.1, 1).rate;
       expect(await cellValue(page, `s2.rate.${m}`)).toBeCloseTo(rate, 12);
     }
+    // Drag the start point on the contour plot: the start follows the pointer (right = larger w1, up = larger w2),
+    // and the runs are recomputed from it.
+    const plot = page.locator('#s2-panel .plot.interactive canvas').first();
+    const lossBefore = await cellValue(page, 's2.loss.hb');
+    const dragTo = async (fx: number, fy: number) => {
+      await plot.scrollIntoViewIfNeeded();
+      const box = (await plot.boundingBox())!;
+      await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * fx + 1, box.y + box.height * fy + 1, { steps: 2 });
+      await page.mouse.up();
+      await settle(page);
+      return page.evaluate(() => ({ ...(window.__explorer.store.state.s2 as { x0: number; y0: number }) }));
+    };
+    const a = await dragTo(0.5, 0.5);
+    const b = await dragTo(0.7, 0.3);
+    expect(b.x0).toBeGreaterThan(a.x0 + 0.3);
+    expect(b.y0).toBeGreaterThan(a.y0 + 0.3);
+    for (const q of [a, b]) for (const v of [q.x0, q.y0]) expect(Math.abs(v)).toBeLessThanOrEqual(1.6);
+    expect(await cellValue(page, 's2.loss.hb')).not.toBe(lossBefore);
     expect(errors).toEqual([]);
     await page.close();
   });

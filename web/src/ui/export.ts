@@ -40,6 +40,9 @@ function blobUrl(text: string, type: string): string {
 export function exportMenu(src: ExportSource): HTMLElement {
   const body = h('div', { class: 'export-body' });
   const details = h('details', { class: 'export' }, h('summary', { text: 'Export' }), body);
+  // Close on a click elsewhere or on Escape (a disclosure left open would cover the charts below it).
+  document.addEventListener('pointerdown', (e) => { if (details.open && !details.contains(e.target as Node)) details.open = false; });
+  details.addEventListener('keydown', (e) => { if (e.key === 'Escape' && details.open) { details.open = false; details.querySelector('summary')?.focus(); } });
   details.addEventListener('toggle', () => {
     if (!details.open) return;
     body.replaceChildren();
