@@ -79,6 +79,8 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   const events = options.events ?? [];
   const tEval = options.tEval;
   const saveSteps = options.saveSteps ?? tEval === undefined;
+  // As dopri5.f (iout = 2 only): the dense-output coefficients are computed only when something reads them.
+  const needDense = events.length > 0 || tEval !== undefined || options.onStep !== undefined;
   const n = y0.length, posneg = t1 >= t0 ? 1 : -1, expo1 = 0.2 - beta * 0.75, uround = Number.EPSILON;
 
   let y = Float64Array.from(y0), y1 = new Float64Array(n);
@@ -147,7 +149,7 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
     if (err <= 1) {
       facold = Math.max(err, 1e-4);
       naccpt++;
-      dense.prepare(t, h, y, y1, k1, k3, k4, k5, k6, k7);
+      if (needDense) dense.prepare(t, h, y, y1, k1, k3, k4, k5, k6, k7);
       k1.set(k7);
       const tmp = y; y = y1; y1 = tmp;
       t = last ? t1 : xph;
