@@ -42,7 +42,10 @@ export async function run({ quick, peers, log }) {
     'SciPy pays a Python call per evaluation of f (a list of 3 floats): its time per evaluation measures the interpreter, not the method.',
   ];
   const c = rows.find((r) => r.impl === 'c');
-  notes.push('Profile (node --cpu-prof): about a third of a warm solve is Dopri5Dense.prepare, the dense-output coefficients computed on every accepted step although nothing reads them here (no tEval, events or onStep; Hairer\'s dopri5.f prepares them only when dense output is asked for), and ~10% the two ** calls of the step-size controller; skipping the first and using exp/log for the second made a warm solve 1.5x faster in a local experiment.');
+  notes.push('Profile (node --cpu-prof): computing the dense-output coefficients on every accepted step was a third of a warm solve; '
+    + 'odeDopri5 now prepares them only when tEval, events or onStep need them (as Hairer\'s dopri5.f does). Of what is left, ~25% is the two ** '
+    + 'of the step-size controller (V8\'s Math.pow costs ~100 ns; Math.exp(expo1 * Math.log(err) - beta * Math.log(facold)) is ~3x cheaper), '
+    + 'and the rest the JIT\'s code for 3-element loops (bounds checks, no unrolling) against gcc\'s.');
   const goals = [];
   if (c) goals.push({ goal: 'momentum-lab within 2x of C on the same algorithm', met: ml.median / c.median <= 2, detail: `ratio ${fmtRatio(ml.median / c.median)}` });
   const sc = rows.filter((r) => r.impl.startsWith('scipy'));
