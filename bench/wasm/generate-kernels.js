@@ -7,9 +7,11 @@
 // lecture's notation, with the same operation order as the TypeScript reference (src/linalg/wasm/diagonalSteps.ts),
 // so the results are bitwise equal (WebAssembly's f64x2 arithmetic is IEEE 754 round-to-nearest, without fused
 // multiply-add):
-//   gd : w <- w - (alpha h) (w - w*)
-//   hb : v <- beta v - (alpha h) (w - w*);  w <- w + v
-//   nag: bv = beta v;  v <- bv - (alpha h) ((w + bv) - w*);  w <- w + v
+//   gd : w <- w - alpha (h (w - w*))
+//   hb : v <- beta v - alpha (h (w - w*));  w <- w + v
+//   nag: bv = beta v;  v <- bv - alpha (h ((w + bv) - w*));  w <- w + v
+// (alpha times the gradient h (w - w*): the rounding of the optimizers' two-pass path, grad then update, and of their
+// inline diagonal path, so a step here is bitwise the step of heavyBall/nesterov/gradientDescent.)
 // Two f64x2 lanes pairs (4 doubles) per loop trip, then a scalar tail.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,18 +44,18 @@ function body(method, shift, simd, off) {
   const x = ops(simd, off);
   const s = simd ? `${off}` : 's';
   const err = (y) => (shift ? x.sub(y, x.load('ws')) : y);
-  const ah = x.mul(x.alpha, x.load('h'));
-  if (method === 'gd') return [x.store('w', x.sub(x.load('w'), x.mul(ah, err(x.load('w')))))];
+  const ag = (e) => x.mul(x.alpha, x.mul(x.load('h'), e)); // alpha * (h * e)
+  if (method === 'gd') return [x.store('w', x.sub(x.load('w'), ag(err(x.load('w')))))];
   if (method === 'hb') {
     return [
-      `(local.set $v${s} ${x.sub(x.mul(x.beta, x.load('v')), x.mul(ah, err(x.load('w'))))})`,
+      `(local.set $v${s} ${x.sub(x.mul(x.beta, x.load('v')), ag(err(x.load('w'))))})`,
       x.store('v', `(local.get $v${s})`),
       x.store('w', x.add(x.load('w'), `(local.get $v${s})`)),
     ];
   }
   return [
     `(local.set $b${s} ${x.mul(x.beta, x.load('v'))})`,
-    `(local.set $v${s} ${x.sub(`(local.get $b${s})`, x.mul(ah, err(x.add(x.load('w'), `(local.get $b${s})`))))})`,
+    `(local.set $v${s} ${x.sub(`(local.get $b${s})`, ag(err(x.add(x.load('w'), `(local.get $b${s})`))))})`,
     x.store('v', `(local.get $v${s})`),
     x.store('w', x.add(x.load('w'), `(local.get $v${s})`)),
   ];

@@ -14,7 +14,7 @@ const B_PER_ELEM = { gd: 24, hb: 40, nag: 40, triad: 24, 'triad-inplace': 24 };
 const LABEL = {
   'wasm-fused': 'momentum-lab, WebAssembly SIMD fused kernel (createWasmArena)',
   'ts-fused': 'momentum-lab, TypeScript fused kernel (hbDiagonalStep etc.)',
-  optimizer: 'momentum-lab, optimizer.step(state, problem) on diagonalQuadratic',
+  optimizer: 'momentum-lab, optimizer.step(state, problem) on diagonalQuadratic (TypeScript, reads w* too)',
   'js-3-loops': 'plain JS, three separate loops (for comparison)',
   c: 'C, fused loop (gcc -O3 -march=native)',
   numpy: 'numpy, idiomatic (temporaries)',
@@ -114,7 +114,11 @@ export async function run({ quick, peers, log }) {
     'Minimum traffic per element: GD reads h, w and writes w (24 B); HB and NAG read h, w, v and write w, v (40 B). '
       + '"of triad BW" = (minimum bytes / triad bandwidth) / time: 1 means running at the triad\'s bandwidth; in-place updates can exceed the STREAM triad, which pays a write-allocate read.',
     'torch.optim.SGD runs its own convention (buf <- beta buf + g; p <- p - lr buf), heavy ball with v = -lr buf; its Nesterov updates the look-ahead point, so its iterates differ from the Sutskever form by a change of variables.',
-    'The fused kernels (src/linalg/wasm) are one pass: every element of h, w, v is read once and w, v written once. optimizer.step goes through Problem.grad (one pass writing g) and then the update (a second pass reading g).',
+    'The fused kernels (src/linalg/wasm) are one pass: every element of h, w, v is read once and w, v written once. optimizer.step on diagonalQuadratic is one pass too '
+      + '(gd/hb/nag compute the gradient h (w - w*) inline from problem.diagonalHessian), in plain TypeScript and reading w* as well (48 B/element); '
+      + 'the kernels use the optimizers\' operation order, so their steps are bitwise equal (test/bench/wasm-kernels.test.ts).',
+    'Plain JS is compute-bound here, not memory-bound: V8 neither vectorises typed-array loops nor removes their bounds checks. The WebAssembly SIMD kernel '
+      + '(f64x2, 4 doubles per loop trip) reaches the C loop\'s speed; two shared-memory workers were not needed.',
   ];
   const wHb = row('wasm-fused', 'hb');
   if (wHb && bw) {

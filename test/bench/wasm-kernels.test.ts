@@ -5,6 +5,8 @@ import {
   createWasmArena, gdDiagonalStep, hbDiagonalStep, nagDiagonalStep, wasmSimdAvailable,
 } from '../../src/linalg/wasm/index.js';
 import { ParameterError } from '../../src/errors.js';
+import { diagonalQuadratic } from '../../src/problems/index.js';
+import { gradientDescent, heavyBall, nesterov } from '../../src/optimizers/index.js';
 // @ts-expect-error: plain-JS generator script without type declarations
 import { kernelsWat, kernelsBinary, kernelBytesTs } from '../../bench/wasm/generate-kernels.js';
 
@@ -61,7 +63,7 @@ describe('WebAssembly SIMD kernels', () => {
     expect(Array.from(w)).toEqual([0.25, 0.25, 0.25, 0.25, 0.25]);
   });
 
-  it('the fused heavy-ball step equals grad-then-update (the lecture form) to 1e-15 and converges at the predicted rate', () => {
+  it('the fused heavy-ball step equals grad-then-update (the lecture form) bitwise and converges at the predicted rate', () => {
     // kappa = 100, alpha = (2/(sqrt(L)+sqrt(mu)))^2, beta = ((sqrt(kappa)-1)/(sqrt(kappa)+1))^2: rate sqrt(beta) = 9/11.
     const n = 64, mu = 0.01, L = 1;
     const h = Float64Array.from({ length: n }, (_, i) => mu + ((L - mu) * i) / (n - 1));
@@ -75,12 +77,33 @@ describe('WebAssembly SIMD kernels', () => {
       for (let i = 0; i < n; i++) g[i] = h[i] * wRef[i];
       for (let i = 0; i < n; i++) { vRef[i] = beta * vRef[i] - alpha * g[i]; wRef[i] += vRef[i]; }
     }
-    for (let i = 0; i < n; i++) expect(Math.abs(w[i] - wRef[i])).toBeLessThan(1e-15);
+    expect(Array.from(w)).toEqual(Array.from(wRef));
     const err = Math.max(...Array.from(w, Math.abs));
     // |w_k| <= C k rho^k with rho = 9/11 (a Jordan block at the optimum): after 200 steps below 200 * (9/11)^200 * 10.
     expect(err).toBeLessThan(2000 * (9 / 11) ** 200);
     expect(err).toBeGreaterThan(1e-30);
   });
+
+  for (const method of ['gd', 'hb', 'nag'] as const) {
+    it(`${method}: 30 kernel steps (TypeScript and WebAssembly) equal 30 steps of the library's optimizer bitwise, with w*`, () => {
+      const n = 37, h = random(n, 0.01, 1), ws = random(n, -1, 1), x0 = random(n, -2, 2);
+      const problem = diagonalQuadratic(h, { minimizer: ws, x0 });
+      const opt = method === 'gd' ? gradientDescent(0.9) : method === 'hb' ? heavyBall(0.9, { beta: 0.7 }) : nesterov(0.9, { beta: 0.7 });
+      const state = opt.init(problem, problem.x0);
+      const A = createWasmArena(5 * n + 64)!;
+      const [hA, wsA, wA, vA] = [A.alloc(n), A.alloc(n), A.alloc(n), A.alloc(n)];
+      hA.set(h); wsA.set(ws); wA.set(x0);
+      const w = Float64Array.from(x0), v = new Float64Array(n);
+      for (let k = 0; k < 30; k++) {
+        opt.step(state, problem);
+        if (method === 'gd') { gdDiagonalStep(0.9, h, ws, w); A.gdDiagonalStep(0.9, hA, wsA, wA); }
+        if (method === 'hb') { hbDiagonalStep(0.9, 0.7, h, ws, w, v); A.hbDiagonalStep(0.9, 0.7, hA, wsA, wA, vA); }
+        if (method === 'nag') { nagDiagonalStep(0.9, 0.7, h, ws, w, v); A.nagDiagonalStep(0.9, 0.7, hA, wsA, wA, vA); }
+      }
+      expect(Array.from(w)).toEqual(Array.from(state.w));
+      expect(Array.from(wA)).toEqual(Array.from(state.w));
+    });
+  }
 
   it('vectors outside the arena fall back to the TypeScript kernel (same result)', () => {
     const A = createWasmArena(16)!;

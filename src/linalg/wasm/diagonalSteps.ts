@@ -1,5 +1,6 @@
 // One fused pass over memory per step on a diagonal quadratic: the pure TypeScript reference (and fallback) of the
-// WebAssembly kernels in wasmArena.ts. Same operation order, so both give bitwise-equal results.
+// WebAssembly kernels in wasmArena.ts. Same operation order, so both give bitwise-equal results; and the order of the
+// optimizers (alpha times the gradient h (w - w*)), so a step equals gradientDescent/heavyBall/nesterov's bitwise.
 
 /**
  * One gradient-descent step on J(w) = 1/2 sum_i h_i (w_i - w*_i)^2, fused into one pass (reads h, w, w*; writes w).
@@ -12,8 +13,8 @@
  * gdDiagonalStep(0.5, Float64Array.of(1, 2), null, w); // w becomes [0.5, 0]
  */
 export function gdDiagonalStep(alpha: number, h: Float64Array, wStar: Float64Array | null, w: Float64Array, n = w.length): void {
-  if (wStar === null) for (let i = 0; i < n; i++) w[i] = w[i] - alpha * h[i] * w[i];
-  else for (let i = 0; i < n; i++) w[i] = w[i] - alpha * h[i] * (w[i] - wStar[i]);
+  if (wStar === null) for (let i = 0; i < n; i++) w[i] = w[i] - alpha * (h[i] * w[i]);
+  else for (let i = 0; i < n; i++) w[i] = w[i] - alpha * (h[i] * (w[i] - wStar[i]));
 }
 
 /**
@@ -29,9 +30,9 @@ export function hbDiagonalStep(
   alpha: number, beta: number, h: Float64Array, wStar: Float64Array | null, w: Float64Array, v: Float64Array, n = w.length,
 ): void {
   if (wStar === null) {
-    for (let i = 0; i < n; i++) { const vi = beta * v[i] - alpha * h[i] * w[i]; v[i] = vi; w[i] = w[i] + vi; }
+    for (let i = 0; i < n; i++) { const vi = beta * v[i] - alpha * (h[i] * w[i]); v[i] = vi; w[i] = w[i] + vi; }
   } else {
-    for (let i = 0; i < n; i++) { const vi = beta * v[i] - alpha * h[i] * (w[i] - wStar[i]); v[i] = vi; w[i] = w[i] + vi; }
+    for (let i = 0; i < n; i++) { const vi = beta * v[i] - alpha * (h[i] * (w[i] - wStar[i])); v[i] = vi; w[i] = w[i] + vi; }
   }
 }
 
@@ -48,11 +49,11 @@ export function nagDiagonalStep(
   alpha: number, beta: number, h: Float64Array, wStar: Float64Array | null, w: Float64Array, v: Float64Array, n = w.length,
 ): void {
   if (wStar === null) {
-    for (let i = 0; i < n; i++) { const bv = beta * v[i]; const vi = bv - alpha * h[i] * (w[i] + bv); v[i] = vi; w[i] = w[i] + vi; }
+    for (let i = 0; i < n; i++) { const bv = beta * v[i]; const vi = bv - alpha * (h[i] * (w[i] + bv)); v[i] = vi; w[i] = w[i] + vi; }
   } else {
     for (let i = 0; i < n; i++) {
       const bv = beta * v[i];
-      const vi = bv - alpha * h[i] * (w[i] + bv - wStar[i]);
+      const vi = bv - alpha * (h[i] * (w[i] + bv - wStar[i]));
       v[i] = vi; w[i] = w[i] + vi;
     }
   }

@@ -11,14 +11,14 @@
     (block $simdDone
       (loop $simd
         (br_if $simdDone (i32.ge_u (local.get $i) (local.get $end4)))
-        (v128.store (i32.add (local.get $w) (local.get $i)) (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $i))) (f64x2.mul (f64x2.mul (local.get $va) (v128.load (i32.add (local.get $h) (local.get $i)))) (v128.load (i32.add (local.get $w) (local.get $i))))))
-        (v128.store offset=16 (i32.add (local.get $w) (local.get $i)) (f64x2.sub (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (f64x2.mul (f64x2.mul (local.get $va) (v128.load offset=16 (i32.add (local.get $h) (local.get $i)))) (v128.load offset=16 (i32.add (local.get $w) (local.get $i))))))
+        (v128.store (i32.add (local.get $w) (local.get $i)) (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $i))) (f64x2.mul (local.get $va) (f64x2.mul (v128.load (i32.add (local.get $h) (local.get $i))) (v128.load (i32.add (local.get $w) (local.get $i)))))))
+        (v128.store offset=16 (i32.add (local.get $w) (local.get $i)) (f64x2.sub (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (f64x2.mul (local.get $va) (f64x2.mul (v128.load offset=16 (i32.add (local.get $h) (local.get $i))) (v128.load offset=16 (i32.add (local.get $w) (local.get $i)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 32)))
         (br $simd)))
     (block $tailDone
       (loop $tail
         (br_if $tailDone (i32.ge_u (local.get $i) (local.get $end)))
-        (f64.store (i32.add (local.get $w) (local.get $i)) (f64.sub (f64.load (i32.add (local.get $w) (local.get $i))) (f64.mul (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $h) (local.get $i)))) (f64.load (i32.add (local.get $w) (local.get $i))))))
+        (f64.store (i32.add (local.get $w) (local.get $i)) (f64.sub (f64.load (i32.add (local.get $w) (local.get $i))) (f64.mul (local.get $alpha) (f64.mul (f64.load (i32.add (local.get $h) (local.get $i))) (f64.load (i32.add (local.get $w) (local.get $i)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 8)))
         (br $tail))))
   (func (export "gdShift") (param $alpha f64) (param $beta f64) (param $h i32) (param $ws i32) (param $w i32) (param $v i32) (param $n i32)
@@ -31,14 +31,14 @@
     (block $simdDone
       (loop $simd
         (br_if $simdDone (i32.ge_u (local.get $i) (local.get $end4)))
-        (v128.store (i32.add (local.get $w) (local.get $i)) (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $i))) (f64x2.mul (f64x2.mul (local.get $va) (v128.load (i32.add (local.get $h) (local.get $i)))) (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $i))) (v128.load (i32.add (local.get $ws) (local.get $i)))))))
-        (v128.store offset=16 (i32.add (local.get $w) (local.get $i)) (f64x2.sub (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (f64x2.mul (f64x2.mul (local.get $va) (v128.load offset=16 (i32.add (local.get $h) (local.get $i)))) (f64x2.sub (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (v128.load offset=16 (i32.add (local.get $ws) (local.get $i)))))))
+        (v128.store (i32.add (local.get $w) (local.get $i)) (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $i))) (f64x2.mul (local.get $va) (f64x2.mul (v128.load (i32.add (local.get $h) (local.get $i))) (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $i))) (v128.load (i32.add (local.get $ws) (local.get $i))))))))
+        (v128.store offset=16 (i32.add (local.get $w) (local.get $i)) (f64x2.sub (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (f64x2.mul (local.get $va) (f64x2.mul (v128.load offset=16 (i32.add (local.get $h) (local.get $i))) (f64x2.sub (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (v128.load offset=16 (i32.add (local.get $ws) (local.get $i))))))))
         (local.set $i (i32.add (local.get $i) (i32.const 32)))
         (br $simd)))
     (block $tailDone
       (loop $tail
         (br_if $tailDone (i32.ge_u (local.get $i) (local.get $end)))
-        (f64.store (i32.add (local.get $w) (local.get $i)) (f64.sub (f64.load (i32.add (local.get $w) (local.get $i))) (f64.mul (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $h) (local.get $i)))) (f64.sub (f64.load (i32.add (local.get $w) (local.get $i))) (f64.load (i32.add (local.get $ws) (local.get $i)))))))
+        (f64.store (i32.add (local.get $w) (local.get $i)) (f64.sub (f64.load (i32.add (local.get $w) (local.get $i))) (f64.mul (local.get $alpha) (f64.mul (f64.load (i32.add (local.get $h) (local.get $i))) (f64.sub (f64.load (i32.add (local.get $w) (local.get $i))) (f64.load (i32.add (local.get $ws) (local.get $i))))))))
         (local.set $i (i32.add (local.get $i) (i32.const 8)))
         (br $tail))))
   (func (export "hb") (param $alpha f64) (param $beta f64) (param $h i32) (param $ws i32) (param $w i32) (param $v i32) (param $n i32)
@@ -51,10 +51,10 @@
     (block $simdDone
       (loop $simd
         (br_if $simdDone (i32.ge_u (local.get $i) (local.get $end4)))
-        (local.set $v0 (f64x2.sub (f64x2.mul (local.get $vb) (v128.load (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (f64x2.mul (local.get $va) (v128.load (i32.add (local.get $h) (local.get $i)))) (v128.load (i32.add (local.get $w) (local.get $i))))))
+        (local.set $v0 (f64x2.sub (f64x2.mul (local.get $vb) (v128.load (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (local.get $va) (f64x2.mul (v128.load (i32.add (local.get $h) (local.get $i))) (v128.load (i32.add (local.get $w) (local.get $i)))))))
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $v0))
         (v128.store (i32.add (local.get $w) (local.get $i)) (f64x2.add (v128.load (i32.add (local.get $w) (local.get $i))) (local.get $v0)))
-        (local.set $v16 (f64x2.sub (f64x2.mul (local.get $vb) (v128.load offset=16 (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (f64x2.mul (local.get $va) (v128.load offset=16 (i32.add (local.get $h) (local.get $i)))) (v128.load offset=16 (i32.add (local.get $w) (local.get $i))))))
+        (local.set $v16 (f64x2.sub (f64x2.mul (local.get $vb) (v128.load offset=16 (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (local.get $va) (f64x2.mul (v128.load offset=16 (i32.add (local.get $h) (local.get $i))) (v128.load offset=16 (i32.add (local.get $w) (local.get $i)))))))
         (v128.store offset=16 (i32.add (local.get $v) (local.get $i)) (local.get $v16))
         (v128.store offset=16 (i32.add (local.get $w) (local.get $i)) (f64x2.add (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (local.get $v16)))
         (local.set $i (i32.add (local.get $i) (i32.const 32)))
@@ -62,7 +62,7 @@
     (block $tailDone
       (loop $tail
         (br_if $tailDone (i32.ge_u (local.get $i) (local.get $end)))
-        (local.set $vs (f64.sub (f64.mul (local.get $beta) (f64.load (i32.add (local.get $v) (local.get $i)))) (f64.mul (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $h) (local.get $i)))) (f64.load (i32.add (local.get $w) (local.get $i))))))
+        (local.set $vs (f64.sub (f64.mul (local.get $beta) (f64.load (i32.add (local.get $v) (local.get $i)))) (f64.mul (local.get $alpha) (f64.mul (f64.load (i32.add (local.get $h) (local.get $i))) (f64.load (i32.add (local.get $w) (local.get $i)))))))
         (f64.store (i32.add (local.get $v) (local.get $i)) (local.get $vs))
         (f64.store (i32.add (local.get $w) (local.get $i)) (f64.add (f64.load (i32.add (local.get $w) (local.get $i))) (local.get $vs)))
         (local.set $i (i32.add (local.get $i) (i32.const 8)))
@@ -77,10 +77,10 @@
     (block $simdDone
       (loop $simd
         (br_if $simdDone (i32.ge_u (local.get $i) (local.get $end4)))
-        (local.set $v0 (f64x2.sub (f64x2.mul (local.get $vb) (v128.load (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (f64x2.mul (local.get $va) (v128.load (i32.add (local.get $h) (local.get $i)))) (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $i))) (v128.load (i32.add (local.get $ws) (local.get $i)))))))
+        (local.set $v0 (f64x2.sub (f64x2.mul (local.get $vb) (v128.load (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (local.get $va) (f64x2.mul (v128.load (i32.add (local.get $h) (local.get $i))) (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $i))) (v128.load (i32.add (local.get $ws) (local.get $i))))))))
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $v0))
         (v128.store (i32.add (local.get $w) (local.get $i)) (f64x2.add (v128.load (i32.add (local.get $w) (local.get $i))) (local.get $v0)))
-        (local.set $v16 (f64x2.sub (f64x2.mul (local.get $vb) (v128.load offset=16 (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (f64x2.mul (local.get $va) (v128.load offset=16 (i32.add (local.get $h) (local.get $i)))) (f64x2.sub (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (v128.load offset=16 (i32.add (local.get $ws) (local.get $i)))))))
+        (local.set $v16 (f64x2.sub (f64x2.mul (local.get $vb) (v128.load offset=16 (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (local.get $va) (f64x2.mul (v128.load offset=16 (i32.add (local.get $h) (local.get $i))) (f64x2.sub (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (v128.load offset=16 (i32.add (local.get $ws) (local.get $i))))))))
         (v128.store offset=16 (i32.add (local.get $v) (local.get $i)) (local.get $v16))
         (v128.store offset=16 (i32.add (local.get $w) (local.get $i)) (f64x2.add (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (local.get $v16)))
         (local.set $i (i32.add (local.get $i) (i32.const 32)))
@@ -88,7 +88,7 @@
     (block $tailDone
       (loop $tail
         (br_if $tailDone (i32.ge_u (local.get $i) (local.get $end)))
-        (local.set $vs (f64.sub (f64.mul (local.get $beta) (f64.load (i32.add (local.get $v) (local.get $i)))) (f64.mul (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $h) (local.get $i)))) (f64.sub (f64.load (i32.add (local.get $w) (local.get $i))) (f64.load (i32.add (local.get $ws) (local.get $i)))))))
+        (local.set $vs (f64.sub (f64.mul (local.get $beta) (f64.load (i32.add (local.get $v) (local.get $i)))) (f64.mul (local.get $alpha) (f64.mul (f64.load (i32.add (local.get $h) (local.get $i))) (f64.sub (f64.load (i32.add (local.get $w) (local.get $i))) (f64.load (i32.add (local.get $ws) (local.get $i))))))))
         (f64.store (i32.add (local.get $v) (local.get $i)) (local.get $vs))
         (f64.store (i32.add (local.get $w) (local.get $i)) (f64.add (f64.load (i32.add (local.get $w) (local.get $i))) (local.get $vs)))
         (local.set $i (i32.add (local.get $i) (i32.const 8)))
@@ -104,11 +104,11 @@
       (loop $simd
         (br_if $simdDone (i32.ge_u (local.get $i) (local.get $end4)))
         (local.set $b0 (f64x2.mul (local.get $vb) (v128.load (i32.add (local.get $v) (local.get $i)))))
-        (local.set $v0 (f64x2.sub (local.get $b0) (f64x2.mul (f64x2.mul (local.get $va) (v128.load (i32.add (local.get $h) (local.get $i)))) (f64x2.add (v128.load (i32.add (local.get $w) (local.get $i))) (local.get $b0)))))
+        (local.set $v0 (f64x2.sub (local.get $b0) (f64x2.mul (local.get $va) (f64x2.mul (v128.load (i32.add (local.get $h) (local.get $i))) (f64x2.add (v128.load (i32.add (local.get $w) (local.get $i))) (local.get $b0))))))
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $v0))
         (v128.store (i32.add (local.get $w) (local.get $i)) (f64x2.add (v128.load (i32.add (local.get $w) (local.get $i))) (local.get $v0)))
         (local.set $b16 (f64x2.mul (local.get $vb) (v128.load offset=16 (i32.add (local.get $v) (local.get $i)))))
-        (local.set $v16 (f64x2.sub (local.get $b16) (f64x2.mul (f64x2.mul (local.get $va) (v128.load offset=16 (i32.add (local.get $h) (local.get $i)))) (f64x2.add (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (local.get $b16)))))
+        (local.set $v16 (f64x2.sub (local.get $b16) (f64x2.mul (local.get $va) (f64x2.mul (v128.load offset=16 (i32.add (local.get $h) (local.get $i))) (f64x2.add (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (local.get $b16))))))
         (v128.store offset=16 (i32.add (local.get $v) (local.get $i)) (local.get $v16))
         (v128.store offset=16 (i32.add (local.get $w) (local.get $i)) (f64x2.add (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (local.get $v16)))
         (local.set $i (i32.add (local.get $i) (i32.const 32)))
@@ -117,7 +117,7 @@
       (loop $tail
         (br_if $tailDone (i32.ge_u (local.get $i) (local.get $end)))
         (local.set $bs (f64.mul (local.get $beta) (f64.load (i32.add (local.get $v) (local.get $i)))))
-        (local.set $vs (f64.sub (local.get $bs) (f64.mul (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $h) (local.get $i)))) (f64.add (f64.load (i32.add (local.get $w) (local.get $i))) (local.get $bs)))))
+        (local.set $vs (f64.sub (local.get $bs) (f64.mul (local.get $alpha) (f64.mul (f64.load (i32.add (local.get $h) (local.get $i))) (f64.add (f64.load (i32.add (local.get $w) (local.get $i))) (local.get $bs))))))
         (f64.store (i32.add (local.get $v) (local.get $i)) (local.get $vs))
         (f64.store (i32.add (local.get $w) (local.get $i)) (f64.add (f64.load (i32.add (local.get $w) (local.get $i))) (local.get $vs)))
         (local.set $i (i32.add (local.get $i) (i32.const 8)))
@@ -133,11 +133,11 @@
       (loop $simd
         (br_if $simdDone (i32.ge_u (local.get $i) (local.get $end4)))
         (local.set $b0 (f64x2.mul (local.get $vb) (v128.load (i32.add (local.get $v) (local.get $i)))))
-        (local.set $v0 (f64x2.sub (local.get $b0) (f64x2.mul (f64x2.mul (local.get $va) (v128.load (i32.add (local.get $h) (local.get $i)))) (f64x2.sub (f64x2.add (v128.load (i32.add (local.get $w) (local.get $i))) (local.get $b0)) (v128.load (i32.add (local.get $ws) (local.get $i)))))))
+        (local.set $v0 (f64x2.sub (local.get $b0) (f64x2.mul (local.get $va) (f64x2.mul (v128.load (i32.add (local.get $h) (local.get $i))) (f64x2.sub (f64x2.add (v128.load (i32.add (local.get $w) (local.get $i))) (local.get $b0)) (v128.load (i32.add (local.get $ws) (local.get $i))))))))
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $v0))
         (v128.store (i32.add (local.get $w) (local.get $i)) (f64x2.add (v128.load (i32.add (local.get $w) (local.get $i))) (local.get $v0)))
         (local.set $b16 (f64x2.mul (local.get $vb) (v128.load offset=16 (i32.add (local.get $v) (local.get $i)))))
-        (local.set $v16 (f64x2.sub (local.get $b16) (f64x2.mul (f64x2.mul (local.get $va) (v128.load offset=16 (i32.add (local.get $h) (local.get $i)))) (f64x2.sub (f64x2.add (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (local.get $b16)) (v128.load offset=16 (i32.add (local.get $ws) (local.get $i)))))))
+        (local.set $v16 (f64x2.sub (local.get $b16) (f64x2.mul (local.get $va) (f64x2.mul (v128.load offset=16 (i32.add (local.get $h) (local.get $i))) (f64x2.sub (f64x2.add (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (local.get $b16)) (v128.load offset=16 (i32.add (local.get $ws) (local.get $i))))))))
         (v128.store offset=16 (i32.add (local.get $v) (local.get $i)) (local.get $v16))
         (v128.store offset=16 (i32.add (local.get $w) (local.get $i)) (f64x2.add (v128.load offset=16 (i32.add (local.get $w) (local.get $i))) (local.get $v16)))
         (local.set $i (i32.add (local.get $i) (i32.const 32)))
@@ -146,7 +146,7 @@
       (loop $tail
         (br_if $tailDone (i32.ge_u (local.get $i) (local.get $end)))
         (local.set $bs (f64.mul (local.get $beta) (f64.load (i32.add (local.get $v) (local.get $i)))))
-        (local.set $vs (f64.sub (local.get $bs) (f64.mul (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $h) (local.get $i)))) (f64.sub (f64.add (f64.load (i32.add (local.get $w) (local.get $i))) (local.get $bs)) (f64.load (i32.add (local.get $ws) (local.get $i)))))))
+        (local.set $vs (f64.sub (local.get $bs) (f64.mul (local.get $alpha) (f64.mul (f64.load (i32.add (local.get $h) (local.get $i))) (f64.sub (f64.add (f64.load (i32.add (local.get $w) (local.get $i))) (local.get $bs)) (f64.load (i32.add (local.get $ws) (local.get $i))))))))
         (f64.store (i32.add (local.get $v) (local.get $i)) (local.get $vs))
         (f64.store (i32.add (local.get $w) (local.get $i)) (f64.add (f64.load (i32.add (local.get $w) (local.get $i))) (local.get $vs)))
         (local.set $i (i32.add (local.get $i) (i32.const 8)))
