@@ -32,3 +32,8 @@ export function lineSpec(o: LineOpts): object {
     },
   };
 }
+
+/** Quote a command-line argument for a POSIX shell when it holds anything beyond plain spec characters (e.g. ';'). */
+export function shq(arg: string): string {
+  return /^[A-Za-z0-9_.,:=+\-/]*$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}

@@ -223,7 +223,7 @@ function mandelbrotPanel(store: Store): { el: HTMLElement; start: () => Promise<
     exportSource: {
       name: 'mandelbrot',
       charts: () => (chart ? [{ label: 'mandelbrot', chart }] : []),
-      cli: () => { const v = win(s()); return `momentum-lab dynamics mandelbrot --xmin ${v.x[0]} --xmax ${v.x[1]} --ymin ${v.y[0]} --ymax ${v.y[1]} --iterations ${s().iters} --out mandelbrot.png`; },
+      cli: () => { const v = win(s()); return `momentum-lab dynamics mandelbrot --x-min ${v.x[0]} --x-max ${v.x[1]} --y-min ${v.y[0]} --y-max ${v.y[1]} --width 640 --height 480 --max-iter ${s().iters} --out mandelbrot.png`; },
     },
   });
   const win = (st: S1) => { const hw = 1.6 / st.zoom, hh = 1.2 / st.zoom; return { x: [st.cx - hw, st.cx + hw] as [number, number], y: [st.cy - hh, st.cy + hh] as [number, number] }; };

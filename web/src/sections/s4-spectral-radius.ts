@@ -2,6 +2,7 @@
 // worst rate over [mu, L] on an (alpha, beta) grid, computed by the library's rateMap in a worker, with the
 // stability, critical-damping, real/complex and optimal curves; (c) a root locus of every direction's eigenvalues.
 import type { Section } from './section.js';
+import { shq } from './common.js';
 import { num, choice, subset } from '../state/fields.js';
 import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
@@ -51,7 +52,7 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     exportSource: {
       name: 'spectral-radius',
       charts: () => (chart ? [{ label: 'rho vs h', chart }] : []),
-      cli: () => `momentum-lab analyze --method hb:alpha=${s().alpha1},beta=${s().beta1} --mu 0.001 --L 1 --format json\nmomentum-lab plot spectral-radius --out spectral-radius.svg`,
+      cli: () => `momentum-lab analyze --method hb:alpha=${s().alpha1},beta=${s().beta1} --mu 0.0001 --L 1 --format json\nmomentum-lab plot spectral-radius:beta=${s().beta1} --out spectral-radius.svg`,
     },
   });
   p.controls.append(
@@ -122,8 +123,8 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
       csv: () => lastCsv,
       cli: () => {
         const st = s();
-        return `momentum-lab analyze --method ${st.method}:alpha=${st.alpha}${st.method === 'gd' ? '' : `,beta=${st.beta}`} --mu ${+(1 / st.kappa).toPrecision(10)} --L 1 --format json\n` +
-          `momentum-lab tune --method ${st.method} --mu ${+(1 / st.kappa).toPrecision(10)} --L 1 --format json`;
+        return `momentum-lab analyze --method ${shq(st.method)}:alpha=${st.alpha}${st.method === 'gd' ? '' : `,beta=${st.beta}`} --mu ${+(1 / st.kappa).toPrecision(10)} --L 1 --format json\n` +
+          `momentum-lab tune --method ${shq(st.method)} --mu ${+(1 / st.kappa).toPrecision(10)} --L 1 --format json`;
       },
     },
   });

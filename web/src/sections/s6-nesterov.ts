@@ -10,7 +10,7 @@ import { Chart, type Row } from '../ui/chart.js';
 import { METHOD_COLORS, METHOD_LABELS } from '../ui/colors.js';
 import { timed, frameScheduler } from '../perf.js';
 import { thin, density } from '../ui/decimate.js';
-import { colorBy, lineSpec } from './common.js';
+import { colorBy, lineSpec, shq } from './common.js';
 import { createProblem, createMethod, run, linearMethod, directionRate, logspace } from '../lib.js';
 
 const shape = {
@@ -21,7 +21,7 @@ const shape = {
 };
 type S6 = { alpha: number; beta: number; kappa: number; steps: number };
 const KEYS = ['hb', 'nag', 'nag-aspremont', 'aggmo'];
-const LABELS: Record<string, string> = { ...METHOD_LABELS, 'nag-aspremont': "Nesterov (d'Aspremont form, constant τ = 1 − β)", aggmo: 'AggMo (β = 0, 0.9, 0.99)' };
+const LABELS: Record<string, string> = { ...METHOD_LABELS, 'nag-aspremont': "Nesterov, d'Aspremont form", aggmo: 'AggMo (β = 0, 0.9, 0.99)' };
 
 const specOf = (key: string, st: S6): string => {
   if (key === 'hb' || key === 'nag') return `${key}:alpha=${st.alpha},beta=${st.beta}`;
@@ -36,13 +36,13 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
   const p = panel({
     id: 's6-panel',
     title: 'Nesterov damps the high frequencies',
-    formulas: ['|z_{\\text{HB}}| = \\sqrt\\beta,\\qquad |z_{\\text{NAG}}| = \\sqrt{\\beta(1-\\alpha h)}\\quad\\text{(complex roots)}',
-      '\\mathbf y^{(k)} = \\mathbf w^{(k)} + \\tau_k(\\mathbf z^{(k)} - \\mathbf w^{(k)}),\\ \\mathbf w^{(k+1)} = \\mathbf y^{(k)} - \\alpha_k\\nabla\\mathcal J(\\mathbf y^{(k)}),\\ \\mathbf z^{(k+1)} = \\mathbf z^{(k)} - \\gamma_k\\nabla\\mathcal J(\\mathbf y^{(k)})'],
+    formulas: ['|z_{\\text{HB}}| = \\sqrt\\beta,\\qquad |z_{\\text{NAG}}| = \\sqrt{\\beta(1-\\alpha h)}',
+      '\\begin{aligned}\\mathbf y^{(k)} &= \\mathbf w^{(k)} + \\tau_k(\\mathbf z^{(k)} - \\mathbf w^{(k)})\\\\ \\mathbf w^{(k+1)} &= \\mathbf y^{(k)} - \\alpha_k\\nabla\\mathcal J(\\mathbf y^{(k)})\\\\ \\mathbf z^{(k+1)} &= \\mathbf z^{(k)} - \\gamma_k\\nabla\\mathcal J(\\mathbf y^{(k)})\\end{aligned}'],
     idea: 'Nesterov evaluates the gradient at the extrapolated point $\\mathbf w + \\beta\\mathbf v$ — like the D term of a PID controller, it anticipates and damps the oscillation. Every underdamped heavy-ball direction has $|z| = \\sqrt\\beta$; Nesterov\'s shrink to $\\sqrt{\\beta(1-\\alpha h)}$ as $h$ grows, so high-curvature directions die fast, while the slowest direction — which sets the rate on quadratics — is the same. d\'Aspremont\'s three-sequence form with constant $\\tau = 1-\\beta$, $\\gamma = \\alpha/(1-\\beta)$ is the same method (its curve lies on Sutskever\'s); AggMo averages several velocities and damps passively.',
     exportSource: {
       name: 'nesterov-vs-hb',
       charts: () => (zc && lc && hc ? [{ label: 'modulus', chart: zc }, { label: 'loss', chart: lc }, { label: 'high frequency', chart: hc }] : []),
-      cli: () => KEYS.map((k) => `momentum-lab run --problem quadratic:dim=100,kappa=${s().kappa},x0=1 --method ${specOf(k, s())} --steps ${s().steps} --tol 0 --format csv`).join('\n'),
+      cli: () => KEYS.map((k) => `momentum-lab run --problem quadratic:dim=100,kappa=${s().kappa},x0=1 --method ${shq(specOf(k, s()))} --steps ${s().steps} --tol 0 --format csv`).join('\n'),
     },
   });
   p.controls.append(

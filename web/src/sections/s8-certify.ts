@@ -2,6 +2,7 @@
 // Recht and Packard, solved by the library's SDP solver in a worker) next to the rates on quadratics, for GD, heavy
 // ball, Nesterov and a user-typed two-term method; and the heavy-ball counterexample cycling.
 import type { Section } from './section.js';
+import { shq } from './common.js';
 import { num, choice } from '../state/fields.js';
 import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
@@ -44,7 +45,7 @@ function certPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
       cli: () => {
         const st = s();
         return ['gd', 'hb', 'nag', `two-term:alpha=${st.alpha},beta1=${st.beta1},beta2=${st.beta2}`]
-          .map((m) => `momentum-lab certify --method ${m} --mu 0.01 --L 1 --iqc ${st.iqc} --format json`).join('\n');
+          .map((m) => `momentum-lab certify --method ${shq(m)} --mu 0.01 --L 1 --iqc ${st.iqc} --format json`).join('\n');
       },
     },
   });
