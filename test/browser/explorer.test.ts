@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
 import { request } from 'node:http';
-import { startExplorer, openPage, mountSection, screenshots, p95, median, type Explorer } from './harness.js';
+import { startExplorer, openPage, mountSection, screenshots, repo, p95, median, type Explorer } from './harness.js';
 import {
   createProblem, createMethod, run, linearMethod, worstRateOverInterval, directionRate, directionRegime, regimeThresholds, logspace,
   rateMapCurves, analyzeLinearSystem, fromRows, limitCycle, vanDerPolField, logisticLyapunov, energyDecay, krylovMinimumLoss,
@@ -115,14 +116,14 @@ describe('explorer in chromium', () => {
     await page.close();
   });
 
-  it('section 2 shows the same final losses and rates as the library run on the equivalent CLI problem', async () => {
+  it('section 2 shows the same final losses and rates as the library and as its exported CLI command', async () => {
     const { page, errors } = await openPage(ex, '?s2.kappa=10&s2.alpha=0.5&s2.beta=0.7&s2.steps=60&s2.theta=20&s2.x0=-1&s2.y0=0.5');
     await mountSection(page, 's2');
     await settle(page);
     // The CLI line in the export menu names the problem; the library's run() on it must give the same losses.
     await page.locator('#s2-panel details.export summary').click();
     const cli = (await page.locator('#s2-panel [data-cli]').textContent())!;
-    const spec = /--problem (\S+)/.exec(cli)![1];
+    const spec = /--problem '?([^' ]+)'?/.exec(cli)![1];
     for (const m of ['gd', 'hb', 'nag']) {
       const method = createMethod(m === 'gd' ? 'gd:alpha=0.5' : `${m}:alpha=0.5,beta=0.7`);
       const res = run(createProblem(spec), method, { steps: 60, tol: 0 });
@@ -131,6 +132,11 @@ describe('explorer in chromium', () => {
       const rate = worstRateOverInterval(linearMethod(m as 'gd', { alpha: 0.5, beta: 0.7 }), 0.1, 1).rate;
       expect(await cellValue(page, `s2.rate.${m}`)).toBeCloseTo(rate, 12);
     }
+    // The heavy-ball command line from the export menu, run by the real CLI, prints the same final loss.
+    const hbLine = cli.split('\n').find((l) => l.includes('--method hb:'))!;
+    const out = execSync(`${hbLine.replace(/^momentum-lab /, `${JSON.stringify(process.execPath)} ${join(repo, 'bin/momentum-lab.js')} `).replace('--format csv', '--format json')}`, { shell: '/bin/bash', encoding: 'utf8' });
+    expectNear(JSON.parse(out).finalLoss, await cellValue(page, 's2.loss.hb'));
+
     // Drag the start point on the contour plot: the start follows the pointer (right = larger w1, up = larger w2),
     // and the runs are recomputed from it.
     const plot = page.locator('#s2-panel .plot.interactive canvas').first();
