@@ -1,14 +1,12 @@
-// One colour per method everywhere in the explorer (and the same order in every legend).
+// One colour per method everywhere: the explorer uses the same (colour-blind safe, Okabe–Ito) palette as the CLI's
+// figures and the report (src/plot/theme.ts), so a method looks the same on the page, in a PNG and in the report.
+import { methodColors, palette } from '../lib.js';
+
 export const METHOD_COLORS: Record<string, string> = {
-  gd: '#6b7280', // grey
-  hb: '#2563eb', // blue
-  nag: '#ea580c', // orange
-  cg: '#16a34a', // green
-  aggmo: '#9333ea', // purple
-  chebyshev: '#0d9488', // teal
-  'nag-aspremont': '#b45309', // dark amber
-  theory: '#111827',
-  lower: '#dc2626', // red: bounds
+  ...methodColors,
+  aggmo: palette[5], // sky blue
+  'nag-aspremont': '#005F46', // dark green: the other form of Nesterov
+  lower: methodColors.bound, // grey: bounds
 };
 
 export const METHOD_LABELS: Record<string, string> = {

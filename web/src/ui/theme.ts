@@ -1,4 +1,6 @@
 // The Vega-Lite config shared by every chart: typography, grid and axis style (matching style.css).
+import { palette } from '../lib.js';
+
 export const FONT = 'system-ui, -apple-system, "Segoe UI", "Helvetica Neue", "Liberation Sans", Arial, sans-serif';
 
 export const vegaConfig = {
@@ -24,5 +26,5 @@ export const vegaConfig = {
   header: { labelFont: FONT, titleFont: FONT },
   line: { strokeWidth: 1.8 },
   point: { filled: true },
-  range: { category: ['#2563eb', '#ea580c', '#16a34a', '#6b7280', '#9333ea', '#0d9488', '#b45309', '#dc2626'] },
+  range: { category: [...palette] }, // the CLI figures' categorical palette (src/plot/theme.ts)
 };
