@@ -1,8 +1,8 @@
 // Option parsing and output helpers of the `dynamics` command (cli/commands/dynamics.ts).
-import { writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { ParameterError, describeRange } from '../src/errors.js';
 import { type Format, csv, fmt, json } from './output.js';
+import { writeOutputFile } from './contract-util.js';
 
 export type Opts = Record<string, string | undefined>;
 
@@ -20,21 +20,21 @@ export function num(opts: Opts, key: string, flag: string, fallback: number,
 }
 
 /** A comma-separated vector option of fixed length, e.g. --x0 "1,1,1". */
-export function vec(opts: Opts, key: string, flag: string, fallback: number[]): number[] {
+export function vec(opts: Opts, key: string, flag: string, fallback: number[], maxAbs = 1e6): number[] {
   const raw = opts[key];
   if (raw === undefined) return fallback;
   const parts = raw.split(',').map((s) => s.trim());
   const v = parts.map(Number);
-  if (parts.length !== fallback.length || parts.some((s) => s === '') || !v.every(Number.isFinite)) {
-    throw new ParameterError(flag, raw, `${fallback.length} finite numbers separated by commas, e.g. "${fallback.join(',')}"`);
+  if (parts.length !== fallback.length || parts.some((s) => s === '') || !v.every((x) => Number.isFinite(x) && Math.abs(x) <= maxAbs)) {
+    throw new ParameterError(flag, raw, `${fallback.length} numbers in [-${maxAbs}, ${maxAbs}] separated by commas, e.g. "${fallback.join(',')}"`);
   }
   return v;
 }
 
 /** A parameter given under two names (the lecture's a, b, c or Lorenz's sigma, rho, beta). */
-export function alias(opts: Opts, a: string, b: string, fallback: number): number {
+export function alias(opts: Opts, a: string, b: string, fallback: number, range: { min?: number; max?: number } = {}): number {
   if (opts[a] !== undefined && opts[b] !== undefined) throw new ParameterError(`--${a}`, opts[a], `either --${a} or --${b}, not both`);
-  return opts[a] !== undefined ? num(opts, a, `--${a}`, fallback) : num(opts, b, `--${b}`, fallback);
+  return opts[a] !== undefined ? num(opts, a, `--${a}`, fallback, range) : num(opts, b, `--${b}`, fallback, range);
 }
 
 export function out(text: string): void { process.stdout.write(text); }
@@ -57,5 +57,5 @@ export function writePng(file: string, width: number, height: number, rgba: Uint
   if (!/\.png$/i.test(file)) throw new ParameterError('--out', file, 'a file name ending in .png');
   const png = new PNG({ width, height });
   png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
-  writeFileSync(file, PNG.sync.write(png));
+  writeOutputFile('--out', file, PNG.sync.write(png));
 }

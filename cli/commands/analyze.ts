@@ -10,6 +10,7 @@ import {
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
+import { oneLineErrors } from '../contract-util.js';
 
 const alphaInfo: ParamInfo = { name: 'alpha', description: 'learning rate', min: 0, minExclusive: true };
 const betaInfo: ParamInfo = { name: 'beta', description: 'momentum (default 0.9 as in `methods`; 1 allowed: leapfrog)', default: 0.9, min: 0, max: 1 };
@@ -104,8 +105,9 @@ function analyzeCommand(flags: AnalyzeFlags): void {
     if (L < mu) throw new ParameterError('--L', flags.L, `a number >= --mu (${flags.mu})`);
     interval = { mu, L };
   }
+  const hs = interval ? null : parseCurvatures(flags.h!); // before the method: a bad --h is named as such
   const m = parseLinearMethod(flags.method, interval);
-  const result = analyze(m, interval ?? { hs: parseCurvatures(flags.h!) });
+  const result = analyze(m, interval ?? { hs: hs! });
   if (format === 'json') { process.stdout.write(json(result)); return; }
   const d = result.directions;
   if (format === 'csv') {
@@ -130,7 +132,7 @@ function analyzeCommand(flags: AnalyzeFlags): void {
 }
 
 export function register(program: Command): void {
-  program
+  oneLineErrors(program
     .command('analyze')
     .description('closed-form analysis on quadratics: eigenvalues, spectral radius and regime per curvature, thresholds, worst rate')
     .option('--method <spec>', 'gd:alpha=A | hb:alpha=A,beta=B | nag:alpha=A,beta=B | two-term:alpha=A,beta1=B1,beta2=B2 (or tune=RULE with --mu/--L)')
@@ -138,5 +140,5 @@ export function register(program: Command): void {
     .option('--mu <number>', 'smallest curvature of the interval [mu, L]')
     .option('--L <number>', 'largest curvature of the interval [mu, L]')
     .option('--format <format>', 'table | json | csv', undefined)
-    .action((flags: AnalyzeFlags) => analyzeCommand(flags));
+    .action((flags: AnalyzeFlags) => analyzeCommand(flags)));
 }

@@ -7,6 +7,7 @@ import {
   type IqcKind, type PepMeasure, type StateSpace, PEP_MEASURES, certifyMethod, certifyRate, checkStateSpace, pep,
 } from '../../src/certify/index.js';
 import { csv, fmt, json, parseFormat } from '../output.js';
+import { oneLineErrors } from '../contract-util.js';
 
 interface CertifyFlags {
   method?: string; mu?: string; L?: string; iqc: string; pep?: string; measure: string; initial: string;
@@ -41,7 +42,7 @@ const num = (name: string, raw: string | undefined): number => {
 };
 
 export function register(program: Command): void {
-  program
+  oneLineErrors(program
     .command('certify')
     .description('certified worst-case rate over L-smooth mu-strongly convex functions (IQC, Lessard-Recht-Packard) or a PEP bound')
     .option('--method <spec>', 'gd | hb | nag | tmm | two-term:alpha=..,beta1=..,beta2=.. (parameters optional except two-term)')
@@ -87,5 +88,5 @@ export function register(program: Command): void {
       if (format === 'csv') { process.stdout.write(csvRow(out)); return; }
       const rate = r.rate === null ? `none below 1 certified (rate on quadratics ${fmt(r.lowerBound)})` : fmt(r.rate, 8);
       process.stdout.write(`method          ${method}\nmu, L           ${mu}, ${L} (kappa ${fmt(L / mu)})\niqc             ${flags.iqc}\ncertified rate  ${rate}\nbisection steps ${r.bisectionSteps}\nsolve ms        ${fmt(r.solveMs, 4)}\n`);
-    });
+    }));
 }

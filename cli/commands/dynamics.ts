@@ -12,6 +12,7 @@ import { eigenvalues, matrixPower, toRows } from '../../src/linalg/index.js';
 import { csv, fmt, json, parseFormat } from '../output.js';
 import { type Opts, alias, emit, kv, num, out, vec, writePng } from '../dynamics-util.js';
 import { UsageError } from '../main.js';
+import { checkWork, oneLineErrors } from '../contract-util.js';
 
 /** Sample a DOPRI5 trajectory at `samples` evenly spaced times as columns t, <names...>. */
 function trajectory(f: VectorField, y0: number[], t1: number, samples: number, names: string[], tol: number) {
@@ -24,17 +25,27 @@ function trajectory(f: VectorField, y0: number[], t1: number, samples: number, n
 
 function lorenz(o: Opts): void {
   const format = parseFormat(o.format);
-  const a = alias(o, 'a', 'sigma', 10), b = alias(o, 'b', 'rho', 28), c = alias(o, 'c', 'beta', 8 / 3);
+  // Beyond |a|, |b|, |c| ~ 1e3 the system is so stiff that DOPRI5 crawls and the RK4 tangent flow blows up.
+  const P = { min: -1e3, max: 1e3 };
+  const a = alias(o, 'a', 'sigma', 10, P), b = alias(o, 'b', 'rho', 28, P), c = alias(o, 'c', 'beta', 8 / 3, P);
   const y0 = vec(o, 'x0', '--x0', [1, 1, 1]);
   const t1 = num(o, 't1', '--t1', 50, { min: 0, minExclusive: true, max: 1e5 });
   const samples = num(o, 'samples', '--samples', 2001, { min: 2, max: 1e6, integer: true });
   const tol = num(o, 'tol', '--tol', 1e-9, { min: 1e-14, max: 1 });
-  const T = num(o, 'lyapunovTime', '--lyapunov-time', 1000, { min: 10, max: 1e6 });
+  const T = num(o, 'lyapunovTime', '--lyapunov-time', 1000, { min: 10, max: 1e5 }); // 1e5: about 12 s
   const f = lorenzField(a, b, c);
   const { cols, r } = trajectory(f, y0, t1, samples, ['x', 'y', 'z'], tol);
-  const lyap = largestLyapunovFlow(f, lorenzJvp(a, b, c), y0, { time: T });
-  const summary = { lyapunov: lyap.exponent, a, b, c, x0: y0, t1, status: r.status, stats: r.stats };
-  emit(format, summary, cols, [['a (sigma)', a], ['b (rho)', b], ['c (beta)', c], ['largest Lyapunov exponent', lyap.exponent],
+  // The exponent's fixed-step RK4 tangent flow can overflow on stiff parameters: a result to report, not a crash.
+  let exponent: number | null = null, lyapunovMessage = 'converged';
+  try {
+    exponent = largestLyapunovFlow(f, lorenzJvp(a, b, c), y0, { time: T }).exponent;
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const at = /at t = ([-\d.e+]+)/.exec(err.message);
+    lyapunovMessage = `the RK4 tangent flow (dt 0.01) overflowed${at ? ` at t = ${fmt(Number(at[1]))}` : ''}`;
+  }
+  const summary = { lyapunov: exponent, lyapunovMessage, a, b, c, x0: y0, t1, status: r.status, stats: r.stats };
+  emit(format, summary, cols, [['a (sigma)', a], ['b (rho)', b], ['c (beta)', c], ['largest Lyapunov exponent', exponent ?? `none (${lyapunovMessage})`],
     [`DOPRI5 steps / rejected / nfev to t=${t1}`, `${r.stats.steps} / ${r.stats.rejected} / ${r.stats.nfev}`], ['status', r.status]]);
 }
 
@@ -59,6 +70,9 @@ function linear(o: Opts): void {
   if (o.matrix === undefined) throw new UsageError('dynamics linear needs --matrix, a square matrix written "a,b;c,d"');
   const A = parseMatrix(o.matrix);
   if (A.rows !== A.cols) throw new ParameterError('--matrix', o.matrix, `a square matrix (got ${A.rows}x${A.cols})`);
+  // Entries up to 1e100 keep (alpha a)^2 finite in the eigenvalue formulas (alpha <= 1e6).
+  if (!A.data.every((x) => Math.abs(x) <= 1e100)) throw new ParameterError('--matrix', o.matrix, 'entries in [-1e100, 1e100]');
+  if (A.rows > 50) throw new ParameterError('--matrix', `${A.rows}x${A.cols}`, 'a square matrix of size at most 50x50');
   const alpha = num(o, 'alpha', '--alpha', 1, { min: 0, minExclusive: true, max: 1e6 });
   const convention = o.convention ?? 'lecture';
   if (convention !== 'lecture' && convention !== 'plain') throw new ParameterError('--convention', convention, 'lecture | plain');
@@ -147,6 +161,8 @@ function bifurcation(o: Opts): void {
   const nr = num(o, 'nr', '--nr', imgWidth, { min: 1, max: 1e5, integer: true });
   const keep = num(o, 'keep', '--keep', 100, { min: 1, max: 1e4, integer: true });
   const transient = num(o, 'transient', '--transient', 1000, { min: 0, max: 1e7, integer: true });
+  checkWork('--nr x --keep', nr * keep, 1e7, `points of the diagram, here ${nr} x ${keep}`);
+  checkWork('--nr x (--transient + --keep)', nr * (transient + keep), 2e9, `iterations, here ${nr} x ${transient + keep}; 2e9 is about 20 s`);
   const d = logisticBifurcation(rMin, rMax, nr, { transient, keep });
   const summary: Record<string, unknown> = { rMin, rMax, nr, keep, transient, points: d.r.length };
   if (o.out !== undefined) {
@@ -163,10 +179,15 @@ function escape(o: Opts, kind: 'mandelbrot' | 'julia'): void {
   const height = num(o, 'height', '--height', width, { min: 1, max: 16384, integer: true });
   const maxIter = num(o, 'maxIter', '--max-iter', 1000, { min: 1, max: 1e7, integer: true });
   const def = kind === 'mandelbrot' ? [-2, 0.5, -1.25, 1.25] : [-1.6, 1.6, -1.6, 1.6];
+  const W = { min: -1e6, max: 1e6 };
+  const xMin = num(o, 'xMin', '--x-min', def[0], W), yMin = num(o, 'yMin', '--y-min', def[2], W);
   const view = {
-    xMin: num(o, 'xMin', '--x-min', def[0]), xMax: num(o, 'xMax', '--x-max', def[1]),
-    yMin: num(o, 'yMin', '--y-min', def[2]), yMax: num(o, 'yMax', '--y-max', def[3]),
+    xMin, xMax: num(o, 'xMax', '--x-max', Math.max(def[1], xMin + 1), { ...W, min: xMin, minExclusive: true }),
+    yMin, yMax: num(o, 'yMax', '--y-max', Math.max(def[3], yMin + 1), { ...W, min: yMin, minExclusive: true }),
   };
+  // 2048 x 2048 pixels at 1000 iterations take about 3.3 s when every pixel runs to the end: 2e10 is about 16 s.
+  checkWork('--width x --height x --max-iter', width * height * maxIter, 2e10, `here ${width} x ${height} x ${maxIter}; 2e10 is about 16 s`);
+  if (format === 'csv') checkWork('--width x --height', width * height, 4194304, 'CSV rows, one per pixel (2048 x 2048); use --out FILE.png for larger images');
   const c = kind === 'julia' ? vec(o, 'c', '--c', [-0.8, 0.156]) : null;
   const t0 = performance.now();
   const img: EscapeTimeImage = c ? julia(c[0], c[1], { width, height, maxIter, ...view }) : mandelbrot({ width, height, maxIter, ...view });
@@ -179,7 +200,7 @@ function escape(o: Opts, kind: 'mandelbrot' | 'julia'): void {
     const N = width * height;
     const x = new Float64Array(N), y = new Float64Array(N);
     for (let i = 0; i < N; i++) { x[i] = view.xMin + ((i % width) + 0.5) * ((view.xMax - view.xMin) / width); y[i] = view.yMax - (Math.floor(i / width) + 0.5) * ((view.yMax - view.yMin) / height); }
-    out(csv({ x, y, iterations: img.iterations, smooth: Float64Array.from(img.smooth, (v, i) => (img.iterations[i] >= maxIter ? NaN : v)) }));
+    out(csv({ x, y, iterations: img.iterations, smooth: Array.from(img.smooth, (v, i) => (img.iterations[i] >= maxIter ? null : v)) })); // inside: empty cell
     return;
   }
   emit(format, summary, null, [['area estimate (pixel count)', areaEstimate], ['pixels inside', img.inside], ['size', `${width}x${height}`],
@@ -190,7 +211,15 @@ const FORMAT = ['--format <f>', 'table | json | csv', 'table'] as const;
 
 export function register(program: Command): void {
   const dyn = program.command('dynamics')
-    .description('dynamical systems of the lecture: linear systems, limit cycles, Lorenz, logistic map, Mandelbrot/Julia sets');
+    .description('dynamical systems of the lecture: linear systems, limit cycles, Lorenz, logistic map, Mandelbrot/Julia sets')
+    .addHelpText('after', '\nEvery system takes --format table | json | csv (table by default) and --help, e.g. `momentum-lab dynamics lorenz --help`.')
+    // Without a system: one line and exit 2 (commander would print the whole help and succeed).
+    .allowExcessArguments(true)
+    .action((_opts: unknown, cmd: Command) => {
+      const systems = dyn.commands.map((c) => c.name()).join(' | ');
+      if (cmd.args.length > 0) throw new ParameterError('dynamics SYSTEM', cmd.args[0], systems);
+      throw new UsageError(`dynamics needs a system: ${systems} (see \`momentum-lab dynamics --help\`)`);
+    });
   dyn.command('lorenz').description("Lorenz x' = a(y - x), y' = x(b - z) - y, z' = xy - cz: trajectory (DOPRI5) and largest Lyapunov exponent")
     .option('--a <n>', 'a (= sigma)').option('--b <n>', 'b (= rho)').option('--c <n>', 'c (= beta)')
     .option('--sigma <n>', 'alias of --a (default 10)').option('--rho <n>', 'alias of --b (default 28)').option('--beta <n>', 'alias of --c (default 8/3)')
@@ -225,4 +254,5 @@ export function register(program: Command): void {
       .option('--x-min <x>').option('--x-max <x>').option('--y-min <y>').option('--y-max <y>')
       .option('--out <file.png>', 'write a PNG').option(...FORMAT).action((o: Opts) => escape(o, kind));
   }
+  oneLineErrors(dyn);
 }

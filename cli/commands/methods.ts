@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ParameterError } from '../../src/errors.js';
 import { methods } from '../../src/optimizers/registry.js';
 import { csv, json, parseFormat } from '../output.js';
+import { oneLineErrors } from '../contract-util.js';
 import { entryList, leftTable, paramDefault, paramRange } from '../run-util.js';
 
 function list(name: string | undefined, format: string | undefined): void {
@@ -27,10 +28,10 @@ function list(name: string | undefined, format: string | undefined): void {
 }
 
 export function register(program: Command): void {
-  program
+  oneLineErrors(program
     .command('methods')
     .description('list the optimization methods with their parameters, defaults and valid ranges')
     .argument('[name]', 'show one method in detail')
     .option('--format <f>', 'table | json | csv', 'table')
-    .action((name: string | undefined, opts: { format?: string }) => list(name, opts.format));
+    .action((name: string | undefined, opts: { format?: string }) => list(name, opts.format)));
 }

@@ -1,12 +1,13 @@
 // momentum-lab plot FIGURE[:k=v,...] [k=v ...] --out file.svg|png|json : regenerate one of the lecture's figures.
-import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { ParameterError } from '../../src/errors.js';
 import { parseSpec } from '../../src/spec.js';
 import { buildFigure, figures, findFigure } from '../../src/plot/index.js';
 import { UsageError } from '../main.js';
-import { json, parseFormat, table } from '../output.js';
+import { csv, json, parseFormat } from '../output.js';
+import { leftTable } from '../run-util.js';
+import { oneLineErrors, writeOutputFile } from '../contract-util.js';
 
 interface PlotOptions { out?: string; list?: boolean; format?: string; scale: string; quick?: boolean }
 
@@ -15,18 +16,25 @@ function describeParams(name: string): string {
 }
 
 function list(format: string | undefined): void {
-  const f = parseFormat(format, ['table', 'json']);
+  const f = parseFormat(format);
   if (f === 'json') {
     process.stdout.write(json(figures.map((d) => ({ name: d.name, section: d.section, title: d.title, caption: d.caption, params: d.params, quick: d.quick ?? {} }))));
     return;
   }
-  process.stdout.write(table(['figure', 'section', 'parameters (defaults)', 'title'], figures.map((d) => [d.name, d.section, describeParams(d.name) || '-', d.title])));
+  const rows = figures.map((d) => [d.name, d.section, describeParams(d.name) || '-', d.title]);
+  if (f === 'csv') {
+    process.stdout.write(csv({ figure: rows.map((r) => r[0]), section: rows.map((r) => r[1]), params: rows.map((r) => r[2]), title: rows.map((r) => r[3]) }));
+    return;
+  }
+  process.stdout.write(leftTable(['figure', 'section', 'parameters (defaults)', 'title'], rows));
 }
 
 async function plot(figure: string | undefined, extra: string[], opts: PlotOptions): Promise<void> {
   if (opts.list) return list(opts.format);
   if (!figure) throw new UsageError('plot needs a FIGURE (see `momentum-lab plot --list`)');
-  const format = parseFormat(opts.format, ['table', 'json']);
+  const format = parseFormat(opts.format);
+  // Without --out the figure itself goes to stdout: SVG, or with --format json its Vega-Lite spec.
+  if (!opts.out && format === 'csv') throw new ParameterError('--format', opts.format, 'table | json without --out (csv is the one-line summary after --out FILE)');
   const spec = parseSpec(figure, 'figure');
   for (const kv of extra) {
     const eq = kv.indexOf('=');
@@ -37,7 +45,7 @@ async function plot(figure: string | undefined, extra: string[], opts: PlotOptio
   }
   const scale = Number(opts.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 8) throw new ParameterError('--scale', opts.scale, 'a number in (0, 8]');
-  const ext = opts.out ? extname(opts.out).toLowerCase() : '.svg';
+  const ext = opts.out ? extname(opts.out).toLowerCase() : format === 'json' ? '.json' : '.svg';
   if (!['.svg', '.png', '.json'].includes(ext)) throw new ParameterError('--out', opts.out, 'a file name ending in .svg, .png or .json (the Vega-Lite spec)');
   const t0 = performance.now();
   const vl = buildFigure(spec, { quick: opts.quick });
@@ -51,14 +59,16 @@ async function plot(figure: string | undefined, extra: string[], opts: PlotOptio
   }
   const ms = performance.now() - t0;
   if (!opts.out) { process.stdout.write(bytes); return; }
-  writeFileSync(opts.out, bytes);
+  writeOutputFile('--out', opts.out, bytes);
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
-  if (format === 'json') process.stdout.write(json({ figure: spec.name, params: spec.params, out: opts.out, format: ext.slice(1), bytes: size, ms: Math.round(ms) }));
+  const summary = { figure: spec.name, params: JSON.stringify(spec.params), out: opts.out, format: ext.slice(1), bytes: size, ms: Math.round(ms) };
+  if (format === 'json') process.stdout.write(json({ ...summary, params: spec.params }));
+  else if (format === 'csv') process.stdout.write(csv(Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, [v]]))));
   else process.stdout.write(`wrote ${opts.out} (${spec.name}, ${size} bytes, ${Math.round(ms)} ms)\n`);
 }
 
 export function register(program: Command): void {
-  program
+  oneLineErrors(program
     .command('plot')
     .description("regenerate one of the lecture's figures as SVG, PNG or a Vega-Lite spec (see --list)")
     .argument('[figure]', 'figure name, optionally with parameters: name:key=value,key=value')
@@ -67,6 +77,6 @@ export function register(program: Command): void {
     .option('--list', 'list the figures with their parameters')
     .option('--scale <s>', 'PNG pixels per CSS pixel', '2')
     .option('--quick', 'reduced size (fewer steps / pixels), as in the tests')
-    .option('--format <f>', 'table | json (summary printed after writing --out)')
-    .action((figure: string | undefined, params: string[], opts: PlotOptions) => plot(figure, params, opts));
+    .option('--format <f>', 'table | json | csv: the summary printed after writing --out; without --out, json prints the Vega-Lite spec')
+    .action((figure: string | undefined, params: string[], opts: PlotOptions) => plot(figure, params, opts)));
 }

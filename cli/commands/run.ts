@@ -11,6 +11,7 @@ import { type Spec, formatSpec, parseSpec } from '../../src/spec.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table, wantProgress } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
+import { checkWork, oneLineErrors } from '../contract-util.js';
 
 interface RunFlags {
   problem?: string; method?: string; steps?: string; tol?: string; tolOn?: string; seed?: string;
@@ -94,8 +95,10 @@ function printTable(result: RunResult, problemLabel: string, methodText: string,
   const picks = new Set<number>();
   const rows = Math.min(n, 12);
   for (let i = 0; i < rows; i++) picks.add(Math.round((i * (n - 1)) / Math.max(1, rows - 1)));
-  const body = [...picks].sort((a, b) => a - b).map((i) => cols.map((c) => result.trace[c][i]));
+  // Values past the divergence threshold are not results: shown as "-" (the status line gives the step).
+  const body = [...picks].sort((a, b) => a - b).map((i) => cols.map((c) => (Number.isFinite(result.trace[c][i]) ? result.trace[c][i] : null)));
   process.stdout.write(table(cols, body));
+  if (result.status === 'diverged') process.stdout.write(`("-": non-finite value, the run diverged at step ${result.divergedAt})\n`);
   if (n > rows) process.stdout.write(`(${rows} of ${n} recorded steps; --format csv or json for all)\n`);
 }
 
@@ -114,15 +117,26 @@ function runCommand(flags: RunFlags): void {
   const tolOn = flags.tolOn ?? config.tolOn ?? 'grad';
   if (tolOn !== 'grad' && tolOn !== 'loss') throw new ParameterError('--tol-on', tolOn, 'grad | loss');
 
-  const problemSpec = injectSeed(toSpec(problemText, 'problem'), seed, problems().find((p) => p.name === toSpec(problemText, 'problem').name)?.params);
+  const problemSpec0 = toSpec(problemText, 'problem');
+  const problemSpec = injectSeed(problemSpec0, seed, problems().find((p) => p.name === problemSpec0.name)?.params);
   const methodSpec0 = toSpec(methodText, 'method');
   const methodSpec = injectSeed(methodSpec0, seed, methods().find((m) => m.name === methodSpec0.name)?.params);
   const problem = createProblem(problemSpec);
   const method = createMethod(methodSpec, problem);
+  // About 3 ns per coordinate update: 1e12 is an hour or more, beyond which a run is surely a typo.
+  checkWork('--steps x dim', steps * problem.dim, 1e12, `here ${steps} steps x dim ${problem.dim}; 1e12 is about an hour`);
   // A progress bar on a terminal for long runs (about 1e8 coordinate updates or more).
   const bar = wantProgress(format) && steps * problem.dim >= 1e8 ? new SingleBar({ format: 'run [{bar}] {value}/{total} steps', clearOnComplete: true, hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   bar?.start(steps, 0);
-  const result = run(problem, method, { steps, tol, tolOn, seed, recordEvery, record, onProgress: bar ? (k) => bar.update(k) : undefined });
+  let result: RunResult;
+  try {
+    result = run(problem, method, { steps, tol, tolOn, seed, recordEvery, record, onProgress: bar ? (k) => bar.update(k) : undefined });
+  } catch (err) {
+    bar?.stop();
+    // The library names its option `record`; on the command line it is --record.
+    if (err instanceof ParameterError && err.parameter === 'record') throw new ParameterError('--record', err.value, err.allowed);
+    throw err;
+  }
   bar?.stop();
 
   if (format === 'csv') { process.stdout.write(csv(result.trace)); return; }
@@ -143,7 +157,7 @@ function runCommand(flags: RunFlags): void {
 }
 
 export function register(program: Command): void {
-  program
+  oneLineErrors(program
     .command('run')
     .description('run a method on a problem and print its trace (loss, gradient norm, distance, velocity, energy, eigen-coordinates)')
     .option('--problem <spec>', 'problem spec, e.g. quadratic:dim=1000,kappa=100 (see `momentum-lab problems`)')
@@ -156,5 +170,5 @@ export function register(program: Command): void {
     .option('--record <columns>', 'trace columns to keep, comma-separated (e.g. loss,gradNorm,e; e = all eigen-coordinates, w = all coordinates)')
     .option('--format <f>', 'table | json | csv (default table)')
     .option('--config <file>', 'JSON file with the same keys (problem, method, steps, tol, tolOn, seed, recordEvery, record, format); flags override it')
-    .action((flags: RunFlags) => runCommand(flags));
+    .action((flags: RunFlags) => runCommand(flags)));
 }

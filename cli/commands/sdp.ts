@@ -1,12 +1,14 @@
 // momentum-lab sdp FILE.dat-s [--tolerance T] [--format table|json]: solve an SDPA sparse file with the built-in solver.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ParameterError, checkNumber } from '../../src/errors.js';
+import { ParameterError } from '../../src/errors.js';
 import { checkSdpCertificate, readSdpa, solveSdp } from '../../src/certify/index.js';
 import { csv, fmt, json, parseFormat } from '../output.js';
+import { parseNumberOption } from '../run-util.js';
+import { oneLineErrors } from '../contract-util.js';
 
 export function register(program: Command): void {
-  program
+  oneLineErrors(program
     .command('sdp')
     .description('solve an SDP in SDPA sparse format (max C•X s.t. A_k•X = b_k, X ⪰ 0, as CSDP): objective values, status, timings')
     .argument('<file>', 'SDPA sparse file (.dat-s)')
@@ -14,7 +16,7 @@ export function register(program: Command): void {
     .option('--format <format>', 'table | json | csv', 'table')
     .action((file: string, flags: { tolerance: string; format: string }) => {
       const format = parseFormat(flags.format);
-      const tolerance = checkNumber('--tolerance', Number(flags.tolerance), { min: 1e-14, max: 1e-2 });
+      const tolerance = parseNumberOption('--tolerance', flags.tolerance, { min: 1e-14, max: 1e-2 })!;
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -49,5 +51,5 @@ export function register(program: Command): void {
         ['read ms', fmt(out.readMs, 3)], ['solve ms', fmt(out.solveMs, 4)],
       ];
       process.stdout.write(rows.map(([k, v]) => `${k.padEnd(21)} ${v}`).join('\n') + '\n');
-    });
+    }));
 }

@@ -2,7 +2,7 @@
 //   [--workers N] [--shard i/n] [--output FILE] [--format table|json|csv]
 // momentum-lab sweep --merge FILE... [--output FILE] [--format json|csv]
 // Empirical rates over an (alpha, beta) grid, in parallel worker threads (piscina), shardable across machines.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
@@ -10,11 +10,12 @@ import { Piscina } from 'piscina';
 import { ParameterError } from '../../src/errors.js';
 import { linspace, logspace } from '../../src/linalg/index.js';
 import { createMethod, methods } from '../../src/optimizers/registry.js';
-import { createProblem } from '../../src/problems/registry.js';
+import { createProblem, problems } from '../../src/problems/registry.js';
 import { formatSpec, parseSpec } from '../../src/spec.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table, type Format } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
+import { checkSpecName, checkWork, oneLineErrors, writeOutputFile } from '../contract-util.js';
 import { sweepChunk, type SweepPoint, type SweepTask } from '../sweep-worker.js';
 
 interface Axis { from: number; to: number; n: number; log: boolean }
@@ -133,7 +134,7 @@ export function mergeShards(files: string[]): SweepOutput {
 
 function emit(out: SweepOutput, format: Format, file: string | undefined): void {
   const text = render(out, format);
-  if (file) writeFileSync(file, text); else process.stdout.write(text);
+  if (file) writeOutputFile('--output', file, text); else process.stdout.write(text);
 }
 
 async function sweepCommand(flags: SweepFlags): Promise<void> {
@@ -159,6 +160,7 @@ async function sweepCommand(flags: SweepFlags): Promise<void> {
   const shard = flags.shard ? parseShard(flags.shard) : null;
 
   const problemSpec = parseSpec(flags.problem, '--problem');
+  checkSpecName('--problem', problemSpec.name, problems().map((p) => p.name));
   const problem = createProblem(problemSpec); // validates the spec here, before any worker starts
   const base = parseSpec(flags.method, '--method');
   const info = methods().find((m) => m.name === base.name);
@@ -177,6 +179,9 @@ async function sweepCommand(flags: SweepFlags): Promise<void> {
     }
   }
 
+  const pointCount = shard ? Math.ceil((alphaAxis.n * (betaAxis ? betaAxis.n : 1)) / shard.count) : alphaAxis.n * (betaAxis ? betaAxis.n : 1);
+  // About 3 ns per coordinate update and core: 1e12 is an hour or more of work.
+  checkWork('points x --steps x dim', pointCount * steps * problem.dim, 1e12, `here ${pointCount} x ${steps} x ${problem.dim}; 1e12 is about an hour`);
   const problemText = formatSpec(problemSpec.name, problemSpec.params);
   const methodText = formatSpec(base.name, base.params);
   const header: SweepHeader = { problem: problemText, method: methodText, steps, alphaAxis, betaAxis, total: alphaAxis.n * (betaAxis ? betaAxis.n : 1) };
@@ -219,7 +224,7 @@ async function sweepCommand(flags: SweepFlags): Promise<void> {
 }
 
 export function register(program: Command): void {
-  program
+  oneLineErrors(program
     .command('sweep')
     .description('empirical rates over an (alpha, beta) grid, in parallel worker threads; shardable (--shard i/n) and mergeable (--merge)')
     .option('--problem <spec>', 'problem spec, e.g. quadratic:dim=1000,kappa=100')
@@ -236,5 +241,5 @@ export function register(program: Command): void {
     .option('--stats', 'print threads used, wall and cpu time on stderr')
     .option('--progress', 'force the progress bar on stderr')
     .option('--no-progress', 'never show a progress bar')
-    .action(async (flags: SweepFlags) => sweepCommand(flags));
+    .action(async (flags: SweepFlags) => sweepCommand(flags)));
 }

@@ -5,6 +5,7 @@ import { TUNE_RULES, tuneMethod, type TuneMethodName, type TuneRule } from '../.
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
+import { oneLineErrors } from '../contract-util.js';
 
 interface TuneFlags { method?: string; mu?: string; L?: string; kappa?: string; rule?: string; tol?: string; format?: string }
 
@@ -18,11 +19,16 @@ function tuneCommand(flags: TuneFlags): void {
   const mu = parseNumberOption('--mu', flags.mu, { min: 0, minExclusive: true })!;
   const L = parseNumberOption('--L', flags.L, { min: 0, minExclusive: true })!;
   if (L < mu) throw new ParameterError('--L', flags.L, `a number >= --mu (${flags.mu})`);
+  // Past kappa = 1e12 the optimal rates 1 - O(1/sqrt(kappa)) and 1 - O(1/kappa) round towards 1 in double precision.
+  if (!(L / mu <= 1e12)) throw new ParameterError('--L', flags.L, `a number with kappa = L/mu <= 1e12 (here ${Number.isFinite(L / mu) ? fmt(L / mu) : 'L/mu overflows'}; beyond it the rates round to 1)`);
   const allowed = TUNE_RULES[method];
   if (flags.rule !== undefined && !allowed.includes(flags.rule as TuneRule)) throw new ParameterError('--rule', flags.rule, `for ${method}: ${allowed.join(' | ')}`);
   const tolTexts = (flags.tol ?? '1e-6').split(',').map((s) => s.trim());
-  const tols = tolTexts.map((s) => parseNumberOption('--tol', s, { min: 0, max: 1, minExclusive: true })!);
-  if (tols.some((t) => t >= 1)) throw new ParameterError('--tol', flags.tol, 'numbers in (0, 1), comma-separated');
+  const tols = tolTexts.map((s) => {
+    const t = s === '' ? NaN : Number(s);
+    if (!(t > 0 && t < 1)) throw new ParameterError('--tol', s, 'numbers in (0, 1), comma-separated');
+    return t;
+  });
   const t = tuneMethod(method, mu, L, flags.rule as TuneRule | undefined);
   const iterationsTo: Record<string, number | null> = {};
   tolTexts.forEach((s, i) => { const n = t.iterationsTo(tols[i]); iterationsTo[s] = Number.isFinite(n) ? n : null; });
@@ -37,7 +43,7 @@ function tuneCommand(flags: TuneFlags): void {
 }
 
 export function register(program: Command): void {
-  program
+  oneLineErrors(program
     .command('tune')
     .description('tuning rules on [mu, L] with their predicted rate and iterations to a tolerance')
     .option('--method <name>', 'hb | nag | gd | chebyshev | cg')
@@ -46,5 +52,5 @@ export function register(program: Command): void {
     .option('--rule <rule>', 'hb: polyak | lecture; nag: optimal | standard; gd: optimal | standard (default: the first)')
     .option('--tol <list>', 'tolerances for the predicted iteration counts, comma-separated', '1e-6')
     .option('--format <format>', 'table | json | csv')
-    .action((flags: TuneFlags) => tuneCommand(flags));
+    .action((flags: TuneFlags) => tuneCommand(flags)));
 }

@@ -163,7 +163,9 @@ function selectColumns(record: boolean | readonly string[], available: string[],
   for (const name of record) {
     const group = name === 'e' ? eNames : name === 'w' ? wNames : [name];
     if (group.length === 0 || group.some((c) => !available.includes(c))) {
-      throw new ParameterError('record', name, `columns available here: ${available.join(', ')} (or e, w for all of a group)`);
+      const groups = [eNames.length ? 'e' : '', wNames.length ? 'w' : ''].filter(Boolean);
+      const hint = groups.length ? ` (or ${groups.join(', ')} for all of a group)` : ' (e and w need eigen-coordinates / dim <= 3)';
+      throw new ParameterError('record', name, `columns available here: ${available.join(', ')}${hint}`);
     }
     for (const c of group) if (!out.includes(c)) out.push(c);
   }
