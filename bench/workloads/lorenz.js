@@ -40,6 +40,7 @@ export async function run({ quick, peers, log }) {
     `momentum-lab's first solve (cold: V8 compiles and tiers up) took ${fmtMs(ml.firstMs)}; the table reports warm solves (10 warm-up solves first).`,
     'The Lorenz flow is chaotic (largest Lyapunov exponent ~0.9): rounding differences of one ulp grow by e^90 over [0, 100], so the end points of different implementations differ completely and so do their step sequences after t ~ 35; nfev differs by a few percent for the same algorithm. The end points are kept in bench/results/lorenz.json.',
     'SciPy pays a Python call per evaluation of f (a list of 3 floats): its time per evaluation measures the interpreter, not the method.',
+    'Storing the ~16500 steps (the default) costs little: the saveSteps: false row differs from the default one by about the run-to-run noise.',
   ];
   const c = rows.find((r) => r.impl === 'c');
   notes.push('Profile (node --cpu-prof): computing the dense-output coefficients on every accepted step was a third of a warm solve; '
