@@ -1,6 +1,6 @@
 // Fused diagonal-quadratic steps in WebAssembly SIMD, on vectors that live in a fixed-size WebAssembly memory.
-// Why: plain JS reaches ~2.4x the time of the fused C loop on a 10^7-dimensional heavy-ball step (V8 bounds-checks
-// every typed-array access and does not vectorise), the f64x2 kernel is within ~1.05x of C (see BENCHMARKS.md).
+// Why: plain JS takes ~2x the time of the fused C loop on a 10^7-dimensional heavy-ball step (V8 bounds-checks
+// every typed-array access and does not vectorise); the f64x2 kernel runs at the C loop's speed (see BENCHMARKS.md).
 // The TypeScript kernels in diagonalSteps.ts are the reference and the fallback.
 import { ParameterError, checkNumber } from '../../errors.js';
 import { KERNELS_WASM_BASE64 } from './kernelBytes.js';
