@@ -72,6 +72,7 @@ console.log(`peers: ${Object.entries(peers).map(([k, v]) => `${k}=${v ?? 'missin
 for (const line of missingPeerNotes(peers)) console.log(line);
 
 mkdirSync(RESULTS_DIR, { recursive: true });
+mkdirSync(path.join(BENCH_DIR, 'build'), { recursive: true }); // gitignored: compiled peers and scratch files
 const selected = WORKLOADS.filter((w) => !opts.only || opts.only.includes(w.name));
 const t0 = performance.now();
 let failed = 0;
