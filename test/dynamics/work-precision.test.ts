@@ -152,7 +152,7 @@ describe('DOPRI5 step-size controller: work–precision against alternatives and
     expect(ratio).toBeGreaterThan(1.01);
     expect(ratio).toBeLessThan(1.06);
     expect(Math.abs(mean(iCtl) / mean(e.rk45Nfev) - 1)).toBeLessThan(0.015); // measured 1.004
-    // The acceptance case (1, 1, 1) (k = 0): 99128 vs SciPy 94460, +4.9%; that start is SciPy's luckiest but one.
+    // The acceptance case (1, 1, 1) (k = 0): 98534 vs SciPy 94460, +4.3% (99128 with the earlier pow form of the controller: rounding moves the chaotic path); that start is SciPy's luckiest but one.
     expect(ours[0] / e.rk45Nfev[0]).toBeGreaterThan(1);
     expect(ours[0] / e.rk45Nfev[0]).toBeLessThan(1.06);
     expect([...e.rk45Nfev].sort((x, y) => x - y).indexOf(e.rk45Nfev[0])).toBe(1);
