@@ -43,10 +43,7 @@ export async function run({ quick, peers, log }) {
     'Storing the ~16500 steps (the default) costs little: the saveSteps: false row differs from the default one by about the run-to-run noise.',
   ];
   const c = rows.find((r) => r.impl === 'c');
-  notes.push('Profile (node --cpu-prof): computing the dense-output coefficients on every accepted step was a third of a warm solve; '
-    + 'odeDopri5 now prepares them only when tEval, events or onStep need them (as Hairer\'s dopri5.f does). Of what is left, ~25% is the two ** '
-    + 'of the step-size controller (V8\'s Math.pow costs ~100 ns; Math.exp(expo1 * Math.log(err) - beta * Math.log(facold)) is ~3x cheaper), '
-    + 'and the rest the JIT\'s code for 3-element loops (bounds checks, no unrolling) against gcc\'s.');
+  notes.push('Profile (node --cpu-prof): computing the dense-output coefficients on every accepted step was a third of a warm solve; odeDopri5 now prepares them only when tEval, events or onStep need them (as Hairer\'s dopri5.f does). The two ** of the step-size controller were then ~25% (V8\'s Math.pow ~100 ns): they are now one Math.exp and two Math.log (median 5.0 -> 3.8 ms). What is left is the JIT\'s code for 3-element loops (bounds checks, no unrolling) against gcc\'s.');
   const goals = [];
   if (c) goals.push({ goal: 'momentum-lab within 2x of C on the same algorithm', met: ml.median / c.median <= 2, detail: `ratio ${fmtRatio(ml.median / c.median)}` });
   const sc = rows.filter((r) => r.impl.startsWith('scipy'));
