@@ -71,6 +71,10 @@ export function register(program: Command): void {
       }
       if (isPep) {
         const N = checkNumber('--pep', num('--pep', flags.pep), { min: 1, max: 100, integer: true });
+        // The PEP's SDP has about N x (state dimension) rows and columns and its solve time grows like N^4 to N^6
+        // (measured: tmm N = 15 takes 4.8 s, N = 20 takes 27 s and stalls; gd N = 20 takes 4.9 s).
+        const n = ss.A.length;
+        if (N * n > 24) throw new ParameterError('--pep', flags.pep, `an integer N with N x (state dimension ${n}) <= 24, i.e. N <= ${Math.floor(24 / n)} for this method`);
         for (const [name, v] of [['--measure', flags.measure], ['--initial', flags.initial]] as const) {
           if (!PEP_MEASURES.includes(v as PepMeasure)) throw new ParameterError(name, v, PEP_MEASURES.join(' | '));
         }

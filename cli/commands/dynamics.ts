@@ -162,7 +162,7 @@ function bifurcation(o: Opts): void {
   const keep = num(o, 'keep', '--keep', 100, { min: 1, max: 1e4, integer: true });
   const transient = num(o, 'transient', '--transient', 1000, { min: 0, max: 1e7, integer: true });
   checkWork('--nr x --keep', nr * keep, 1e7, `points of the diagram, here ${nr} x ${keep}`);
-  checkWork('--nr x (--transient + --keep)', nr * (transient + keep), 2e9, `iterations, here ${nr} x ${transient + keep}; 2e9 is about 20 s`);
+  checkWork('--nr x (--transient + --keep)', nr * (transient + keep), 2e9, `iterations, here ${nr} x ${transient + keep}; 2e9 is a few seconds`);
   const d = logisticBifurcation(rMin, rMax, nr, { transient, keep });
   const summary: Record<string, unknown> = { rMin, rMax, nr, keep, transient, points: d.r.length };
   if (o.out !== undefined) {

@@ -50,7 +50,7 @@ function readConfig(file: string): RunConfig {
     if (issue.code === 'unrecognized_keys') {
       throw new ParameterError(`--config ${file}`, issue.keys.join(', '), `only the keys ${Object.keys(runConfigSchema.shape).join(', ')}`);
     }
-    throw new ParameterError(`--config ${file}: ${path || '(top level)'}`, value, issue.message);
+    throw new ParameterError(`--config ${file}: ${path || '(top level)'}`, typeof value === 'object' && value !== null ? JSON.stringify(value) : value, issue.message);
   }
   return parsed.data;
 }
@@ -71,7 +71,8 @@ function summary(result: RunResult, tol: number, tolOn: string): string {
   const what = tolOn === 'grad' ? '||grad J||' : 'J - J*';
   if (result.status === 'converged') return `converged at step ${result.steps} (${what} <= ${tol})`;
   if (result.status === 'diverged') {
-    return `diverged at step ${result.divergedAt} (${result.finalLoss === null ? 'non-finite value' : `loss ${fmt(result.finalLoss)} > 1e12 x initial loss`})`;
+    const nonFinite = result.finalLoss === null || result.finalGradNorm === null || !Number.isFinite(result.finalGradNorm);
+    return `diverged at step ${result.divergedAt} (${nonFinite ? 'non-finite value' : `loss ${fmt(result.finalLoss)} > 1e12 x initial loss`})`;
   }
   if (tol === 0) return `ran all ${result.steps} steps (tol 0)`;
   return `stopped after the maximum ${result.steps} steps without reaching ${what} <= ${tol}`;
@@ -122,6 +123,10 @@ function runCommand(flags: RunFlags): void {
   const methodSpec0 = toSpec(methodText, 'method');
   const methodSpec = injectSeed(methodSpec0, seed, methods().find((m) => m.name === methodSpec0.name)?.params);
   const problem = createProblem(problemSpec);
+  // mu = 1e-300 with L = 1e300 passes each range but not their ratio (tune= rules would then give NaN).
+  if (problem.mu !== undefined && problem.L !== undefined && !(problem.L / problem.mu < Infinity)) {
+    throw new ParameterError('--problem', formatSpec(problemSpec.name, problemSpec.params), `mu and L with a finite kappa = L/mu (here ${problem.L} / ${problem.mu})`);
+  }
   const method = createMethod(methodSpec, problem);
   // About 3 ns per coordinate update: 1e12 is an hour or more, beyond which a run is surely a typo.
   checkWork('--steps x dim', steps * problem.dim, 1e12, `here ${steps} steps x dim ${problem.dim}; 1e12 is about an hour`);

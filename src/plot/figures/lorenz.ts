@@ -14,9 +14,10 @@ export const lorenzFigure: FigureDef = {
   section: 'nonlinear-dynamics',
   caption: 'The Lorenz system $\\dot x = a(y-x)$, $\\dot y = x(b - z) - y$, $\\dot z = xy - cz$ with $(a, b, c) = (10, 28, 8/3)$ from $(1, 1, 1)$ (DOPRI5, tolerance $10^{-9}$), projected on the $(x, z)$ plane, colour = time. The orbit never closes and never settles: a strange attractor, with a positive Lyapunov exponent (checked below).',
   params: [
-    { name: 'a', description: 'a (sigma)', default: 10 },
-    { name: 'b', description: 'b (rho)', default: 28 },
-    { name: 'c', description: 'c (beta)', default: 8 / 3 },
+    // Bounded as in `dynamics lorenz`: a = 1e300 overflowed the trajectory into an empty figure (and vega warnings).
+    { name: 'a', description: 'a (sigma)', default: 10, min: -1000, max: 1000 },
+    { name: 'b', description: 'b (rho)', default: 28, min: -1000, max: 1000 },
+    { name: 'c', description: 'c (beta)', default: 8 / 3, min: -1000, max: 1000 },
     { name: 'tend', description: 'integration time', default: 40, min: 1, max: 10000 },
     { name: 'samples', description: 'points drawn', default: 6000, kind: 'integer', min: 100, max: 1e6 },
   ],
