@@ -214,7 +214,6 @@ export function register(program: Command): void {
     .description('dynamical systems of the lecture: linear systems, limit cycles, Lorenz, logistic map, Mandelbrot/Julia sets')
     .addHelpText('after', '\nEvery system takes --format table | json | csv (table by default) and --help, e.g. `momentum-lab dynamics lorenz --help`.')
     // Without a system: one line and exit 2 (commander would print the whole help and succeed).
-    .allowExcessArguments(true)
     .action((_opts: unknown, cmd: Command) => {
       const systems = dyn.commands.map((c) => c.name()).join(' | ');
       if (cmd.args.length > 0) throw new ParameterError('dynamics SYSTEM', cmd.args[0], systems);
@@ -254,5 +253,7 @@ export function register(program: Command): void {
       .option('--x-min <x>').option('--x-max <x>').option('--y-min <y>').option('--y-max <y>')
       .option('--out <file.png>', 'write a PNG').option(...FORMAT).action((o: Opts) => escape(o, kind));
   }
+  // Set after the systems are defined: subcommands copy this setting at creation, and they must reject extra arguments.
+  dyn.allowExcessArguments(true);
   oneLineErrors(dyn);
 }

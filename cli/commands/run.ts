@@ -144,7 +144,12 @@ function runCommand(flags: RunFlags): void {
   }
   bar?.stop();
 
-  if (format === 'csv') { process.stdout.write(csv(result.trace)); return; }
+  if (format === 'csv') {
+    // Past the divergence threshold values are not results: empty cells, as null in the JSON.
+    const cells = (col: ArrayLike<number>) => (Array.prototype.every.call(col, Number.isFinite) ? col : Array.from(col, (v) => (Number.isFinite(v) ? v : null)));
+    process.stdout.write(csv(Object.fromEntries(Object.entries(result.trace).map(([k, col]) => [k, cells(col)]))));
+    return;
+  }
   const methodLabel = formatSpec(method.name, method.params as Record<string, string | number | boolean>);
   if (format === 'table') { printTable(result, problem.label, methodLabel, tol, tolOn); return; }
   process.stdout.write(json({

@@ -98,6 +98,7 @@ function render(out: SweepOutput, format: Format): string {
     'fastest points (empirical rate per step; predicted = worst spectral radius over the spectrum):',
     '',
   ];
+  if (ok.length === 0) return lines.slice(0, 3).join('\n') + '\nno grid point has a rate: every point diverged (--format json or csv for the steps)\n';
   return lines.join('\n') + table(['alpha', 'beta', 'rate', 'predicted'], ok.slice(0, 8).map((p) => [p.alpha, p.beta, p.rate, p.predicted]));
 }
 

@@ -71,12 +71,14 @@ const BAD: [string[], string][] = [
   [['sweep', '--problem', 'quadratic:dim=10', '--method', 'hb', '--alpha', '0.1:1:3', '--workers', '1', '--output', missing], '--output'],
   [['sweep', '--problem', 'quadratic:dim=1000000', '--method', 'hb', '--alpha', '0.1:1:4096', '--beta', '0:0.9:4096', '--steps', '1000000'], 'points x --steps x dim'],
   [['sweep', '--merge', missing], '--merge'],
+  [['sweep', 'extra'], 'sweep'],
   // dynamics
   [['dynamics'], 'dynamics'],
   [['dynamics', 'nope'], 'dynamics SYSTEM'],
   [['dynamics', 'lorenz', '--a', '1e300'], '--a'],
   [['dynamics', 'lorenz', '--x0', '1,2'], '--x0'],
   [['dynamics', 'lorenz', '--sigmaa', '1'], '--sigmaa'],
+  [['dynamics', 'lorenz', 'extra'], 'lorenz'], // subcommands must not inherit the parent's allowExcessArguments
   [['dynamics', 'lorenz', '--lyapunov-time', '1e9'], '--lyapunov-time'],
   [['dynamics', 'vanderpol', '--mu', '-1'], '--mu'],
   [['dynamics', 'linear', '--matrix', '1e300,0;0,1'], '--matrix'],
