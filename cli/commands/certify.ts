@@ -63,6 +63,8 @@ export function register(program: Command): void {
       let method: string, ss: StateSpace;
       if (flags.stateSpace !== undefined) {
         ss = readStateSpace(flags.stateSpace);
+        // The LMI is (n + 2) x (n + 2) with ~n^2 unknowns: 40 states take about 3 s, 50 about 7 s.
+        if (ss.A.length > 50) throw new ParameterError(`--state-space ${flags.stateSpace}`, `${ss.A.length} states`, 'a state dimension of at most 50');
         method = flags.method ?? `state-space:${flags.stateSpace}`;
       } else {
         if (flags.method === undefined) throw new ParameterError('--method', undefined, 'gd | hb | nag | tmm | two-term:alpha=..,beta1=..,beta2=.. (or --state-space FILE)');

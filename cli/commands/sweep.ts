@@ -107,7 +107,8 @@ function readShard(file: string): SweepOutput {
   try { text = readFileSync(file, 'utf8'); } catch (err) { throw new ParameterError('--merge', file, `a readable sweep output (${(err as Error).message.split('\n')[0]})`); }
   try {
     const data = JSON.parse(text) as SweepOutput;
-    if (!Array.isArray(data.points) || typeof data.total !== 'number') throw new Error('not a sweep');
+    if (!Array.isArray(data.points) || !Number.isInteger(data.total) || data.total < 1 || data.total > 4096 * 4096) throw new Error('not a sweep');
+    if (!data.points.every((p) => Number.isInteger(p?.index) && p.index >= 0 && p.index < data.total)) throw new Error('not a sweep');
     return data;
   } catch {
     throw new ParameterError('--merge', file, 'a JSON file written by `momentum-lab sweep --format json` (shards are merged from JSON)');

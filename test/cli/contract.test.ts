@@ -24,6 +24,9 @@ const emptySdp = file('empty.dat-s', '');
 const notJson = file('not.json', 'root:x:0:0\n');
 const badState = file('state.json', '{"A": [[1, "x"], [0, 1]], "B": [1, 0], "C": [1, 0], "D": 0}');
 const missing = join(dir, 'no-such-dir', 'x');
+const hugeShard = file('huge-shard.json', '{"points": [{"index": -1}], "total": 1e12}');
+const eye60 = Array.from({ length: 60 }, (_, i) => Array.from({ length: 60 }, (_, j) => (i === j ? 0.5 : 0)));
+const bigState = file('state60.json', JSON.stringify({ A: eye60, B: eye60.map(() => 0), C: eye60.map(() => 0), D: 0 }));
 
 const COMMANDS = ['run', 'methods', 'problems', 'analyze', 'tune', 'sweep', 'dynamics', 'certify', 'sdp', 'plot', 'report'] as const;
 const SYSTEMS = ['lorenz', 'vanderpol', 'hopf', 'linear', 'logistic', 'bifurcation', 'mandelbrot', 'julia'];
@@ -72,6 +75,7 @@ const BAD: [string[], string][] = [
   [['sweep', '--problem', 'quadratic:dim=1000000', '--method', 'hb', '--alpha', '0.1:1:4096', '--beta', '0:0.9:4096', '--steps', '1000000'], 'points x --steps x dim'],
   [['sweep', '--merge', missing], '--merge'],
   [['sweep', 'extra'], 'sweep'],
+  [['sweep', '--merge', hugeShard], '--merge'], // was a RangeError stack trace (array of length 1e12)
   // dynamics
   [['dynamics'], 'dynamics'],
   [['dynamics', 'nope'], 'dynamics SYSTEM'],
@@ -97,6 +101,7 @@ const BAD: [string[], string][] = [
   [['certify', '--method', 'gd', '--mu', '1', '--L', '10', '--pep', '2', '--measure', 'nope'], '--measure'],
   [['certify', '--state-space', missing, '--mu', '1', '--L', '10'], '--state-space'],
   [['certify', '--state-space', badState, '--mu', '1', '--L', '10'], '--state-space'],
+  [['certify', '--state-space', bigState, '--mu', '1', '--L', '10'], '--state-space'],
   // sdp
   [['sdp'], 'file'],
   [['sdp', missing], 'FILE'],
