@@ -25,6 +25,11 @@ export function register(program: Command): void {
       }
       const t0 = performance.now();
       const problem = readSdpa(text);
+      // The dense interior-point solver is O(n^3) per iteration: a 500 x 500 block takes ~12 s. Larger files are for CSDP.
+      const order = problem.blocks.reduce((s, b) => s + (b.kind === 'sdp' ? b.n : 0), 0);
+      const lp = problem.blocks.reduce((s, b) => s + (b.kind === 'diag' ? b.n : 0), 0);
+      if (order > 500) throw new ParameterError('FILE', file, `semidefinite blocks of total size <= 500 (here ${order}; a 500 x 500 block takes ~12 s, use csdp for more)`);
+      if (lp > 1e5 || problem.b.length > 1000) throw new ParameterError('FILE', file, `at most 1000 constraints and 1e5 diagonal (LP) entries (here ${problem.b.length} and ${lp})`);
       const t1 = performance.now();
       const r = solveSdp(problem, { tolerance });
       const t2 = performance.now();

@@ -21,6 +21,7 @@ const file = (name: string, text: string): string => { const p = join(dir, name)
 const okSdp = file('ok.dat-s', '1\n1\n2\n1.0\n0 1 1 1 1.0\n0 1 2 2 1.0\n1 1 1 1 1.0\n1 1 2 2 1.0\n');
 const badRowSdp = file('bad-row.dat-s', '1\n1\n2\n1.0\n0 1 1 1 1.0\n1 1 5 5 1.0\n');
 const emptySdp = file('empty.dat-s', '');
+const hugeSdp = file('huge.dat-s', '1\n1\n1000000\n1.0\n'); // a 1e6 x 1e6 block: was a RangeError stack trace
 const notJson = file('not.json', 'root:x:0:0\n');
 const badState = file('state.json', '{"A": [[1, "x"], [0, 1]], "B": [1, 0], "C": [1, 0], "D": 0}');
 const missing = join(dir, 'no-such-dir', 'x');
@@ -109,6 +110,7 @@ const BAD: [string[], string][] = [
   [['sdp', badRowSdp], 'SDPA line 6'],
   [['sdp', notJson], 'SDPA line 1'],
   [['sdp', okSdp, '--tolerance', 'abc'], '--tolerance'],
+  [['sdp', hugeSdp], 'FILE'],
   // plot
   [['plot'], 'FIGURE'],
   [['plot', 'nope'], 'figure'],
