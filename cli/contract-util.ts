@@ -40,3 +40,15 @@ export function checkSpecName(flag: string, name: string, names: readonly string
 export function checkWork(what: string, work: number, cap: number, hint: string): void {
   if (!(work <= cap)) throw new ParameterError(what, work, `at most ${cap.toExponential(0).replace('e+', 'e')} (${hint}); reduce it`);
 }
+
+/**
+ * Coordinate updates per step of a problem spec: dim, or dim^2 for a quadratic with a dense (or tridiagonal, stored
+ * dense) Hessian, whose matrix-vector product costs n^2.
+ *
+ * @example
+ * workPerStep({ name: 'quadratic', params: { structure: 'dense' } }, 2000); // 4000000
+ */
+export function workPerStep(spec: { name: string; params: Record<string, string> }, dim: number): number {
+  const dense = spec.name === 'quadratic' && (spec.params.structure === 'dense' || spec.params.structure === 'tridiagonal');
+  return dense ? dim * dim : dim;
+}

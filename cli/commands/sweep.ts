@@ -15,7 +15,7 @@ import { formatSpec, parseSpec } from '../../src/spec.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table, type Format } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
-import { checkSpecName, checkWork, oneLineErrors, writeOutputFile } from '../contract-util.js';
+import { checkSpecName, checkWork, oneLineErrors, workPerStep, writeOutputFile } from '../contract-util.js';
 import { sweepChunk, type SweepPoint, type SweepTask } from '../sweep-worker.js';
 
 interface Axis { from: number; to: number; n: number; log: boolean }
@@ -183,7 +183,8 @@ async function sweepCommand(flags: SweepFlags): Promise<void> {
 
   const pointCount = shard ? Math.ceil((alphaAxis.n * (betaAxis ? betaAxis.n : 1)) / shard.count) : alphaAxis.n * (betaAxis ? betaAxis.n : 1);
   // About 3 ns per coordinate update and core: 1e12 is an hour or more of work.
-  checkWork('points x --steps x dim', pointCount * steps * problem.dim, 1e12, `here ${pointCount} x ${steps} x ${problem.dim}; 1e12 is about an hour`);
+  const perStep = workPerStep(problemSpec, problem.dim);
+  checkWork('points x --steps x dim', pointCount * steps * perStep, 1e12, `coordinate updates, here ${pointCount} x ${steps} x ${perStep}; 1e12 is about an hour`);
   const problemText = formatSpec(problemSpec.name, problemSpec.params);
   const methodText = formatSpec(base.name, base.params);
   const header: SweepHeader = { problem: problemText, method: methodText, steps, alphaAxis, betaAxis, total: alphaAxis.n * (betaAxis ? betaAxis.n : 1) };
