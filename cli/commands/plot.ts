@@ -7,9 +7,27 @@ import { buildFigure, figures, findFigure } from '../../src/plot/index.js';
 import { UsageError } from '../main.js';
 import { csv, json, parseFormat } from '../output.js';
 import { leftTable } from '../run-util.js';
-import { oneLineErrors, writeOutputFile } from '../contract-util.js';
+import { checkWork, oneLineErrors, writeOutputFile } from '../contract-util.js';
 
 interface PlotOptions { out?: string; list?: boolean; format?: string; scale: string; quick?: boolean }
+
+/**
+ * Figures that run optimizers, with their work (coordinate updates) and a cap of about 10 s, so that no parameter choice
+ * runs for minutes without a word. Measured: nesterov-worst dim = steps = 1e4 takes 4.3 s; convergence-vs-kappa
+ * kmax = 1e5 with dim = 1000 takes 32 s (gradient descent needs ~30 kmax steps).
+ */
+const WORK: Record<string, { what: string; cap: number; work: (p: (k: string) => number) => number }> = {
+  'nesterov-worst': { what: 'dim x steps', cap: 2e8, work: (p) => p('dim') * Math.min(p('steps'), p('dim') - 1) },
+  'convergence-vs-kappa': { what: 'kmax x dim', cap: 2e7, work: (p) => p('kmax') * p('dim') },
+};
+
+function checkFigureWork(name: string, params: Record<string, string>): void {
+  const w = WORK[name];
+  if (!w) return;
+  const defaults = Object.fromEntries(findFigure(name).params.map((p) => [p.name, Number(p.default)]));
+  const work = w.work((k) => (params[k] !== undefined ? Number(params[k]) : defaults[k]));
+  if (Number.isFinite(work)) checkWork(`${name}.${w.what}`, work, w.cap, 'about 10 s of runs'); // else: buildFigure names the bad value
+}
 
 function describeParams(name: string): string {
   return findFigure(name).params.map((p) => `${p.name}=${p.default ?? '?'}`).join(',');
@@ -48,6 +66,7 @@ async function plot(figure: string | undefined, extra: string[], opts: PlotOptio
   const ext = opts.out ? extname(opts.out).toLowerCase() : format === 'json' ? '.json' : '.svg';
   if (!['.svg', '.png', '.json'].includes(ext)) throw new ParameterError('--out', opts.out, 'a file name ending in .svg, .png or .json (the Vega-Lite spec)');
   const t0 = performance.now();
+  checkFigureWork(spec.name, spec.params);
   const vl = buildFigure(spec, { quick: opts.quick });
   // Loaded on demand: vega and resvg take a while to load, and other commands do not need them.
   const { renderPng, renderSvg } = await import('../render.js');

@@ -117,6 +117,9 @@ const BAD: [string[], string][] = [
   [['plot', 'lorenz:a=1e300'], 'lorenz.a'],
   [['plot', 'lorenz', 'samples=1e12'], 'lorenz.samples'],
   [['plot', 'lorenz', '--scale', '0'], '--scale'],
+  [['plot', 'nesterov-worst', 'dim=100000', 'steps=100000'], 'nesterov-worst.dim x steps'], // ran for minutes
+  [['plot', 'convergence-vs-kappa:kmax=1e6'], 'convergence-vs-kappa.kmax x dim'],
+  [['plot', 'nesterov-worst', 'dim=abc'], 'nesterov-worst.dim'],
   [['plot', 'lorenz', '--out', 'x.gif'], '--out'],
   [['plot', 'lorenz', '--format', 'csv'], '--format'],
   [['plot', 'logistic', '--quick', '--out', `${missing}.svg`], '--out'],
