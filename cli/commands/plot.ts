@@ -5,8 +5,7 @@ import { ParameterError } from '../../src/errors.js';
 import { parseSpec } from '../../src/spec.js';
 import { buildFigure, figures, findFigure } from '../../src/plot/index.js';
 import { UsageError } from '../main.js';
-import { csv, json, parseFormat } from '../output.js';
-import { leftTable } from '../run-util.js';
+import { csv, json, parseFormat, table } from '../output.js';
 import { checkWork, oneLineErrors, writeOutputFile } from '../contract-util.js';
 
 interface PlotOptions { out?: string; list?: boolean; format?: string; scale: string; quick?: boolean }
@@ -44,7 +43,7 @@ function list(format: string | undefined): void {
     process.stdout.write(csv({ figure: rows.map((r) => r[0]), section: rows.map((r) => r[1]), params: rows.map((r) => r[2]), title: rows.map((r) => r[3]) }));
     return;
   }
-  process.stdout.write(leftTable(['figure', 'section', 'parameters (defaults)', 'title'], rows));
+  process.stdout.write(table(['figure', 'section', 'parameters (defaults)', 'title'], rows));
 }
 
 async function plot(figure: string | undefined, extra: string[], opts: PlotOptions): Promise<void> {
