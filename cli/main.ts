@@ -34,7 +34,9 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      // Help asked for (--help, help CMD) is status 0; help shown because the command was missing or unknown
+      // (`momentum-lab`, `momentum-lab help nope`: commander's exitCode 1) is a usage error, status 2.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return err.exitCode === 1 ? 2 : 0;
       return 2; // commander already printed its one-line message
     }
     if (err instanceof ParameterError || err instanceof UsageError) {

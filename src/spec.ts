@@ -1,4 +1,4 @@
-import { ParameterError, checkNumber } from './errors.js';
+import { ParameterError, checkNumber, describeRange } from './errors.js';
 
 /** A parsed spec string `name:key=value,key=value` (DESIGN.md, command line contract). */
 export interface Spec {
@@ -93,10 +93,10 @@ export function resolveParams(spec: Spec, infos: readonly ParamInfo[], prefix = 
       out[info.name] = raw === 'true' || raw === '1';
     } else {
       const value = raw.trim() === '' ? NaN : Number(raw);
-      out[info.name] = checkNumber(parameter, value, {
-        min: info.min, max: info.max, minExclusive: info.minExclusive, maxExclusive: info.maxExclusive, integer: kind === 'integer',
-      });
-      if (!Number.isFinite(value)) throw new ParameterError(parameter, raw, 'a finite number');
+      const range = { min: info.min, max: info.max, minExclusive: info.minExclusive, maxExclusive: info.maxExclusive, integer: kind === 'integer' };
+      // Not a number at all: show what was typed ("abc"), not NaN.
+      if (!Number.isFinite(value)) throw new ParameterError(parameter, raw, describeRange(range));
+      out[info.name] = checkNumber(parameter, value, range);
     }
   }
   return out;

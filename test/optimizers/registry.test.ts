@@ -38,7 +38,7 @@ describe('createMethod validates its spec', () => {
   const bad: [string, string][] = [
     ['hb:beta=1.5', 'hb.beta = 1.5 is invalid: expected a finite number in [0, 1)'],
     ['hb:alpha=0', 'hb.alpha = 0 is invalid: expected a finite number > 0'],
-    ['hb:alpha=abc', 'hb.alpha = NaN is invalid: expected a finite number > 0'],
+    ['hb:alpha=abc', 'hb.alpha = "abc" is invalid: expected a finite number > 0'],
     ['hb:gamma=1', 'hb.gamma = "1" is invalid: expected one of the keys alpha, beta, tune'],
     ['adam', 'method = "adam" is invalid: expected one of gd, hb, nag, nag-aspremont, cg, nlcg, chebyshev, aggmo, qhm, leapfrog, pgd, torch-sgd, optax-sgd, keras-sgd, tfjs-momentum'],
     ['hb:tune=fast', 'hb.tune = "fast" is invalid: expected one of none | lecture | polyak'],
