@@ -1,17 +1,8 @@
 import { checkNumber } from '../errors.js';
 import { certifyRate, type CertifiedRate } from './certify-rate.js';
 import { certifyMethod } from './methods.js';
-
-/**
- * Gradient of the strongly convex function of Lessard, Recht, Packard (2016), section 4.6, in S(1, 25):
- * f'(x) = 25x (x < 1), x + 24 (1 <= x < 2), 25x − 24 (x >= 2); f(x) = 25x²/2, x²/2 + 24x − 12, 25x²/2 − 24x + 36.
- *
- * @example
- * lessardGradient(1.5); // returns 25.5
- */
-export function lessardGradient(x: number): number {
-  return x < 1 ? 25 * x : x < 2 ? x + 24 : 25 * x - 24;
-}
+// The function itself is the problem `lessard-counterexample` (src/problems): one definition for run, plot and certify.
+import { lessardCounterexampleGradient as lessardGradient } from '../problems/lessard-counterexample.js';
 
 export interface HeavyBallCounterexample {
   /** Polyak's tuning for mu = 1, L = 25: alpha = 4/(√L + √μ)² = 1/9, beta = ((√κ − 1)/(√κ + 1))² = 4/9. */

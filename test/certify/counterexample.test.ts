@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { heavyBallCounterexample, lessardGradient } from '../../src/certify/index.js';
+import { heavyBallCounterexample } from '../../src/certify/index.js';
+import { lessardCounterexampleGradient as lessardGradient } from '../../src/problems/index.js';
 
 describe('heavy ball counterexample (Lessard, Recht, Packard 2016, section 4.6)', () => {
   const r = heavyBallCounterexample();
