@@ -1,5 +1,6 @@
 import { createRng } from '../linalg/index.js';
-import { type QuadraticOptions, type QuadraticProblem, quadraticDefaults } from './quadratic-problem.js';
+import type { QuadraticOptions, QuadraticProblem } from './quadratic-problem.js';
+import { quadraticFromOperator } from './quadratic-operator.js';
 
 /**
  * A tridiagonal quadratic with a prescribed spectrum: T = V diag(h) V^T is the Jacobi matrix that Lanczos (with full
@@ -14,10 +15,8 @@ export function tridiagonalQuadratic(h: Float64Array, options: QuadraticOptions 
   diagonal: Float64Array; offDiagonal: Float64Array;
 } {
   const n = h.length;
-  const { minimizer: ws, x0 } = quadraticDefaults(n, options);
   const spectrum = Float64Array.from(h).sort();
   const { diagonal: a, offDiagonal: b, V } = lanczos(spectrum, options.seed ?? 0);
-  const e = new Float64Array(n);
   const applyH = (v: Float64Array, out: Float64Array): Float64Array => {
     if (n === 1) { out[0] = a[0] * v[0]; return out; }
     out[0] = a[0] * v[0] + b[0] * v[1];
@@ -25,48 +24,23 @@ export function tridiagonalQuadratic(h: Float64Array, options: QuadraticOptions 
     out[n - 1] = b[n - 2] * v[n - 2] + a[n - 1] * v[n - 1];
     return out;
   };
-  return {
+  const base = quadraticFromOperator(applyH, n, {
+    ...options,
     name: options.name ?? 'quadratic',
     label: options.label ?? `tridiagonal quadratic dim=${n}`,
-    dim: n,
-    x0,
-    minimizer: ws,
-    minValue: 0,
     spectrum,
-    mu: spectrum[0],
-    L: spectrum[n - 1],
-    diagonal: a,
-    offDiagonal: b,
-    value(w) {
-      let s = 0;
-      for (let i = 0; i < n; i++) { const ei = w[i] - ws[i]; s += a[i] * ei * ei; }
-      for (let i = 0; i < n - 1; i++) s += 2 * b[i] * (w[i] - ws[i]) * (w[i + 1] - ws[i + 1]);
-      return 0.5 * s;
-    },
-    grad(w, out) {
-      for (let i = 0; i < n; i++) e[i] = w[i] - ws[i];
-      return applyH(e, out);
-    },
-    valueAndGrad(w, out) {
-      // g = H e, J = 1/2 e^T g with e = w - w*: one product with H for both.
-      for (let i = 0; i < n; i++) e[i] = w[i] - ws[i];
-      applyH(e, out);
-      let s = 0;
-      for (let i = 0; i < n; i++) s += e[i] * out[i];
-      return 0.5 * s;
-    },
-    hvp: (_w, v, out) => applyH(v, out),
-    applyH,
-    eigenCoordinates(w, out) {
-      // Eigenvector j of T is column j of V (T V = V diag(h)); out_j = sum_k V[k][j] (w - w*)_k.
+    // Eigenvector j of T is column j of V (T V = V diag(h)); out_j = sum_k V[k][j] e_k.
+    eigenCoordinatesOfError(e, out) {
       out.fill(0);
       for (let k = 0; k < n; k++) {
-        const ek = w[k] - ws[k];
-        const row = k * n;
+        const ek = e[k], row = k * n;
         for (let j = 0; j < n; j++) out[j] += V[row + j] * ek;
       }
       return out;
     },
+  });
+  return {
+    ...base, spectrum, mu: spectrum[0], L: spectrum[n - 1], eigenCoordinates: base.eigenCoordinates!, diagonal: a, offDiagonal: b,
   };
 }
 
