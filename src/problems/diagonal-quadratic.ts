@@ -1,6 +1,15 @@
 import { type QuadraticOptions, type QuadraticProblem, quadraticDefaults } from './quadratic-problem.js';
 
 /**
+ * The valueAndGrad functions made by `diagonalQuadratic`, with the h and w* they read: `run` recognises them and measures
+ * 1/2 sum_j e_j (h_j e_j), e = w - w*, inline in its loop (the same operations in the same order, so the same bits).
+ *
+ * @example
+ * diagonalQuadraticOracles.get(diagonalQuadratic(Float64Array.of(1, 4)).valueAndGrad!)!.h; // returns [1, 4]
+ */
+export const diagonalQuadraticOracles = new WeakMap<object, { h: Float64Array; ws: Float64Array }>();
+
+/**
  * The diagonal quadratic J(w) = 1/2 sum_j h_j (w_j - w*_j)^2: the lecture's model problem in the eigenbasis
  * (Lecture 9, "analysis on quadratics"). The eigenvectors are the coordinate axes.
  *
@@ -20,6 +29,12 @@ export function diagonalQuadratic(h: Float64Array, options: QuadraticOptions = {
     for (let i = 0; i < dim; i++) out[i] = h[i] * v[i];
     return out;
   };
+  const valueAndGrad = (w: Float64Array, out: Float64Array): number => {
+    let s = 0;
+    for (let i = 0; i < dim; i++) { const e = w[i] - ws[i], g = h[i] * e; out[i] = g; s += e * g; }
+    return 0.5 * s;
+  };
+  diagonalQuadraticOracles.set(valueAndGrad, { h, ws });
   return {
     name: options.name ?? 'quadratic',
     label: options.label ?? `diagonal quadratic dim=${dim}`,
@@ -40,11 +55,7 @@ export function diagonalQuadratic(h: Float64Array, options: QuadraticOptions = {
       for (let i = 0; i < dim; i++) out[i] = h[i] * (w[i] - ws[i]);
       return out;
     },
-    valueAndGrad(w, out) {
-      let s = 0;
-      for (let i = 0; i < dim; i++) { const e = w[i] - ws[i], g = h[i] * e; out[i] = g; s += e * g; }
-      return 0.5 * s;
-    },
+    valueAndGrad,
     hvp: (_w, v, out) => applyH(v, out),
     applyH,
     eigenCoordinates(w, out) {

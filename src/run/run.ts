@@ -1,8 +1,10 @@
 import { ParameterError, checkNumber } from '../errors.js';
 import type { Optimizer, OptimizerState } from '../optimizers/optimizer.js';
+import { diagonalQuadraticOracles } from '../problems/diagonal-quadratic.js';
 import type { Problem } from '../problems/problem.js';
 import { type OracleCounts, countingProblem } from './counting-problem.js';
-import { type Trace, TraceColumns } from './trace.js';
+import type { Trace } from './trace.js';
+import { TraceRecorder } from './trace-recorder.js';
 
 export type RunStatus = 'converged' | 'max_steps' | 'diverged';
 
@@ -74,7 +76,7 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
   const state: OptimizerState = method.init(oracle, Float64Array.from(w0));
   const g = new Float64Array(n);
   const ws = problem.minimizer, Jstar = problem.minValue ?? 0;
-  const eigen = problem.eigenCoordinates && n <= maxEigen ? new Float64Array(n) : null;
+  const eigen = problem.eigenCoordinates && n <= maxEigen ? new Float64Array(n) : undefined;
 
   // Columns available for this problem and method, then the selection.
   const available = ['k', 'loss', 'gradNorm'];
@@ -85,55 +87,63 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
   const wNames = n <= 3 ? Array.from({ length: n }, (_, i) => `w${i}`) : [];
   available.push(...eNames, ...wNames);
   const names = selectColumns(record, available, eNames, wNames);
-  const columns = new TraceColumns(names, Math.min(Math.floor(steps / recordEvery) + 2, 4096));
-  const row = new Float64Array(names.length);
-  const slot = (name: string) => names.indexOf(name);
-  const at = { k: slot('k'), loss: slot('loss'), gradNorm: slot('gradNorm'), dist: slot('dist'), vNorm: slot('vNorm'), energy: slot('energy'), oracle: slot('oracleCalls') };
-  const eAt = eNames.map(slot), wAt = wNames.map(slot);
-  const wantEigen = eigen !== null && eAt.some((j) => j >= 0);
+  // Rows of a full run: k = 0, every recordEvery-th step and the last (so the columns are handed over without a copy).
+  const rows = 1 + Math.floor(steps / recordEvery) + (steps % recordEvery === 0 ? 0 : 1);
+  const trace = new TraceRecorder(names, Math.min(rows, 4096), eNames.length, wNames.length);
+  const eigenCoordinates = eigen ? problem.eigenCoordinates!.bind(problem) : undefined;
+  const recording = names.length > 0, wantCalls = trace.wantsOracleCalls, basic = trace.onlyBasic;
+  // k, loss and gradNorm alone (the common sweep case) are stored here directly; anything else goes through trace.write.
+  let kCol = trace.column('k'), lossCol = trace.column('loss'), gradNormCol = trace.column('gradNorm'), capacity = trace.capacityNow;
 
-  let loss = 0, gradNorm = 0;
-  const measure = (): void => {
-    const w = state.w;
-    if (problem.excessAndGrad) loss = problem.excessAndGrad(w, g);
-    else loss = (problem.valueAndGrad ? problem.valueAndGrad(w, g) : (problem.grad(w, g), problem.value(w))) - Jstar;
-    gradNorm = norm2(g);
-  };
-  const write = (k: number): void => {
-    if (names.length === 0) return;
-    const w = state.w;
-    if (at.k >= 0) row[at.k] = k;
-    if (at.loss >= 0) row[at.loss] = loss;
-    if (at.gradNorm >= 0) row[at.gradNorm] = gradNorm;
-    if (at.dist >= 0) { let s = 0; for (let i = 0; i < n; i++) { const d = w[i] - ws![i]; s += d * d; } row[at.dist] = Math.sqrt(s); }
-    const vNorm = state.v && (at.vNorm >= 0 || at.energy >= 0) ? norm2(state.v) : 0;
-    if (at.vNorm >= 0) row[at.vNorm] = vNorm;
-    if (at.energy >= 0) row[at.energy] = loss + 0.5 * vNorm * vNorm;
-    if (at.oracle >= 0) row[at.oracle] = oracle.calls();
-    if (wantEigen) {
-      problem.eigenCoordinates!(w, eigen!);
-      for (let j = 0; j < eAt.length; j++) if (eAt[j] >= 0) row[eAt[j]] = eigen![j];
-    }
-    for (let i = 0; i < wAt.length; i++) if (wAt[i] >= 0) row[wAt[i]] = w[i];
-    columns.push(row);
-  };
-
-  measure();
-  const base = Math.max(Math.abs(loss), 1e-300);
-  const done = (): boolean => (tolOn === 'grad' ? gradNorm : loss) <= tol;
-  const blewUp = (): boolean => !(Number.isFinite(loss) && Number.isFinite(gradNorm) && Math.abs(loss) <= divergence * base);
-  let status: RunStatus = 'max_steps', k = 0, divergedAt: number | null = null;
-  const { onProgress } = options;
+  // The measurement at w_k (loss = J(w_k) - J*, gradNorm = ||grad J(w_k)||_2), inlined below without closures so that
+  // the loop's variables stay in registers. Fused oracles first: one pass instead of a gradient and a value.
+  // A diagonal quadratic's own valueAndGrad (h, w* known) is measured inline: same operations, no call, no g stores.
+  const diag = problem.excessAndGrad || !problem.valueAndGrad ? undefined : diagonalQuadraticOracles.get(problem.valueAndGrad);
+  const h = diag?.h ?? g, wsd = diag?.ws ?? g, dimd = h.length;
+  const mode = problem.excessAndGrad ? 0 : diag ? 3 : problem.valueAndGrad ? 1 : 2;
+  const tolOnGrad = tolOn === 'grad', { onProgress } = options;
   const progressEvery = Math.max(1, Math.floor(steps / 100));
-  if (blewUp()) { status = 'diverged'; divergedAt = 0; } else if (done()) status = 'converged';
-  write(0);
-  while (status === 'max_steps' && k < steps) {
+  let status: RunStatus = 'max_steps', k = 0, divergedAt: number | null = null;
+  let loss = 0, gradNorm = 0, base = 0, nextRecord = recordEvery, nextProgress = progressEvery;
+  for (;;) {
+    const w = state.w;
+    if (mode === 3) {
+      let s = 0, gg = 0;
+      for (let i = 0; i < dimd; i++) { const e = w[i] - wsd[i], gi = h[i] * e; s += e * gi; gg += gi * gi; }
+      loss = 0.5 * s - Jstar;
+      gradNorm = Math.sqrt(gg);
+    } else {
+      if (mode === 0) loss = problem.excessAndGrad!(w, g);
+      else if (mode === 1) loss = problem.valueAndGrad!(w, g) - Jstar;
+      else { problem.grad(w, g); loss = problem.value(w) - Jstar; }
+      let s = 0;
+      for (let i = 0; i < n; i++) s += g[i] * g[i];
+      gradNorm = Math.sqrt(s);
+    }
+    if (k === 0) base = Math.max(Math.abs(loss), 1e-300);
+    if (!(Number.isFinite(loss) && Number.isFinite(gradNorm) && Math.abs(loss) <= divergence * base)) { status = 'diverged'; divergedAt = k; }
+    else if ((tolOnGrad ? gradNorm : loss) <= tol) status = 'converged';
+    // Counters instead of k % recordEvery and k % progressEvery (k grows by one, so they hit the same steps).
+    const onGrid = k === nextRecord;
+    if (onGrid) nextRecord += recordEvery;
+    if (recording && (k === 0 || status !== 'max_steps' || onGrid || k === steps)) {
+      if (basic) {
+        const r = trace.reserve();
+        if (r >= capacity) {
+          kCol = trace.column('k'); lossCol = trace.column('loss'); gradNormCol = trace.column('gradNorm'); capacity = trace.capacityNow;
+        }
+        if (kCol !== null) kCol[r] = k;
+        if (lossCol !== null) lossCol[r] = loss;
+        if (gradNormCol !== null) gradNormCol[r] = gradNorm;
+      } else trace.write(k, loss, gradNorm, state.w, state.v, ws, wantCalls ? oracle.calls() : 0, eigenCoordinates, eigen);
+    }
+    if (k === nextProgress) {
+      nextProgress += progressEvery;
+      if (onProgress) onProgress(k, steps);
+    }
+    if (status !== 'max_steps' || k >= steps) break;
     method.step(state, oracle);
     k++;
-    measure();
-    if (blewUp()) { status = 'diverged'; divergedAt = k; } else if (done()) status = 'converged';
-    if (status !== 'max_steps' || k % recordEvery === 0 || k === steps) write(k);
-    if (onProgress && k % progressEvery === 0) onProgress(k, steps);
   }
   const counts = oracle.counts;
   return {
@@ -145,15 +155,8 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
     oracleCalls: { ...counts, total: oracle.calls() },
     seed: seed ?? null,
     w: Float64Array.from(state.w),
-    trace: columns.finish(),
+    trace: trace.finish(),
   };
-}
-
-/** ||x||_2 in one pass (overflow only past 1e154, far beyond the divergence threshold; NaN propagates). */
-function norm2(x: Float64Array): number {
-  let s = 0;
-  for (let i = 0, n = x.length; i < n; i++) s += x[i] * x[i];
-  return Math.sqrt(s);
 }
 
 function selectColumns(record: boolean | readonly string[], available: string[], eNames: string[], wNames: string[]): string[] {
