@@ -2,6 +2,7 @@ import { checkNumber, ParameterError } from '../errors.js';
 import { directionRate } from './directionMatrix.js';
 import { linearMethod, type LinearMethod } from './linearMethod.js';
 import { worstRateOverInterval } from './worstRate.js';
+import { branchX, directionRateScalar, worstRateRow } from './worstRateScalar.js';
 
 /** Where the rate is evaluated: at one curvature h, or the worst over [mu, L]. */
 export type RateMapTarget = { h: number } | { mu: number; L: number };
@@ -18,8 +19,27 @@ function methodAt(method: 'gd' | 'hb' | 'nag', alpha: number, beta: number): Lin
   return method === 'gd' ? linearMethod('gd', { alpha }) : linearMethod(method, { alpha, beta });
 }
 
+/** True when v is a finite number in [lo, hi] (lo excluded when `open`); the cheap form of checkNumber for the grid. */
+function inRange(v: number, lo: number, hi: number, open: boolean): boolean {
+  return Number.isFinite(v) && (open ? v > lo : v >= lo) && v <= hi;
+}
+
+/** Walk the grid the object way (linearMethod, checkNumber) so an invalid input throws the error the first bad cell raises. */
+function throwFirstError(method: 'gd' | 'hb' | 'nag', A: Float64Array, B: Float64Array, target: RateMapTarget): void {
+  for (let i = 0; i < B.length; i++) {
+    for (let j = 0; j < A.length; j++) {
+      const m = methodAt(method, A[j], B[i]);
+      if ('h' in target) directionRate(m, checkNumber('h', target.h, { min: 0, minExclusive: true }));
+      else worstRateOverInterval(m, target.mu, target.L);
+    }
+  }
+}
+
 /**
  * The spectral radius (one h) or the worst spectral radius over [mu, L] for every (alpha, beta) on a grid.
+ * The cells are computed from plain numbers (directionRateScalar; branchX per beta + worstRateRow, the row form of
+ * worstRateScalar: no objects per cell), bitwise equal to directionRate / worstRateOverInterval on
+ * linearMethod(method, { alpha, beta }). Invalid input raises the error the object path raised at its first bad cell.
  *
  * @example
  * rateMap('hb', [1], [0, 0.81], { h: 0.5 }).rho; // returns [0.5, 0.9]
@@ -27,11 +47,26 @@ function methodAt(method: 'gd' | 'hb' | 'nag', alpha: number, beta: number): Lin
 export function rateMap(method: 'gd' | 'hb' | 'nag', alphas: ArrayLike<number>, betas: ArrayLike<number>, target: RateMapTarget): RateMap {
   if (!['gd', 'hb', 'nag'].includes(method)) throw new ParameterError('method', method, 'one of gd | hb | nag');
   const A = Float64Array.from(alphas), B = Float64Array.from(betas);
-  const rho = new Float64Array(A.length * B.length);
-  for (let i = 0; i < B.length; i++) {
-    for (let j = 0; j < A.length; j++) {
-      const m = methodAt(method, A[j], B[i]);
-      rho[i * A.length + j] = 'h' in target ? directionRate(m, checkNumber('h', target.h, { min: 0, minExclusive: true })) : worstRateOverInterval(m, target.mu, target.L).rate;
+  const nA = A.length, nB = B.length;
+  const rho = new Float64Array(nA * nB);
+  if (rho.length === 0) return { method, alphas: A, betas: B, rho };
+  const single = 'h' in target;
+  const mu = single ? target.h : target.mu, L = single ? target.h : target.L;
+  let valid = single ? inRange(mu, 0, Infinity, true) : inRange(mu, 0, Infinity, true) && inRange(L, mu, Infinity, false);
+  for (let j = 0; j < nA; j++) valid &&= inRange(A[j], 0, Infinity, true);
+  if (method !== 'gd') for (let i = 0; i < nB; i++) valid &&= inRange(B[i], 0, 1, false);
+  if (!valid) throwFirstError(method, A, B, target);
+  const nesterov = method === 'nag';
+  for (let i = 0; i < nB; i++) {
+    // (beta1, beta2): GD (0, 0), heavy ball (beta, 0), Nesterov (beta, beta), as in linearMethod.
+    const beta1 = method === 'gd' ? 0 : B[i], beta2 = nesterov ? beta1 : 0;
+    const row = i * nA;
+    if (single) {
+      for (let j = 0; j < nA; j++) rho[row + j] = directionRateScalar(A[j], beta1, beta2, mu);
+    } else {
+      // The branch points depend on beta only (in x = alpha h): once per row, as worstRateScalar would per cell.
+      const xT = branchX(method, beta1, beta2, false), xU = branchX(method, beta1, beta2, true);
+      worstRateRow(A, beta1, beta2, xT, xU, mu, L, rho, row);
     }
   }
   return { method, alphas: A, betas: B, rho };

@@ -43,3 +43,6 @@ export function worstRateOverInterval(m: LinearMethod, mu: number, L: number): {
   }
   return { rate, h: at };
 }
+
+// The allocation-free scalar forms (used by rateMap), public alongside the object forms.
+export { branchX, directionRateScalar, worstRateRow, worstRateScalar } from './worstRateScalar.js';
