@@ -115,7 +115,7 @@ export async function run({ quick, peers, log }) {
       + '"of triad BW" = (minimum bytes / triad bandwidth) / time: 1 means running at the triad\'s bandwidth; in-place updates can exceed the STREAM triad, which pays a write-allocate read.',
     'torch.optim.SGD runs its own convention (buf <- beta buf + g; p <- p - lr buf), heavy ball with v = -lr buf; its Nesterov updates the look-ahead point, so its iterates differ from the Sutskever form by a change of variables.',
     'The fused kernels (src/linalg/wasm) are one pass: every element of h, w, v is read once and w, v written once. optimizer.step on diagonalQuadratic is one pass too '
-      + '(gd/hb/nag compute the gradient h (w - w*) inline from problem.diagonalHessian), in plain TypeScript and reading w* as well (48 B/element); '
+      + '(gd/hb/nag recognise a diagonal quadratic by its grad and compute h (w - w*) inline), in plain TypeScript and reading w* as well (48 B/element); '
       + 'the kernels use the optimizers\' operation order, so their steps are bitwise equal (test/bench/wasm-kernels.test.ts).',
     'Plain JS is compute-bound here, not memory-bound: V8 neither vectorises typed-array loops nor removes their bounds checks. The WebAssembly SIMD kernel '
       + '(f64x2, 4 doubles per loop trip) reaches the C loop\'s speed; two shared-memory workers were not needed.',

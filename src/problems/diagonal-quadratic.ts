@@ -1,8 +1,11 @@
 import { type QuadraticOptions, type QuadraticProblem, quadraticDefaults } from './quadratic-problem.js';
 
 /**
- * The valueAndGrad functions made by `diagonalQuadratic`, with the h and w* they read: `run` recognises them and measures
- * 1/2 sum_j e_j (h_j e_j), e = w - w*, inline in its loop (the same operations in the same order, so the same bits).
+ * The grad and valueAndGrad functions made by `diagonalQuadratic`, with the h and w* they read. `run` recognises a
+ * problem's valueAndGrad here and measures 1/2 sum_j e_j (h_j e_j), e = w - w*, inline in its loop; gd, hb and nag
+ * recognise its grad and take one fused pass per step. Both compute the same operations in the same order, so the same
+ * bits. Keyed by function identity: a copy whose grad is replaced or wrapped (as by `countingProblem`, which must count
+ * every query) is not recognised and takes the generic path.
  *
  * @example
  * diagonalQuadraticOracles.get(diagonalQuadratic(Float64Array.of(1, 4)).valueAndGrad!)!.h; // returns [1, 4]
@@ -34,7 +37,12 @@ export function diagonalQuadratic(h: Float64Array, options: QuadraticOptions = {
     for (let i = 0; i < dim; i++) { const e = w[i] - ws[i], g = h[i] * e; out[i] = g; s += e * g; }
     return 0.5 * s;
   };
+  const grad = (w: Float64Array, out: Float64Array): Float64Array => {
+    for (let i = 0; i < dim; i++) out[i] = h[i] * (w[i] - ws[i]);
+    return out;
+  };
   diagonalQuadraticOracles.set(valueAndGrad, { h, ws });
+  diagonalQuadraticOracles.set(grad, { h, ws });
   return {
     name: options.name ?? 'quadratic',
     label: options.label ?? `diagonal quadratic dim=${dim}`,
@@ -43,7 +51,6 @@ export function diagonalQuadratic(h: Float64Array, options: QuadraticOptions = {
     minimizer: ws,
     minValue: 0,
     spectrum,
-    diagonalHessian: h,
     mu: spectrum[0],
     L: spectrum[dim - 1],
     value(w) {
@@ -51,10 +58,7 @@ export function diagonalQuadratic(h: Float64Array, options: QuadraticOptions = {
       for (let i = 0; i < dim; i++) { const e = w[i] - ws[i]; s += h[i] * e * e; }
       return 0.5 * s;
     },
-    grad(w, out) {
-      for (let i = 0; i < dim; i++) out[i] = h[i] * (w[i] - ws[i]);
-      return out;
-    },
+    grad,
     valueAndGrad,
     hvp: (_w, v, out) => applyH(v, out),
     applyH,

@@ -33,12 +33,4 @@ export interface Problem {
   readonly spectrum?: Float64Array;
   /** out[j] <- q_j^T (w - w*): coordinates of the error along the Hessian's eigenvectors (same order as spectrum). */
   eigenCoordinates?(w: Float64Array, out: Float64Array): Float64Array;
-  /**
-   * H = diag(h) in the problem's own coordinates, for diagonal quadratics J(w) = 1/2 sum_i h_i (w_i - w*_i)^2 (with
-   * `minimizer`). GD, heavy ball and Nesterov then compute the gradient inline and take one fused pass over memory
-   * per step; they call `countGradient` so that oracle counts stay exact.
-   */
-  readonly diagonalHessian?: Float64Array;
-  /** Called by a method that evaluated the gradient inline from `diagonalHessian` (one oracle query). */
-  countGradient?(): void;
 }

@@ -25,7 +25,6 @@ export function countingProblem(problem: Problem): CountingProblem {
     counts: { value: counts },
     value: { value: (w: Float64Array) => { counts.value++; return problem.value(w); } },
     grad: { value: (w: Float64Array, out: Float64Array) => { counts.grad++; return problem.grad(w, out); } },
-    countGradient: { value: () => { counts.grad++; } },
     calls: { value: () => counts.value + counts.grad + counts.hvp },
     reset: { value: () => { counts.value = 0; counts.grad = 0; counts.hvp = 0; } },
   });
