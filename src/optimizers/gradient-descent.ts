@@ -1,5 +1,5 @@
 import type { Problem } from '../problems/problem.js';
-import { diagonalQuadraticOracles } from '../problems/diagonal-quadratic.js';
+import { diagonalOracleOf } from '../problems/diagonal-quadratic.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
 
 /** Gradient descent's state: the iterate w and the gradient buffer g. */
@@ -25,9 +25,10 @@ export function gradientDescent(alpha: number): Optimizer<GradientDescentState> 
     },
     step(state: GradientDescentState, problem: Problem): void {
       const { w, g } = state;
-      const diagonal = diagonalQuadraticOracles.get(problem.grad);
+      const diagonal = diagonalOracleOf(problem.grad);
       if (diagonal !== undefined) {
         const { h, ws } = diagonal;
+        diagonal.onQuery?.();
         // Diagonal quadratic: grad_i = h_i (w_i - w*_i) inline, one fused pass (same rounding as below).
         for (let i = 0, n = w.length; i < n; i++) w[i] -= alpha * (h[i] * (w[i] - ws[i]));
         state.k++;

@@ -1,5 +1,5 @@
 import type { Problem } from '../problems/problem.js';
-import { diagonalQuadraticOracles } from '../problems/diagonal-quadratic.js';
+import { diagonalOracleOf } from '../problems/diagonal-quadratic.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
 
 /** Heavy ball's state: iterate w, velocity v = w^(k) - w^(k-1), gradient buffer g. */
@@ -28,9 +28,10 @@ export function heavyBall(alpha: number, { beta = 0.9 }: { beta?: number } = {})
     },
     step(state: HeavyBallState, problem: Problem): void {
       const { w, v, g } = state;
-      const diagonal = diagonalQuadraticOracles.get(problem.grad);
+      const diagonal = diagonalOracleOf(problem.grad);
       if (diagonal !== undefined) {
         const { h, ws } = diagonal;
+        diagonal.onQuery?.();
         // Diagonal quadratic: grad_i = h_i (w_i - w*_i) computed inline, one fused pass (same rounding as below).
         for (let i = 0, n = w.length; i < n; i++) {
           const vi = beta * v[i] - alpha * (h[i] * (w[i] - ws[i]));

@@ -1,5 +1,5 @@
 import type { Problem } from '../problems/problem.js';
-import { diagonalQuadraticOracles } from '../problems/diagonal-quadratic.js';
+import { diagonalOracleOf } from '../problems/diagonal-quadratic.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
 
 /** Nesterov (Sutskever form) state: iterate w, velocity v, look-ahead point y = w + beta v, gradient g = grad J(y). */
@@ -29,9 +29,10 @@ export function nesterov(alpha: number, { beta = 0.9 }: { beta?: number } = {}):
     step(state: NesterovState, problem: Problem): void {
       const { w, v, y, g } = state;
       const n = w.length;
-      const diagonal = diagonalQuadraticOracles.get(problem.grad);
+      const diagonal = diagonalOracleOf(problem.grad);
       if (diagonal !== undefined) {
         const { h, ws } = diagonal;
+        diagonal.onQuery?.();
         // Diagonal quadratic: grad_i(y) = h_i (y_i - w*_i) inline, one fused pass (same rounding as below).
         for (let i = 0; i < n; i++) {
           const vi = beta * v[i] - alpha * (h[i] * ((w[i] + beta * v[i]) - ws[i]));

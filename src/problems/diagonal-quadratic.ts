@@ -4,13 +4,32 @@ import { type QuadraticOptions, type QuadraticProblem, quadraticDefaults } from 
  * The grad and valueAndGrad functions made by `diagonalQuadratic`, with the h and w* they read. `run` recognises a
  * problem's valueAndGrad here and measures 1/2 sum_j e_j (h_j e_j), e = w - w*, inline in its loop; gd, hb and nag
  * recognise its grad and take one fused pass per step. Both compute the same operations in the same order, so the same
- * bits. Keyed by function identity: a copy whose grad is replaced or wrapped (as by `countingProblem`, which must count
- * every query) is not recognised and takes the generic path.
+ * bits. Keyed by function identity: a copy whose grad is replaced or wrapped is not recognised and takes the generic
+ * path, unless the wrapper registers itself (as `countingProblem` does, with an `onQuery` that counts inline queries).
  *
  * @example
  * diagonalQuadraticOracles.get(diagonalQuadratic(Float64Array.of(1, 4)).valueAndGrad!)!.h; // returns [1, 4]
  */
-export const diagonalQuadraticOracles = new WeakMap<object, { h: Float64Array; ws: Float64Array }>();
+export const diagonalQuadraticOracles = new WeakMap<object, DiagonalQuadraticOracle>();
+
+/** What a recognised grad computes: h (w - w*); `onQuery` is called by a method that evaluated it inline (counting). */
+export interface DiagonalQuadraticOracle {
+  h: Float64Array;
+  ws: Float64Array;
+  onQuery?: () => void;
+}
+
+let lastGrad: unknown = null;
+let lastOracle: DiagonalQuadraticOracle | undefined;
+
+/**
+ * The diagonal-quadratic oracle behind a grad function, or undefined. A one-entry cache in front of the WeakMap keeps the
+ * per-step cost of the lookup at one comparison (runs of 2-D problems take ~15 ns per step).
+ */
+export function diagonalOracleOf(grad: unknown): DiagonalQuadraticOracle | undefined {
+  if (grad !== lastGrad) { lastGrad = grad; lastOracle = diagonalQuadraticOracles.get(grad as object); }
+  return lastOracle;
+}
 
 /**
  * The diagonal quadratic J(w) = 1/2 sum_j h_j (w_j - w*_j)^2: the lecture's model problem in the eigenbasis

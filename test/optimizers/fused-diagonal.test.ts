@@ -29,6 +29,7 @@ describe('fused steps on diagonal quadratics', () => {
 
   it('counts one gradient query per fused step', () => {
     const counted = countingProblem(problem);
+    expect(diagonalQuadraticOracles.get(counted.grad)?.onQuery).toBeTypeOf('function'); // the fused path, counted
     const m = createMethod('hb:alpha=1,beta=0.9', problem);
     const s = m.init(counted, counted.x0);
     for (let k = 0; k < 25; k++) m.step(s, counted);
