@@ -1,20 +1,10 @@
 // CLI tests for `certify` and `sdp`: spawn the built CLI (npm test builds first), check JSON output and exit codes.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/momentum-lab.js', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-const runJson = (...args: string[]) => {
-  const r = cli(...args, '--format', 'json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-};
+import { cli, cliJson as runJson } from './spawn-cli.js';
 
 describe('momentum-lab certify', () => {
   it('GD with the default step 2/(L+mu) is certified at (kappa − 1)/(kappa + 1), with exactly the documented keys', () => {

@@ -1,22 +1,15 @@
 // CLI tests for `dynamics`: spawn the built CLI (npm test builds first) and check the JSON summaries and exit codes.
 // Few spawns (each costs the CLI's start-up); the library behind each command is tested in test/dynamics.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/momentum-lab.js', 'dynamics', ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 28 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-const runJson = (...args: string[]) => {
-  const r = cli(...args, '--format', 'json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
-};
+import { cli as momentumLab, cliJson } from './spawn-cli.js';
+
+const cli = (...args: string[]) => momentumLab('dynamics', ...args);
+const runJson = (...args: string[]) => cliJson('dynamics', ...args);
 
 describe('momentum-lab dynamics', () => {
   it('linear: eigenvalues and classification in both times, with the lecture\'s sign w\' = -alpha A w', () => {

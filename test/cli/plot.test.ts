@@ -1,15 +1,11 @@
 // CLI tests for `plot` and `report`: spawn the built CLI (npm test builds first) and check outputs and exit codes.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/momentum-lab.js', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+import { cli } from './spawn-cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'plot-cli-'));
 
 describe('momentum-lab plot', () => {
