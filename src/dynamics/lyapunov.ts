@@ -1,5 +1,6 @@
 import { checkNumber } from '../errors.js';
 import type { VectorField } from './vector-field.js';
+import { rk4Stepper } from './rk4.js';
 
 /** Jacobian-vector product of a field or map: out <- Df(y) v (no allocation). */
 export type Jvp = (t: number, y: Float64Array, v: Float64Array, out: Float64Array) => void;
@@ -40,22 +41,13 @@ export function largestLyapunovFlow(f: VectorField, jvp: Jvp, y0: ArrayLike<numb
     f(t, y, out.subarray(0, n) as Float64Array);
     jvp(t, y, z.subarray(n), out.subarray(n));
   };
-  const z = new Float64Array(N), k1 = new Float64Array(N), k2 = new Float64Array(N), k3 = new Float64Array(N);
-  const k4 = new Float64Array(N), tmp = new Float64Array(N);
+  const z = new Float64Array(N), step = rk4Stepper(F, N);
   z.set(Array.from(y0));
   for (let i = 0; i < n; i++) z[n + i] = 1 / Math.sqrt(n);
   let t = 0, nfev = 0;
   const rk4 = (h: number) => {
-    F(t, z, k1);
-    for (let i = 0; i < N; i++) tmp[i] = z[i] + 0.5 * h * k1[i];
-    F(t + 0.5 * h, tmp, k2);
-    for (let i = 0; i < N; i++) tmp[i] = z[i] + 0.5 * h * k2[i];
-    F(t + 0.5 * h, tmp, k3);
-    for (let i = 0; i < N; i++) tmp[i] = z[i] + h * k3[i];
-    F(t + h, tmp, k4);
-    for (let i = 0; i < N; i++) z[i] += (h / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+    nfev += step(t, z, h, z);
     t += h;
-    nfev += 4;
   };
   const renorm = (): number => {
     let s = 0;
