@@ -5,10 +5,10 @@ import { checkIvp } from './fixed-step.js';
 import { Dopri5Dense } from './dense-output.js';
 import { type EventHit, type OdeEvent, crosses, illinoisRoot } from './events.js';
 import { hinit } from './hinit.js';
-import {
-  A21, A31, A32, A41, A42, A43, A51, A52, A53, A54, A61, A62, A63, A64, A65, A71, A73, A74, A75, A76,
-  C2, C3, C4, C5, E1, E3, E4, E5, E6, E7,
-} from './dopri5-tableau.js';
+import * as tableau from './dopri5-tableau.js';
+
+/** log(1e-4): the lower bound of facold in the PI controller. */
+const LOG_FACOLD_MIN = Math.log(1e-4);
 
 /** Options of odeDopri5 (defaults as in Hairer's dopri5.f where it has one). */
 export interface Dopri5Options {
@@ -54,13 +54,13 @@ export interface Dopri5Result extends OdeResult {
  */
 export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: ArrayLike<number>, options: Dopri5Options = {}): Dopri5Result {
   checkIvp(tspan, y0);
-  const [t0, t1] = tspan;
+  const t0 = +tspan[0], t1 = +tspan[1];
   if (t0 === t1) {
     return { t: Float64Array.of(t0), y: Float64Array.from(y0), dim: y0.length, tEnd: t0, yEnd: Float64Array.from(y0),
       stats: { steps: 0, rejected: 0, nfev: 0 }, status: 'success', message: 'empty interval', events: [] };
   }
-  const rtol = checkNumber('rtol', options.rtol ?? 1e-6, { min: 0 });
-  const atol = checkNumber('atol', options.atol ?? 1e-6, { min: 0 });
+  const rtol = +checkNumber('rtol', options.rtol ?? 1e-6, { min: 0 });
+  const atol = +checkNumber('atol', options.atol ?? 1e-6, { min: 0 });
   if (rtol === 0 && atol === 0) checkNumber('atol', atol, { min: 0, minExclusive: true });
   const maxSteps = checkNumber('maxSteps', options.maxSteps ?? 1e6, { min: 1, integer: true });
   const hMax = Math.abs(checkNumber('hMax', options.hMax ?? Math.abs(t1 - t0), { min: 0, minExclusive: true }));
@@ -74,8 +74,8 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   // Nothing saves more than 2.1% on either measure without losing more on the other. The steady state of the PI
   // controller is err = safety^(1/(0.2 - 1.75 beta)) = 0.445 (SciPy 0.9^5 = 0.590), so at tight tolerances it takes
   // (0.590/0.445)^(1/5) = 5.8% more evaluations than SciPy at the same tolerance, for 1.33x smaller errors.
-  const beta = checkNumber('beta', options.beta ?? 0.04, { min: 0, max: 0.2 });
-  const safe = checkNumber('safety', options.safety ?? 0.9, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
+  const beta = +checkNumber('beta', options.beta ?? 0.04, { min: 0, max: 0.2 });
+  const safe = +checkNumber('safety', options.safety ?? 0.9, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
   const facc1 = 1 / checkNumber('facMin', options.facMin ?? 0.2, { min: 0, max: 1, minExclusive: true });
   const facc2 = 1 / checkNumber('facMax', options.facMax ?? 10, { min: 1 });
   const events = options.events ?? [];
@@ -85,9 +85,20 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   const needDense = events.length > 0 || tEval !== undefined || options.onStep !== undefined;
   const n = y0.length, posneg = t1 >= t0 ? 1 : -1, expo1 = 0.2 - beta * 0.75, uround = Number.EPSILON;
 
+  // The tableau as function locals, made numbers once here by the unary +: V8 reads an imported binding from its module
+  // cell, with a TDZ check and a number check, at every use inside the loop, and keeps a value it cannot type as a
+  // number boxed; locals typed as numbers stay unboxed in registers. (The same for t0, t1, rtol, atol, beta, safe and
+  // h above and below.) Measured on bench lorenz: median 3.4 -> 2.6 ms without saving steps.
+  const C2 = +tableau.C2, C3 = +tableau.C3, C4 = +tableau.C4, C5 = +tableau.C5;
+  const A21 = +tableau.A21, A31 = +tableau.A31, A32 = +tableau.A32, A41 = +tableau.A41, A42 = +tableau.A42;
+  const A43 = +tableau.A43, A51 = +tableau.A51, A52 = +tableau.A52, A53 = +tableau.A53, A54 = +tableau.A54;
+  const A61 = +tableau.A61, A62 = +tableau.A62, A63 = +tableau.A63, A64 = +tableau.A64, A65 = +tableau.A65;
+  const A71 = +tableau.A71, A73 = +tableau.A73, A74 = +tableau.A74, A75 = +tableau.A75, A76 = +tableau.A76;
+  const E1 = +tableau.E1, E3 = +tableau.E3, E4 = +tableau.E4, E5 = +tableau.E5, E6 = +tableau.E6, E7 = +tableau.E7;
   let y = Float64Array.from(y0), y1 = new Float64Array(n);
-  const k1 = new Float64Array(n), k2 = new Float64Array(n), k3 = new Float64Array(n), k4 = new Float64Array(n);
-  const k5 = new Float64Array(n), k6 = new Float64Array(n), k7 = new Float64Array(n), ysti = new Float64Array(n);
+  let k1 = new Float64Array(n), k7 = new Float64Array(n);
+  const k2 = new Float64Array(n), k3 = new Float64Array(n), k4 = new Float64Array(n);
+  const k5 = new Float64Array(n), k6 = new Float64Array(n), ysti = new Float64Array(n);
   const yev = new Float64Array(n);
   const dense = new Dopri5Dense(n);
   const buf = new TrajectoryBuffer(n, saveSteps ? 256 : Math.max(2, tEval ? tEval.length : 2));
@@ -103,8 +114,8 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   let nfev = 1, naccpt = 0, nrejct = 0, nstep = 0;
   let h: number;
   if (options.h0 !== undefined) h = posneg * Math.min(Math.abs(checkNumber('h0', options.h0, { min: 0, minExclusive: true })), hMax);
-  else { h = hinit(f, t, y, posneg, k1, k2, k3, hMax, rtol, atol, 5); nfev++; }
-  let facold = 1e-4, reject = false, last = false, nonFinite = false;
+  else { h = +hinit(f, t, y, posneg, k1, k2, k3, hMax, rtol, atol, 5); nfev++; }
+  let facold = 1e-4, logFacold = LOG_FACOLD_MIN, reject = false, last = false, nonFinite = false;
   let status: OdeResult['status'] = 'success', message = '';
 
   for (;;) {
@@ -146,15 +157,15 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
     // PI control: fac = err^(0.2 - 0.75 beta) / facold^beta, bounded, with safety factor.
     // Written with one exp and two logs instead of two powers: the powers were ~25% of a warm Lorenz solve (bench/).
     const logErr = Math.log(err);
-    const fac11 = Math.exp(expo1 * logErr);
-    let fac = Math.exp(expo1 * logErr - beta * Math.log(facold));
+    let fac = Math.exp(expo1 * logErr - beta * logFacold);
     fac = Math.max(facc2, Math.min(facc1, fac / safe));
     let hnew = h / fac;
     if (err <= 1) {
       facold = Math.max(err, 1e-4);
+      logFacold = facold === err ? logErr : LOG_FACOLD_MIN; // = Math.log(facold), bit for bit, one log fewer
       naccpt++;
       if (needDense) dense.prepare(t, h, y, y1, k1, k3, k4, k5, k6, k7);
-      k1.set(k7);
+      const k = k1; k1 = k7; k7 = k; // first same as last: the new k1 is k7 (swapped, not copied)
       const tmp = y; y = y1; y1 = tmp;
       t = last ? t1 : xph;
       let stop = false;
@@ -184,6 +195,7 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
       if (reject) hnew = posneg * Math.min(Math.abs(hnew), Math.abs(h));
       reject = false;
     } else {
+      const fac11 = Math.exp(expo1 * logErr); // err^expo1, needed only here
       hnew = h / Math.min(facc1, fac11 / safe);
       reject = true;
       if (naccpt >= 1) nrejct++;
