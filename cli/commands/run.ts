@@ -122,9 +122,10 @@ function runCommand(flags: RunFlags): void {
   const problemSpec = injectSeed(problemSpec0, seed, problems().find((p) => p.name === problemSpec0.name)?.params);
   const methodSpec0 = toSpec(methodText, 'method');
   const methodSpec = injectSeed(methodSpec0, seed, methods().find((m) => m.name === methodSpec0.name)?.params);
-  // Building a dense (or tridiagonal) Hessian is O(n^3): about 6 s at n = 1000 and 50 s at n = 2000. Say so on a terminal.
+  // Building a dense (or tridiagonal) Hessian is O(n^3): about 3 s (tridiagonal 1 s) at n = 1000 and 25 s (7 s) at
+  // n = 2000 on a loaded 2-core machine. Say so on a terminal.
   const n = Number(problemSpec.params.dim ?? 0);
-  if (wantProgress(format) && workPerStep(problemSpec, 2) === 4 && n >= 1000) process.stderr.write(`run: building the ${n} x ${n} ${problemSpec.params.structure} Hessian (about 6 s at n = 1000, 50 s at 2000)...\n`);
+  if (wantProgress(format) && workPerStep(problemSpec, 2) === 4 && n >= 1000) process.stderr.write(`run: building the ${n} x ${n} ${problemSpec.params.structure} Hessian (about 3 s at n = 1000, 25 s at 2000 for dense)...\n`);
   const problem = createProblem(problemSpec);
   // mu = 1e-300 with L = 1e300 passes each range but not their ratio (tune= rules would then give NaN).
   if (problem.mu !== undefined && problem.L !== undefined && !(problem.L / problem.mu < Infinity)) {

@@ -26,10 +26,18 @@ export function randomRotation(n: number, rng: Rng): DenseMatrix {
     // A <- (I - 2 v v^T / vv) A ; Q <- Q (I - 2 v v^T / vv)
     // colSums_j = sum_i v_i A_ij, accumulated row by row (contiguous reads; same summation order as a column loop,
     // so the result is bitwise the same, ~5x faster at n = 1000 than striding down columns).
+    // Four rows per sweep over colSums (a quarter of its loads and stores); each colSums_j still adds the rows in
+    // order i = k, k+1, ..., so the result is bitwise the one-row loop's. (A row with v_i = 0 adds +-0, which leaves
+    // a sum that started at +0 unchanged, so the earlier skip of such rows is not needed for equality.)
     colSums.fill(0);
-    for (let i = k; i < n; i++) {
-      const vi = v[i], row = i * n;
-      if (vi === 0) continue;
+    let i4 = k;
+    for (; i4 + 4 <= n; i4 += 4) {
+      const v0 = v[i4], v1 = v[i4 + 1], v2 = v[i4 + 2], v3 = v[i4 + 3];
+      const a0 = i4 * n, a1 = a0 + n, a2 = a1 + n, a3 = a2 + n;
+      for (let j = k; j < n; j++) colSums[j] = colSums[j] + v0 * A[a0 + j] + v1 * A[a1 + j] + v2 * A[a2 + j] + v3 * A[a3 + j];
+    }
+    for (; i4 < n; i4++) {
+      const vi = v[i4], row = i4 * n;
       for (let j = k; j < n; j++) colSums[j] += vi * A[row + j];
     }
     // Columns j < k are already reduced and never feed columns >= k, R's diagonal or Q: skip them.
@@ -38,7 +46,23 @@ export function randomRotation(n: number, rng: Rng): DenseMatrix {
       const vi = v[i], row = i * n;
       for (let j = k; j < n; j++) A[row + j] -= colSums[j] * vi;
     }
-    for (let i = 0; i < n; i++) {
+    // Q <- Q (I - 2 v v^T / vv), four rows at a time: four independent sums instead of one chain of dependent
+    // additions; each row's sum still runs over j in order, so Q is bitwise the one-row loop's (tested), ~2x faster.
+    let i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let j = k; j < n; j++) {
+        const vj = v[j];
+        s0 += Q[r0 + j] * vj; s1 += Q[r1 + j] * vj; s2 += Q[r2 + j] * vj; s3 += Q[r3 + j] * vj;
+      }
+      s0 = (2 * s0) / vv; s1 = (2 * s1) / vv; s2 = (2 * s2) / vv; s3 = (2 * s3) / vv;
+      for (let j = k; j < n; j++) {
+        const vj = v[j];
+        Q[r0 + j] -= s0 * vj; Q[r1 + j] -= s1 * vj; Q[r2 + j] -= s2 * vj; Q[r3 + j] -= s3 * vj;
+      }
+    }
+    for (; i < n; i++) {
       let s = 0;
       for (let j = k; j < n; j++) s += Q[i * n + j] * v[j];
       s = (2 * s) / vv;

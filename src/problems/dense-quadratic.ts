@@ -14,19 +14,47 @@ export function denseQuadratic(h: Float64Array, Q: DenseMatrix, options: Quadrat
   if (Q.rows !== n || Q.cols !== n) throw new RangeError(`Q is ${Q.rows}x${Q.cols}, expected ${n}x${n}`);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => h[a] - h[b]);
   const spectrum = Float64Array.from(order, (j) => h[j]);
-  // H = Q diag(h) Q^T, formed once.
+  // H = Q diag(h) Q^T, formed once: H_ij = sum_k (q_ik h_k) q_jk, summed in k order. Performance (measured at
+  // n = 1000): each entry's sum is one chain of dependent additions, so the loops below work on four entries (rows)
+  // at a time with four independent sums. Every sum still runs over k in order, so H is bitwise what the plain
+  // triple loop gives (tested), only ~3x faster; the same holds for the matrix-vector product applyH.
   const q = Q.data;
   const H = new Float64Array(n * n);
+  const W = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) W[i * n + k] = q[i * n + k] * h[k];
   for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += q[i * n + k] * h[k] * q[j * n + k];
-      H[i * n + j] = s;
-      H[j * n + i] = s;
+    const wi = i * n;
+    let j = i;
+    for (; j + 4 <= n; j += 4) {
+      const q0 = j * n, q1 = q0 + n, q2 = q1 + n, q3 = q2 + n;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let k = 0; k < n; k++) {
+        const w = W[wi + k];
+        s0 += w * q[q0 + k]; s1 += w * q[q1 + k]; s2 += w * q[q2 + k]; s3 += w * q[q3 + k];
+      }
+      H[wi + j] = s0; H[j * n + i] = s0;
+      H[wi + j + 1] = s1; H[(j + 1) * n + i] = s1;
+      H[wi + j + 2] = s2; H[(j + 2) * n + i] = s2;
+      H[wi + j + 3] = s3; H[(j + 3) * n + i] = s3;
+    }
+    for (; j < n; j++) {
+      let s0 = 0;
+      for (let k = 0; k < n; k++) s0 += W[wi + k] * q[j * n + k];
+      H[wi + j] = s0; H[j * n + i] = s0;
     }
   }
   const applyH = (v: Float64Array, out: Float64Array): Float64Array => {
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let j = 0; j < n; j++) {
+        const vj = v[j];
+        s0 += H[r0 + j] * vj; s1 += H[r1 + j] * vj; s2 += H[r2 + j] * vj; s3 += H[r3 + j] * vj;
+      }
+      out[i] = s0; out[i + 1] = s1; out[i + 2] = s2; out[i + 3] = s3;
+    }
+    for (; i < n; i++) {
       let s = 0;
       const row = i * n;
       for (let j = 0; j < n; j++) s += H[row + j] * v[j];
@@ -40,12 +68,13 @@ export function denseQuadratic(h: Float64Array, Q: DenseMatrix, options: Quadrat
     label: options.label ?? `dense quadratic dim=${n}`,
     spectrum,
     // out_j = q_j^T e, q_j the column of Q for the j-th smallest eigenvalue.
+    // Row by row (contiguous reads of Q instead of striding down its columns); each out_jj is still summed over i in
+    // order starting from 0, so the result is bitwise the column loop's.
     eigenCoordinatesOfError(e, out) {
-      for (let jj = 0; jj < n; jj++) {
-        const j = order[jj];
-        let s = 0;
-        for (let i = 0; i < n; i++) s += q[i * n + j] * e[i];
-        out[jj] = s;
+      out.fill(0);
+      for (let i = 0; i < n; i++) {
+        const ei = e[i], row = i * n;
+        for (let jj = 0; jj < n; jj++) out[jj] += q[row + order[jj]] * ei;
       }
       return out;
     },

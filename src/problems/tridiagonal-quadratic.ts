@@ -5,7 +5,7 @@ import { quadraticFromOperator } from './quadratic-operator.js';
 /**
  * A tridiagonal quadratic with a prescribed spectrum: T = V diag(h) V^T is the Jacobi matrix that Lanczos (with full
  * reorthogonalisation) builds from diag(h) and the start vector 1/sqrt(n) (Golub & Van Loan, Matrix Computations, 10.1).
- * Gradients cost O(n); eigen-coordinates are (V^T (w - w*))_j. Lanczos costs O(n^3) once, so keep dim moderate.
+ * Gradients cost O(n); eigen-coordinates are (V^T (w - w*))_j. Lanczos costs O(n^3) once (0.7 s at n = 1000).
  *
  * @example
  * const p = tridiagonalQuadratic(Float64Array.of(0.1, 0.5, 1));
@@ -80,13 +80,49 @@ function lanczos(h: Float64Array, seed: number): { diagonal: Float64Array; offDi
   return { diagonal: a, offDiagonal: b, V };
 }
 
+/**
+ * r -= V_{0..count-1}^T (V r), classical Gram-Schmidt on the contiguous rows of V, repeated only when the pass removed
+ * more than 1 - 1/sqrt(2) of r's norm (Daniel, Gragg, Kaufman & Stewart 1976: "twice is enough", and once is enough
+ * when little cancels). The 3-term recurrence has already made r nearly orthogonal, so one pass is the rule (no second
+ * pass at n = 1000, linear spectrum). With four rows per sweep (below) the n = 1000 build went from 3.09 s (two
+ * modified Gram-Schmidt passes, one row at a time) to 0.71 s in the same process conditions; orthogonality unchanged
+ * (|‖V^T e‖/‖e‖ − 1| 2.7e-15 before, 2.9e-15 after).
+ */
 function orthogonalise(r: Float64Array, V: Float64Array, count: number, n: number): void {
+  const s = new Float64Array(count);
+  let before = norm(r);
   for (let pass = 0; pass < 2; pass++) {
-    for (let j = 0; j < count; j++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += V[j * n + i] * r[i];
-      for (let i = 0; i < n; i++) r[i] -= s * V[j * n + i];
+    // Four rows at a time: four independent sums (a single running sum waits on the adder's latency every element)
+    // and one read/write of r per four rows in the update (alone 2.4x faster than one row at a time at n = 1000).
+    let j = 0;
+    for (; j + 4 <= count; j += 4) {
+      const r0 = j * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+      let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+      for (let i = 0; i < n; i++) {
+        const ri = r[i];
+        d0 += V[r0 + i] * ri; d1 += V[r1 + i] * ri; d2 += V[r2 + i] * ri; d3 += V[r3 + i] * ri;
+      }
+      s[j] = d0; s[j + 1] = d1; s[j + 2] = d2; s[j + 3] = d3;
     }
+    for (; j < count; j++) {
+      const row = j * n;
+      let d = 0;
+      for (let i = 0; i < n; i++) d += V[row + i] * r[i];
+      s[j] = d;
+    }
+    j = 0;
+    for (; j + 4 <= count; j += 4) {
+      const r0 = j * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+      const s0 = s[j], s1 = s[j + 1], s2 = s[j + 2], s3 = s[j + 3];
+      for (let i = 0; i < n; i++) r[i] -= s0 * V[r0 + i] + s1 * V[r1 + i] + s2 * V[r2 + i] + s3 * V[r3 + i];
+    }
+    for (; j < count; j++) {
+      const row = j * n, sj = s[j];
+      for (let i = 0; i < n; i++) r[i] -= sj * V[row + i];
+    }
+    const after = norm(r);
+    if (after > Math.SQRT1_2 * before) return;
+    before = after;
   }
 }
 
