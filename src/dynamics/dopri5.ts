@@ -1,6 +1,7 @@
 import { checkNumber } from '../errors.js';
 import type { VectorField } from './vector-field.js';
-import { type OdeResult, TrajectoryBuffer } from './ode-result.js';
+import type { OdeResult } from './ode-result.js';
+import { ChunkedRows } from './chunked-rows.js';
 import { checkIvp } from './fixed-step.js';
 import { Dopri5Dense } from './dense-output.js';
 import { type EventHit, type OdeEvent, crosses, illinoisRoot } from './events.js';
@@ -95,16 +96,24 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   const A61 = +tableau.A61, A62 = +tableau.A62, A63 = +tableau.A63, A64 = +tableau.A64, A65 = +tableau.A65;
   const A71 = +tableau.A71, A73 = +tableau.A73, A74 = +tableau.A74, A75 = +tableau.A75, A76 = +tableau.A76;
   const E1 = +tableau.E1, E3 = +tableau.E3, E4 = +tableau.E4, E5 = +tableau.E5, E6 = +tableau.E6, E7 = +tableau.E7;
-  let y = Float64Array.from(y0), y1 = new Float64Array(n);
-  let k1 = new Float64Array(n), k7 = new Float64Array(n);
-  const k2 = new Float64Array(n), k3 = new Float64Array(n), k4 = new Float64Array(n);
-  const k5 = new Float64Array(n), k6 = new Float64Array(n), ysti = new Float64Array(n);
+  // One workspace w holds y, y1, ysti and the stages k1..k7 (n entries each: w[K3 + i] is k3_i); f gets subarray views
+  // of it. With one array per loop V8 checks the map and loads the data pointer once per i instead of once per vector
+  // (bench lorenz without saving steps: median 2.5 -> 2.3 ms).
+  const Y = 0, Y1 = n, YSTI = 2 * n, K1 = 3 * n, K2 = 4 * n, K3 = 5 * n, K4 = 6 * n, K5 = 7 * n, K6 = 8 * n, K7 = 9 * n;
+  const w = new Float64Array(10 * n);
+  w.set(y0);
+  const view = (o: number) => w.subarray(o, o + n);
+  const y = view(Y), y1 = view(Y1), ysti = view(YSTI);
+  const k1 = view(K1), k2 = view(K2), k3 = view(K3), k4 = view(K4), k5 = view(K5), k6 = view(K6), k7 = view(K7);
   const yev = new Float64Array(n);
   const dense = new Dopri5Dense(n);
-  const buf = new TrajectoryBuffer(n, saveSteps ? 256 : Math.max(2, tEval ? tEval.length : 2));
+  const buf = new ChunkedRows(n);
   const hits: EventHit[] = [];
   const counts = events.map(() => 0);
-  const gOld = events.map((e) => e.g(t0, y));
+  // A plain loop, not events.map((e) => e.g(t0, y)): a closure over y and t0 would move them into a heap context,
+  // and V8 would then load, box and type-check y, t0 (and through t0 also t) on every step.
+  const gOld: number[] = [];
+  for (const e of events) gOld.push(e.g(t0, y));
   let iEval = 0;
   if (saveSteps) buf.push(t0, y);
   while (tEval && iEval < tEval.length && tEval[iEval] === t0) { buf.push(t0, y); iEval++; }
@@ -128,24 +137,31 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
     if ((t + 1.01 * h - t1) * posneg > 0) { h = t1 - t; last = true; }
     nstep++;
     // The seven stages (k7 at the new point doubles as the next step's k1: "first same as last").
-    for (let i = 0; i < n; i++) y1[i] = y[i] + h * A21 * k1[i];
+    for (let i = 0; i < n; i++) w[Y1 + i] = w[Y + i] + h * A21 * w[K1 + i];
     f(t + C2 * h, y1, k2);
-    for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+    for (let i = 0; i < n; i++) w[Y1 + i] = w[Y + i] + h * (A31 * w[K1 + i] + A32 * w[K2 + i]);
     f(t + C3 * h, y1, k3);
-    for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+    for (let i = 0; i < n; i++) w[Y1 + i] = w[Y + i] + h * (A41 * w[K1 + i] + A42 * w[K2 + i] + A43 * w[K3 + i]);
     f(t + C4 * h, y1, k4);
-    for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+    for (let i = 0; i < n; i++) {
+      w[Y1 + i] = w[Y + i] + h * (A51 * w[K1 + i] + A52 * w[K2 + i] + A53 * w[K3 + i] + A54 * w[K4 + i]);
+    }
     f(t + C5 * h, y1, k5);
-    for (let i = 0; i < n; i++) ysti[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+    for (let i = 0; i < n; i++) {
+      w[YSTI + i] = w[Y + i] + h * (A61 * w[K1 + i] + A62 * w[K2 + i] + A63 * w[K3 + i] + A64 * w[K4 + i] + A65 * w[K5 + i]);
+    }
     const xph = t + h;
     f(xph, ysti, k6);
-    for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+    for (let i = 0; i < n; i++) {
+      w[Y1 + i] = w[Y + i] + h * (A71 * w[K1 + i] + A73 * w[K3 + i] + A74 * w[K4 + i] + A75 * w[K5 + i] + A76 * w[K6 + i]);
+    }
     f(xph, y1, k7);
     nfev += 6;
     let err = 0;
     for (let i = 0; i < n; i++) {
-      const sk = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(y1[i]));
-      const e = (h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i])) / sk;
+      const sk = atol + rtol * Math.max(Math.abs(w[Y + i]), Math.abs(w[Y1 + i]));
+      const e = (h * (E1 * w[K1 + i] + E3 * w[K3 + i] + E4 * w[K4 + i] + E5 * w[K5 + i] + E6 * w[K6 + i]
+        + E7 * w[K7 + i])) / sk;
       err += e * e;
     }
     err = Math.sqrt(err / n);
@@ -165,8 +181,7 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
       logFacold = facold === err ? logErr : LOG_FACOLD_MIN; // = Math.log(facold), bit for bit, one log fewer
       naccpt++;
       if (needDense) dense.prepare(t, h, y, y1, k1, k3, k4, k5, k6, k7);
-      const k = k1; k1 = k7; k7 = k; // first same as last: the new k1 is k7 (swapped, not copied)
-      const tmp = y; y = y1; y1 = tmp;
+      for (let i = 0; i < n; i++) { w[K1 + i] = w[K7 + i]; w[Y + i] = w[Y1 + i]; } // k1 <- k7, y <- y1
       t = last ? t1 : xph;
       let stop = false;
       if (events.length > 0) {
@@ -177,7 +192,7 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
           counts[hit.index]++;
           const byCallback = options.onEvent !== undefined && options.onEvent(hit) === false;
           if (byCallback || (e.terminal !== undefined && e.terminal > 0 && counts[hit.index] >= e.terminal)) {
-            t = hit.t; y.set(hit.y); stop = true; status = 'terminal-event';
+            t = +hit.t; y.set(hit.y); stop = true; status = 'terminal-event';
             message = `event ${hit.index} occurred ${counts[hit.index]} times (t = ${hit.t})`;
             break;
           }
