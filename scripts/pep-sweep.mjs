@@ -7,6 +7,7 @@
 // which the 6 distance/function-value problems with mu = 0 are unbounded (f(x_0) − f* does not bound ‖x_N − x*‖²
 // on smooth convex functions) and must be reported so; the other 210 have finite worst cases.
 // --all runs all 9 measure/initial pairs instead (486 problems, 13 of them unbounded).
+// --references FILE writes CSDP's objectives for the subset TEST_CASES (test/certify/pep-sweep.test.ts reads them).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,21 @@ export function cases(pairs = PAIRS) {
   }
   return out;
 }
+
+/**
+ * The test's subset: the 9 problems on which the solver stalled before the Newton direction was refined against
+ * A(dX) = b − A(X) (heavy ball with a function-value or gradient-norm measure, N >= 5; NAG and GD, N >= 8), one
+ * that still stalled with a first, two-pass version of that refinement, and a few large ones of the other methods.
+ */
+export const TEST_CASES = [
+  ['hb', 0.1, 5, 'function-value', 'distance'], ['hb', 0.1, 5, 'gradient-norm', 'distance'],
+  ['hb', 0.1, 5, 'function-value', 'function-value'], ['hb', 0.1, 8, 'gradient-norm', 'distance'],
+  ['hb', 0.1, 8, 'function-value', 'function-value'], ['hb', 0.01, 10, 'function-value', 'distance'],
+  ['hb', 0.01, 10, 'function-value', 'function-value'], ['nag', 0.1, 8, 'function-value', 'function-value'],
+  ['gd', 0.1, 10, 'function-value', 'function-value'], ['hb', 0.1, 10, 'function-value', 'function-value'],
+  ['tmm', 0.01, 10, 'function-value', 'distance'], ['nag', 0.01, 10, 'gradient-norm', 'distance'],
+  ['tmm', 0.1, 8, 'distance', 'function-value'], ['gd', 0.01, 10, 'distance', 'function-value'],
+].map(([method, mu, N, measure, initial]) => ({ method, mu, N, measure, initial }));
 
 /** Known exact worst cases (L = 1, gd with alpha = 1/L), or undefined. */
 export function closedForm({ method, mu, N, measure, initial }) {
@@ -60,7 +76,18 @@ function runCsdp(problem, dir, name) {
   return { code, primal, dual };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--references')) {
+  const out = process.argv[process.argv.indexOf('--references') + 1];
+  const dir = mkdtempSync(join(tmpdir(), 'pep-refs-'));
+  const refs = TEST_CASES.map((c) => {
+    const ss = certifyMethod(c.method === 'gd' ? 'gd:alpha=1' : c.method, c.mu, 1).stateSpace;
+    const ref = runCsdp(pep(ss, c.mu, 1, c.N, { measure: c.measure, initial: c.initial }).sdp, dir, 'case');
+    return { ...c, csdpReturnCode: ref.code, csdpPrimal: ref.primal, csdpDual: ref.dual };
+  });
+  rmSync(dir, { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ generator: 'node scripts/pep-sweep.mjs --references', csdp: '/usr/bin/csdp 6.2.0, default parameters', cases: refs }, null, 1)}\n`);
+  console.log(`wrote ${refs.length} references to ${out}`);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const withCsdp = process.argv.includes('--csdp'), verbose = process.argv.includes('--verbose');
   const dir = withCsdp ? mkdtempSync(join(tmpdir(), 'pep-sweep-')) : '';
   const counts = {};
