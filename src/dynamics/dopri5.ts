@@ -102,16 +102,15 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   const Y = 0, Y1 = n, YSTI = 2 * n, K1 = 3 * n, K2 = 4 * n, K3 = 5 * n, K4 = 6 * n, K5 = 7 * n, K6 = 8 * n, K7 = 9 * n;
   const w = new Float64Array(10 * n);
   w.set(y0);
-  const view = (o: number) => w.subarray(o, o + n);
-  const y = view(Y), y1 = view(Y1), ysti = view(YSTI);
-  const k1 = view(K1), k2 = view(K2), k3 = view(K3), k4 = view(K4), k5 = view(K5), k6 = view(K6), k7 = view(K7);
+  const y = slot(w, Y, n), y1 = slot(w, Y1, n), ysti = slot(w, YSTI, n), k1 = slot(w, K1, n), k2 = slot(w, K2, n);
+  const k3 = slot(w, K3, n), k4 = slot(w, K4, n), k5 = slot(w, K5, n), k6 = slot(w, K6, n), k7 = slot(w, K7, n);
   const yev = new Float64Array(n);
   const dense = new Dopri5Dense(n);
   const buf = new ChunkedRows(n);
   const hits: EventHit[] = [];
   const counts = events.map(() => 0);
-  // A plain loop, not events.map((e) => e.g(t0, y)): a closure over y and t0 would move them into a heap context,
-  // and V8 would then load, box and type-check y, t0 (and through t0 also t) on every step.
+  // No closure in this function may capture a variable of the loop (here: not events.map((e) => e.g(t0, y))): V8
+  // would keep it in a heap context and load, box and type-check it on every step (it boxed t every step).
   const gOld: number[] = [];
   for (const e of events) gOld.push(e.g(t0, y));
   let iEval = 0;
@@ -220,6 +219,11 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   }
   const { t: ts, y: ys } = buf.arrays();
   return { t: ts, y: ys, dim: n, tEnd: t, yEnd: y.slice(), stats: { steps: naccpt, rejected: nrejct, nfev }, status, message, events: hits };
+}
+
+/** The n entries of the workspace w from offset o, as a view. */
+function slot(w: Float64Array, o: number, n: number): Float64Array {
+  return w.subarray(o, o + n);
 }
 
 /** Check every event for a crossing in the step just taken; locate the crossings on the dense output, in time order. */
