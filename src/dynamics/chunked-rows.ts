@@ -8,30 +8,26 @@
  * const rows = new ChunkedRows(2); rows.push(0, Float64Array.of(1, 2)); rows.arrays(); // { t: [0], y: [1, 2] }
  */
 export class ChunkedRows {
-  private readonly tFull: Float64Array[] = [];
-  private readonly yFull: Float64Array[] = [];
+  /** All chunks, the last one current. Both lists start non-empty: an empty [] literal would start as a list of small
+   * integers, and its first push would then deoptimise odeDopri5's code on every solve (measured). */
+  private readonly tChunks: Float64Array[];
+  private readonly yChunks: Float64Array[];
   private tc: Float64Array;
   private yc: Float64Array;
-  /** Rows used in the current chunk, and its capacity. */
+  /** Rows used in the current chunk. */
   private j = 0;
-  private rows = 64;
   private readonly maxRows: number;
   length = 0;
   constructor(readonly dim: number) {
-    this.maxRows = Math.max(64, Math.floor(8192 / Math.max(dim, 1)));
-    this.tc = new Float64Array(this.rows);
-    this.yc = new Float64Array(this.rows * dim);
+    this.maxRows = Math.max(64, (8192 / Math.max(dim, 1)) | 0);
+    this.tc = new Float64Array(64);
+    this.yc = new Float64Array(64 * dim);
+    this.tChunks = [this.tc];
+    this.yChunks = [this.yc];
   }
 
   push(t: number, y: ArrayLike<number>): void {
-    if (this.j === this.rows) {
-      this.tFull.push(this.tc);
-      this.yFull.push(this.yc);
-      this.rows = Math.min(2 * this.rows, this.maxRows);
-      this.tc = new Float64Array(this.rows);
-      this.yc = new Float64Array(this.rows * this.dim);
-      this.j = 0;
-    }
+    if (this.j === this.tc.length) this.nextChunk();
     const n = this.dim, yc = this.yc, o = this.j * n;
     this.tc[this.j] = t;
     for (let i = 0; i < n; i++) yc[o + i] = y[i];
@@ -39,17 +35,25 @@ export class ChunkedRows {
     this.length++;
   }
 
+  private nextChunk(): void {
+    const rows = 2 * this.tc.length < this.maxRows ? 2 * this.tc.length : this.maxRows;
+    this.tc = new Float64Array(rows);
+    this.yc = new Float64Array(rows * this.dim);
+    this.tChunks.push(this.tc);
+    this.yChunks.push(this.yc);
+    this.j = 0;
+  }
+
   /** The saved times and the row-major states, in new arrays of exactly length rows. */
   arrays(): { t: Float64Array; y: Float64Array } {
     const n = this.dim, t = new Float64Array(this.length), y = new Float64Array(this.length * n);
     let k = 0;
-    for (let c = 0; c < this.tFull.length; c++) {
-      t.set(this.tFull[c], k);
-      y.set(this.yFull[c], k * n);
-      k += this.tFull[c].length;
+    for (let c = 0; c < this.tChunks.length; c++) {
+      const rows = Math.min(this.tChunks[c].length, this.length - k);
+      t.set(this.tChunks[c].subarray(0, rows), k);
+      y.set(this.yChunks[c].subarray(0, rows * n), k * n);
+      k += rows;
     }
-    t.set(this.tc.subarray(0, this.j), k);
-    y.set(this.yc.subarray(0, this.j * n), k * n);
     return { t, y };
   }
 }
