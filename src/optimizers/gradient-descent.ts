@@ -1,5 +1,5 @@
 import type { Problem } from '../problems/problem.js';
-import { diagonalOracleOf } from '../problems/diagonal-quadratic.js';
+import { type WithDiagonalStepMeasure, diagonalOracleOf, diagonalStepMeasure } from '../problems/diagonal-quadratic.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
 
 /** Gradient descent's state: the iterate w and the gradient buffer g. */
@@ -17,7 +17,7 @@ export interface GradientDescentState extends OptimizerState {
  * const gd = gradientDescent(0.5);
  */
 export function gradientDescent(alpha: number): Optimizer<GradientDescentState> {
-  return {
+  const method: Optimizer<GradientDescentState> & WithDiagonalStepMeasure<GradientDescentState> = {
     name: 'gd',
     params: { alpha },
     init(_problem: Problem, w0: Float64Array): GradientDescentState {
@@ -38,5 +38,26 @@ export function gradientDescent(alpha: number): Optimizer<GradientDescentState> 
       for (let i = 0, n = w.length; i < n; i++) w[i] -= alpha * g[i];
       state.k++;
     },
+    // run's fast path on diagonal quadratics (DiagonalStepMeasure): the fused step above and the measurement of w^(k+1)
+    // in one pass.
+    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha), step: gdStepMeasure },
   };
+  return method;
+}
+
+/** Gradient descent's fused step on a diagonal quadratic and the measurement of w^(k+1), coefficients = [alpha] (see heavyBall's). */
+function gdStepMeasure(coefficients: Float64Array, state: GradientDescentState, h: Float64Array, ws: Float64Array, gg: Float64Array): number {
+  const alpha = coefficients[0];
+  const { w } = state;
+  let eHe = 0, gNorm2 = 0;
+  for (let i = 0, n = w.length; i < n; i++) {
+    const wi = w[i] - alpha * (h[i] * (w[i] - ws[i]));
+    w[i] = wi;
+    const e = wi - ws[i], gi = h[i] * e;
+    eHe += e * gi;
+    gNorm2 += gi * gi;
+  }
+  gg[0] = gNorm2;
+  state.k++;
+  return eHe;
 }

@@ -1,5 +1,5 @@
 import type { Problem } from '../problems/problem.js';
-import { diagonalOracleOf } from '../problems/diagonal-quadratic.js';
+import { type WithDiagonalStepMeasure, diagonalOracleOf, diagonalStepMeasure } from '../problems/diagonal-quadratic.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
 
 /** Nesterov (Sutskever form) state: iterate w, velocity v, look-ahead point y = w + beta v, gradient g = grad J(y). */
@@ -19,7 +19,7 @@ export interface NesterovState extends OptimizerState {
  * const nag = nesterov(0.5, { beta: 0.5 });
  */
 export function nesterov(alpha: number, { beta = 0.9 }: { beta?: number } = {}): Optimizer<NesterovState> {
-  return {
+  const method: Optimizer<NesterovState> & WithDiagonalStepMeasure<NesterovState> = {
     name: 'nag',
     params: { alpha, beta },
     init(_problem: Problem, w0: Float64Array): NesterovState {
@@ -51,5 +51,28 @@ export function nesterov(alpha: number, { beta = 0.9 }: { beta?: number } = {}):
       }
       state.k++;
     },
+    // run's fast path on diagonal quadratics (DiagonalStepMeasure): the fused step above and the measurement of w^(k+1)
+    // in one pass.
+    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha, beta), step: nagStepMeasure },
   };
+  return method;
+}
+
+/** Nesterov's fused step on a diagonal quadratic and the measurement of w^(k+1), coefficients = [alpha, beta] (see heavyBall's). */
+function nagStepMeasure(coefficients: Float64Array, state: NesterovState, h: Float64Array, ws: Float64Array, gg: Float64Array): number {
+  const alpha = coefficients[0], beta = coefficients[1];
+  const { w, v } = state;
+  let eHe = 0, gNorm2 = 0;
+  for (let i = 0, n = w.length; i < n; i++) {
+    const vi = beta * v[i] - alpha * (h[i] * ((w[i] + beta * v[i]) - ws[i]));
+    v[i] = vi;
+    const wi = w[i] + vi;
+    w[i] = wi;
+    const e = wi - ws[i], gi = h[i] * e;
+    eHe += e * gi;
+    gNorm2 += gi * gi;
+  }
+  gg[0] = gNorm2;
+  state.k++;
+  return eHe;
 }

@@ -19,6 +19,34 @@ export interface DiagonalQuadraticOracle {
   onQuery?: () => void;
 }
 
+/**
+ * Key of a method's fused step-and-measure on a diagonal quadratic (gd, hb and nag carry one, see `DiagonalStepMeasure`).
+ * `run` takes it instead of `step` plus its own measurement when the problem's grad and valueAndGrad are both the
+ * diagonal quadratic's own (same h and w*).
+ *
+ * @example
+ * (heavyBall(0.5, { beta: 0.9 }) as WithDiagonalStepMeasure<HeavyBallState>)[diagonalStepMeasure].coefficients; // returns [0.5, 0.9]
+ */
+export const diagonalStepMeasure: unique symbol = Symbol('diagonalStepMeasure');
+
+/**
+ * One step of a method on J(w) = 1/2 sum_i h_i (w_i - w*_i)^2 (gradient h_i (w_i - w*_i) inline, exactly as the method's
+ * fused `step`), measuring the new iterate in the same pass: `step(coefficients, state, h, ws, gg)` returns
+ * sum_i e_i (h_i e_i) and stores sum_i (h_i e_i)^2 in gg[0], e = w^(k+1) - w* (run's measurement, the same operations in
+ * the same order, so the same bits). It increments state.k; counting the gradient query is the caller's job.
+ * `step` is one function per method (module level) and reads the method's parameters from `coefficients`: a closure per
+ * method instance made V8 inline it into run's loop only sometimes (its feedback is per closure), and run() took 235 or
+ * 375 ms for the same sweep from one process to the next.
+ */
+export interface DiagonalStepMeasure<S> {
+  /** The method's parameters in the order `step` reads them, e.g. [alpha, beta]. */
+  readonly coefficients: Float64Array;
+  step(coefficients: Float64Array, state: S, h: Float64Array, ws: Float64Array, gg: Float64Array): number;
+}
+
+/** A method that carries a `DiagonalStepMeasure` under the key `diagonalStepMeasure`. */
+export type WithDiagonalStepMeasure<S> = { readonly [diagonalStepMeasure]: DiagonalStepMeasure<S> };
+
 let lastGrad: unknown = null;
 let lastOracle: DiagonalQuadraticOracle | undefined;
 

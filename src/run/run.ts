@@ -1,8 +1,9 @@
 import { ParameterError, checkNumber } from '../errors.js';
 import type { Optimizer, OptimizerState } from '../optimizers/optimizer.js';
-import { diagonalQuadraticOracles } from '../problems/diagonal-quadratic.js';
+import { type DiagonalStepMeasure, type WithDiagonalStepMeasure, diagonalQuadraticOracles, diagonalStepMeasure } from '../problems/diagonal-quadratic.js';
 import type { Problem } from '../problems/problem.js';
-import { type OracleCounts, countingProblem } from './counting-problem.js';
+import { type CountingLease, borrowCountingProblem } from './borrow-counting-problem.js';
+import type { CountingProblem, OracleCounts } from './counting-problem.js';
 import type { Trace } from './trace.js';
 import { TraceRecorder } from './trace-recorder.js';
 
@@ -72,94 +73,220 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
   const w0 = options.w0 ?? problem.x0;
   if (w0.length !== n) throw new ParameterError('w0', w0, `a vector of length ${n}`);
 
-  const oracle = countingProblem(problem);
-  const state: OptimizerState = method.init(oracle, Float64Array.from(w0));
+  const lease = borrowCountingProblem(problem);
+  try {
+    // Setup, the stepping loop and the result in three functions: the loop's function is compiled by V8 while its first
+    // call is still looping, and setup code inside it (run only once per call, without type feedback yet) made that code
+    // deoptimise on the next call; V8 then kept re-entering the loop through on-stack replacement, and a sweep of 10^4
+    // runs took 375 instead of 235 ms in about half of the processes.
+    const loop = startRun(problem, method, lease, w0, steps, tol, tolOn === 'grad', record, recordEvery, divergence, maxEigen, options.onProgress);
+    stepRun(loop);
+    return finishRun(loop, seed);
+  } finally {
+    lease.release();
+  }
+}
+
+/** What `stepRun` reads and updates: the run's setup (fixed) and its progress (status, k, rows, loss, gradNorm). */
+interface RunLoop {
+  readonly problem: Problem;
+  readonly method: Optimizer;
+  readonly oracle: CountingProblem;
+  readonly counts: OracleCounts;
+  readonly state: OptimizerState;
+  /** Gradient buffer of the measurement. */
+  readonly g: Float64Array;
+  readonly ws: Float64Array | undefined;
+  readonly Jstar: number;
+  readonly trace: TraceRecorder;
+  /** Whether anything, oracleCalls, or only k / loss / gradNorm are recorded; those three columns (null if not). */
+  readonly recording: boolean;
+  readonly wantCalls: boolean;
+  readonly basic: boolean;
+  readonly kCol: Float64Array | null;
+  readonly lossCol: Float64Array | null;
+  readonly gradNormCol: Float64Array | null;
+  readonly eigen: Float64Array | undefined;
+  readonly eigenCoordinates: ((w: Float64Array, out: Float64Array) => Float64Array) | undefined;
+  /** Measurement mode (below), and for the diagonal modes h, w* and the method's DiagonalStepMeasure. */
+  readonly mode: number;
+  readonly h: Float64Array;
+  readonly wsd: Float64Array;
+  readonly stepMeasure: DiagonalStepMeasure<OptimizerState>['step'] | undefined;
+  readonly coefficients: Float64Array;
+  readonly steps: number;
+  readonly tol: number;
+  readonly tolOnGrad: boolean;
+  readonly recordEvery: number;
+  readonly divergence: number;
+  readonly onProgress: ((k: number, steps: number) => void) | undefined;
+  status: RunStatus;
+  k: number;
+  rows: number;
+  divergedAt: number | null;
+  loss: number;
+  gradNorm: number;
+}
+
+// Measurement modes: a fused excessAndGrad, a fused valueAndGrad, grad + value, a diagonal quadratic measured inline,
+// and a diagonal quadratic whose method steps and measures in one pass (DiagonalStepMeasure).
+const EXCESS_AND_GRAD = 0, VALUE_AND_GRAD = 1, GRAD_AND_VALUE = 2, DIAGONAL = 3, DIAGONAL_STEP_MEASURE = 4;
+
+function startRun(problem: Problem, method: Optimizer, lease: CountingLease, w0: Float64Array, steps: number, tol: number,
+  tolOnGrad: boolean, record: boolean | readonly string[], recordEvery: number, divergence: number, maxEigen: number,
+  onProgress: ((k: number, steps: number) => void) | undefined): RunLoop {
+  const n = problem.dim, oracle = lease.counted;
+  const state: OptimizerState = method.init(oracle, new Float64Array(w0));
   const g = new Float64Array(n);
-  const ws = problem.minimizer, Jstar = problem.minValue ?? 0;
+  const ws = problem.minimizer;
   const eigen = problem.eigenCoordinates && n <= maxEigen ? new Float64Array(n) : undefined;
 
   // Columns available for this problem and method, then the selection.
+  const eNames = eigen ? coordinateNames('e', n) : NO_NAMES;
+  const wNames = n <= 3 ? coordinateNames('w', n) : NO_NAMES;
   const available = ['k', 'loss', 'gradNorm'];
   if (ws) available.push('dist');
   if (state.v) available.push('vNorm', 'energy');
   available.push('oracleCalls');
-  const eNames = eigen ? Array.from({ length: n }, (_, j) => `e${j}`) : [];
-  const wNames = n <= 3 ? Array.from({ length: n }, (_, i) => `w${i}`) : [];
-  available.push(...eNames, ...wNames);
+  for (const c of eNames) available.push(c);
+  for (const c of wNames) available.push(c);
   const names = selectColumns(record, available, eNames, wNames);
   // Rows of a full run: k = 0, every recordEvery-th step and the last (so the columns are handed over without a copy).
   const rows = 1 + Math.floor(steps / recordEvery) + (steps % recordEvery === 0 ? 0 : 1);
-  const trace = new TraceRecorder(names, Math.min(rows, 4096), eNames.length, wNames.length);
-  const eigenCoordinates = eigen ? problem.eigenCoordinates!.bind(problem) : undefined;
-  const recording = names.length > 0, wantCalls = trace.wantsOracleCalls, basic = trace.onlyBasic;
-  // k, loss and gradNorm alone (the common sweep case) are stored here directly; anything else goes through trace.write.
-  let kCol = trace.column('k'), lossCol = trace.column('loss'), gradNormCol = trace.column('gradNorm'), capacity = trace.capacityNow;
 
-  // The measurement at w_k (loss = J(w_k) - J*, gradNorm = ||grad J(w_k)||_2), inlined below without closures so that
-  // the loop's variables stay in registers. Fused oracles first: one pass instead of a gradient and a value.
-  // A diagonal quadratic's own valueAndGrad (h, w* known) is measured inline: same operations, no call, no g stores.
+  // The measurement at w_k (loss = J(w_k) - J*, gradNorm = ||grad J(w_k)||_2). Fused oracles first: one pass instead
+  // of a gradient and a value. A diagonal quadratic's own valueAndGrad (h, w* known) is measured inline: same
+  // operations, no call, no g stores. When its grad is the same diagonal quadratic's and the method carries a
+  // DiagonalStepMeasure (gd, hb, nag), that takes each step and measures w_(k+1) in the same pass: the method's own
+  // fused step and run's measurement, the same operations in the same order, so the same bits as step + measurement
+  // (test/run/run-fast-path.test.ts); 1 instead of 2 passes over w per step.
   const diag = problem.excessAndGrad || !problem.valueAndGrad ? undefined : diagonalQuadraticOracles.get(problem.valueAndGrad);
-  const h = diag?.h ?? g, wsd = diag?.ws ?? g, dimd = h.length;
-  const mode = problem.excessAndGrad ? 0 : diag ? 3 : problem.valueAndGrad ? 1 : 2;
-  const tolOnGrad = tolOn === 'grad', { onProgress } = options;
+  const h = diag?.h ?? g, wsd = diag?.ws ?? g;
+  const stepDiag = diag ? diagonalQuadraticOracles.get(problem.grad) : undefined;
+  const fused = stepDiag !== undefined && stepDiag.h === h && stepDiag.ws === wsd
+    ? (method as Partial<WithDiagonalStepMeasure<OptimizerState>>)[diagonalStepMeasure] : undefined;
+  const trace = new TraceRecorder(names, Math.min(rows, 4096), eNames, wNames);
+  return {
+    problem, method, oracle, counts: lease.counts, state, g, ws, Jstar: problem.minValue ?? 0,
+    trace, recording: names.length > 0, wantCalls: trace.wantsOracleCalls, basic: trace.onlyBasic,
+    kCol: trace.column('k'), lossCol: trace.column('loss'), gradNormCol: trace.column('gradNorm'),
+    eigen, eigenCoordinates: eigen ? problem.eigenCoordinates!.bind(problem) : undefined,
+    mode: problem.excessAndGrad ? EXCESS_AND_GRAD : fused ? DIAGONAL_STEP_MEASURE : diag ? DIAGONAL
+      : problem.valueAndGrad ? VALUE_AND_GRAD : GRAD_AND_VALUE,
+    h, wsd, stepMeasure: fused?.step, coefficients: fused?.coefficients ?? g,
+    steps, tol, tolOnGrad, recordEvery, divergence, onProgress,
+    status: 'max_steps', k: 0, rows: 0, divergedAt: null, loss: 0, gradNorm: 0,
+  };
+}
+
+/**
+ * The loop: measure w_k, test divergence and tolerance, record, step; until a stop or k = steps. The loop state lives
+ * in locals (in registers), written back to `loop` at the end.
+ */
+function stepRun(loop: RunLoop): void {
+  const { problem, method, oracle, counts, state, g, ws, Jstar, trace, recording, wantCalls, basic, eigen, eigenCoordinates,
+    mode, h, wsd, stepMeasure, coefficients, steps, tol, tolOnGrad, recordEvery, divergence, onProgress } = loop;
+  const n = g.length, dimd = h.length;
+  // k, loss and gradNorm alone (the common sweep case) are stored here directly; anything else goes through trace.write.
+  let { kCol, lossCol, gradNormCol } = loop, capacity = kCol?.length ?? lossCol?.length ?? gradNormCol?.length ?? 0;
+  // The gradient queries of the fused steps, added to the wrapper's count at the end (and before oracleCalls is read):
+  // a local counter instead of a counts.grad++ through the wrapper per step.
+  let inlineQueries = 0;
+  const ggOut = new Float64Array(1), lossAndGradNorm = new Float64Array(2);
   const progressEvery = Math.max(1, Math.floor(steps / 100));
-  let status: RunStatus = 'max_steps', k = 0, divergedAt: number | null = null;
-  let loss = 0, gradNorm = 0, base = 0, nextRecord = recordEvery, nextProgress = progressEvery;
+  let status: RunStatus = 'max_steps', k = 0, row = 0, divergedAt: number | null = null;
+  let loss = 0, gradNorm = 0, lossMax = 0, nextRecord = recordEvery, nextProgress = progressEvery;
   for (;;) {
-    const w = state.w;
-    if (mode === 3) {
-      let s = 0, gg = 0;
-      for (let i = 0; i < dimd; i++) { const e = w[i] - wsd[i], gi = h[i] * e; s += e * gi; gg += gi * gi; }
-      loss = 0.5 * s - Jstar;
-      gradNorm = Math.sqrt(gg);
-    } else {
-      if (mode === 0) loss = problem.excessAndGrad!(w, g);
-      else if (mode === 1) loss = problem.valueAndGrad!(w, g) - Jstar;
-      else { problem.grad(w, g); loss = problem.value(w) - Jstar; }
-      let s = 0;
-      for (let i = 0; i < n; i++) s += g[i] * g[i];
-      gradNorm = Math.sqrt(s);
+    if (k === 0 || mode !== DIAGONAL_STEP_MEASURE) {
+      const w = state.w;
+      if (mode >= DIAGONAL) {
+        let s = 0, gg = 0;
+        for (let i = 0; i < dimd; i++) { const e = w[i] - wsd[i], gi = h[i] * e; s += e * gi; gg += gi * gi; }
+        loss = 0.5 * s - Jstar;
+        gradNorm = Math.sqrt(gg);
+      } else {
+        if (mode === EXCESS_AND_GRAD) loss = problem.excessAndGrad!(w, g);
+        else if (mode === VALUE_AND_GRAD) loss = problem.valueAndGrad!(w, g) - Jstar;
+        else { problem.grad(w, g); loss = problem.value(w) - Jstar; }
+        let s = 0;
+        for (let i = 0; i < n; i++) s += g[i] * g[i];
+        gradNorm = Math.sqrt(s);
+      }
     }
-    if (k === 0) base = Math.max(Math.abs(loss), 1e-300);
-    if (!(Number.isFinite(loss) && Number.isFinite(gradNorm) && Math.abs(loss) <= divergence * base)) { status = 'diverged'; divergedAt = k; }
+    // Divergence: loss or gradNorm not finite, or |loss| > divergence * base (base = max(|J(w_0) - J*|, 1e-300)).
+    // With lossMax = that bound capped at the largest double, |loss| <= lossMax && gradNorm <= MAX_VALUE is the same
+    // test in two comparisons (NaN fails both; gradNorm >= 0): the isFinite calls were ~1 ns of every step.
+    if (k === 0) lossMax = Math.min(divergence * Math.max(Math.abs(loss), 1e-300), Number.MAX_VALUE);
+    if (!(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE)) { status = 'diverged'; divergedAt = k; }
     else if ((tolOnGrad ? gradNorm : loss) <= tol) status = 'converged';
     // Counters instead of k % recordEvery and k % progressEvery (k grows by one, so they hit the same steps).
     const onGrid = k === nextRecord;
     if (onGrid) nextRecord += recordEvery;
     if (recording && (k === 0 || status !== 'max_steps' || onGrid || k === steps)) {
       if (basic) {
-        const r = trace.reserve();
-        if (r >= capacity) {
+        if (row >= capacity) {
+          trace.room(row);
           kCol = trace.column('k'); lossCol = trace.column('loss'); gradNormCol = trace.column('gradNorm'); capacity = trace.capacityNow;
         }
-        if (kCol !== null) kCol[r] = k;
-        if (lossCol !== null) lossCol[r] = loss;
-        if (gradNormCol !== null) gradNormCol[r] = gradNorm;
-      } else trace.write(k, loss, gradNorm, state.w, state.v, ws, wantCalls ? oracle.calls() : 0, eigenCoordinates, eigen);
+        if (kCol !== null) kCol[row] = k;
+        if (lossCol !== null) lossCol[row] = loss;
+        if (gradNormCol !== null) gradNormCol[row] = gradNorm;
+      } else {
+        // Through a Float64Array, not as arguments: passing loss and gradNorm to this (not inlined) call made V8 box
+        // them, allocating a HeapNumber on every step of the loop, recorded or not (seen in --print-opt-code).
+        lossAndGradNorm[0] = loss; lossAndGradNorm[1] = gradNorm;
+        trace.write(row, k, lossAndGradNorm, state.w, state.v, ws, wantCalls ? counts.value + counts.grad + counts.hvp + inlineQueries : 0, eigenCoordinates, eigen);
+      }
+      row++;
     }
     if (k === nextProgress) {
       nextProgress += progressEvery;
       if (onProgress) onProgress(k, steps);
     }
     if (status !== 'max_steps' || k >= steps) break;
-    method.step(state, oracle);
+    if (mode === DIAGONAL_STEP_MEASURE) {
+      const eHe = stepMeasure!(coefficients, state, h, wsd, ggOut);
+      inlineQueries++;
+      loss = 0.5 * eHe - Jstar;
+      gradNorm = Math.sqrt(ggOut[0]);
+    } else method.step(state, oracle);
     k++;
   }
-  const counts = oracle.counts;
+  counts.grad += inlineQueries;
+  loop.status = status; loop.k = k; loop.rows = row; loop.divergedAt = divergedAt; loop.loss = loss; loop.gradNorm = gradNorm;
+}
+
+function finishRun(loop: RunLoop, seed: number | undefined): RunResult {
+  const { status, k, loss, gradNorm, counts } = loop;
   return {
     status,
     steps: k,
     finalLoss: Number.isFinite(loss) ? loss : null,
     finalGradNorm: Number.isFinite(gradNorm) ? gradNorm : null,
-    divergedAt,
-    oracleCalls: { ...counts, total: oracle.calls() },
+    divergedAt: loop.divergedAt,
+    oracleCalls: { value: counts.value, grad: counts.grad, hvp: counts.hvp, total: counts.value + counts.grad + counts.hvp },
     seed: seed ?? null,
-    w: Float64Array.from(state.w),
-    trace: trace.finish(),
+    w: new Float64Array(loop.state.w),
+    trace: loop.trace.finish(loop.rows),
   };
 }
 
-function selectColumns(record: boolean | readonly string[], available: string[], eNames: string[], wNames: string[]): string[] {
+const NO_NAMES: readonly string[] = [];
+const coordinateNameCache = new Map<string, string[]>();
+
+/** [prefix0, prefix1, ..., prefix(n-1)], built once per (prefix, n): the e_j / w_i column names of every run. */
+function coordinateNames(prefix: string, n: number): readonly string[] {
+  const key = prefix + n;
+  let names = coordinateNameCache.get(key);
+  if (names === undefined) {
+    names = [];
+    for (let j = 0; j < n; j++) names.push(prefix + j);
+    coordinateNameCache.set(key, names);
+  }
+  return names;
+}
+
+function selectColumns(record: boolean | readonly string[], available: string[], eNames: readonly string[], wNames: readonly string[]): string[] {
   if (record === true) return available;
   if (record === false) return [];
   const out: string[] = [];

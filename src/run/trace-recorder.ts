@@ -6,11 +6,12 @@ import type { Trace } from './trace.js';
  * exactly full. Same values, bit for bit, as measuring every column and pushing a row.
  *
  * @example
- * const r = new TraceRecorder(['k', 'loss'], 2, 0); r.write(0, 1, 0, w, undefined, null, 0); r.finish(); // returns { k: [0], loss: [1] }
+ * const r = new TraceRecorder(['k', 'loss'], 2, [], []); r.write(0, 0, Float64Array.of(1, 0), w, undefined, undefined, 0); r.finish(1); // returns { k: [0], loss: [1] }
  */
 export class TraceRecorder {
   readonly names: readonly string[];
-  length = 0;
+  /** True when only k, loss and gradNorm are recorded (run then writes them itself through `column`). */
+  readonly onlyBasic: boolean;
   private capacity: number;
   private cols: Float64Array[];
   private readonly kAt: number;
@@ -25,43 +26,44 @@ export class TraceRecorder {
   private readonly wAt: Int32Array;
   private readonly wantEigen: boolean;
 
-  constructor(names: readonly string[], capacity: number, eCount: number, wCount = 0) {
+  /** `eNames`, `wNames`: the names of the e_j and w_i columns available (e0, e1, ..., w0, ...), recorded or not. */
+  constructor(names: readonly string[], capacity: number, eNames: readonly string[], wNames: readonly string[]) {
     this.names = names;
     this.capacity = Math.max(1, capacity);
-    this.cols = names.map(() => new Float64Array(this.capacity));
-    const slot = (name: string) => names.indexOf(name);
-    this.kAt = slot('k'); this.lossAt = slot('loss'); this.gradNormAt = slot('gradNorm'); this.distAt = slot('dist');
-    this.vNormAt = slot('vNorm'); this.energyAt = slot('energy'); this.oracleAt = slot('oracleCalls');
-    // Plain loops: Int32Array.from({length}, fn) takes V8's slow generic path (measurable at 10^4 runs).
-    this.eAt = new Int32Array(eCount);
-    this.wAt = new Int32Array(wCount);
-    let wantEigen = false;
-    for (let j = 0; j < eCount; j++) { this.eAt[j] = slot(`e${j}`); wantEigen ||= this.eAt[j] >= 0; }
-    for (let i = 0; i < wCount; i++) this.wAt[i] = slot(`w${i}`);
+    // Plain loops, no names.map / Int32Array.from({length}, fn) / .some(fn): at 10^4 runs of a sweep the recorder's
+    // construction is part of every run's setup.
+    const cols: Float64Array[] = [];
+    for (let j = 0; j < names.length; j++) cols.push(new Float64Array(this.capacity));
+    this.cols = cols;
+    this.kAt = names.indexOf('k'); this.lossAt = names.indexOf('loss'); this.gradNormAt = names.indexOf('gradNorm');
+    this.distAt = names.indexOf('dist'); this.vNormAt = names.indexOf('vNorm'); this.energyAt = names.indexOf('energy');
+    this.oracleAt = names.indexOf('oracleCalls');
+    this.eAt = new Int32Array(eNames.length);
+    this.wAt = new Int32Array(wNames.length);
+    let wantEigen = false, wantW = false;
+    for (let j = 0; j < eNames.length; j++) { this.eAt[j] = names.indexOf(eNames[j]); wantEigen ||= this.eAt[j] >= 0; }
+    for (let i = 0; i < wNames.length; i++) { this.wAt[i] = names.indexOf(wNames[i]); wantW ||= this.wAt[i] >= 0; }
     this.wantEigen = wantEigen;
+    this.onlyBasic = this.distAt < 0 && this.vNormAt < 0 && this.energyAt < 0 && this.oracleAt < 0 && !wantEigen && !wantW;
   }
 
   /** Whether oracleCalls is recorded (so the caller counts calls only then). */
   get wantsOracleCalls(): boolean { return this.oracleAt >= 0; }
 
   /**
-   * Append step k: loss J - J*, gradNorm, and from w (with w* = ws, velocity v, eigen-coordinates via `eigen`) the
-   * columns dist = ||w - w*||, vNorm = ||v||, energy = loss + 1/2 ||v||^2, e_j, w_i that are recorded.
+   * Write row r (growing the columns when r is past them) for step k: measured = [loss J - J*, gradNorm], and from w (with w* = ws,
+   * velocity v, eigen-coordinates via `eigen`) the columns dist = ||w - w*||, vNorm = ||v||, energy = loss + 1/2 ||v||^2,
+   * e_j, w_i that are recorded.
    */
-  write(k: number, loss: number, gradNorm: number, w: Float64Array, v: Float64Array | undefined, ws: Float64Array | undefined,
+  write(r: number, k: number, measured: Float64Array, w: Float64Array, v: Float64Array | undefined, ws: Float64Array | undefined,
     calls: number, eigen?: (w: Float64Array, out: Float64Array) => Float64Array, eBuf?: Float64Array): void {
     if (this.cols.length === 0) return;
-    if (this.length === this.capacity) this.grow();
-    const c = this.cols, r = this.length++;
+    this.room(r);
+    const c = this.cols, loss = measured[0], gradNorm = measured[1];
     if (this.kAt >= 0) c[this.kAt][r] = k;
     if (this.lossAt >= 0) c[this.lossAt][r] = loss;
     if (this.gradNormAt >= 0) c[this.gradNormAt][r] = gradNorm;
     this.writeRest(r, loss, w, v, ws, calls, eigen, eBuf);
-  }
-
-  /** True when only k, loss and gradNorm are recorded (run then writes them itself through `column`). */
-  get onlyBasic(): boolean {
-    return this.distAt < 0 && this.vNormAt < 0 && this.energyAt < 0 && this.oracleAt < 0 && !this.wantEigen && !this.wAt.some((i) => i >= 0);
   }
 
   /** The current array of a column (it changes when the recorder grows), or null when the column is not recorded. */
@@ -70,13 +72,12 @@ export class TraceRecorder {
     return j >= 0 ? this.cols[j] : null;
   }
 
-  /** Index of the next row, growing the columns first when they are full (then `column` must be asked again). */
-  reserve(): number {
-    if (this.length === this.capacity) this.grow();
-    return this.length++;
+  /** Make room for row r, doubling the columns while they are too short (then `column` must be asked again). */
+  room(r: number): void {
+    while (r >= this.capacity) this.grow();
   }
 
-  /** Rows the columns hold now (a row index >= the capacity seen before `reserve` means they grew). */
+  /** Rows the columns hold now. */
   get capacityNow(): number { return this.capacity; }
 
   private writeRest(r: number, loss: number, w: Float64Array, v: Float64Array | undefined, ws: Float64Array | undefined,
@@ -102,12 +103,12 @@ export class TraceRecorder {
     for (let i = 0; i < this.wAt.length; i++) if (this.wAt[i] >= 0) c[this.wAt[i]][r] = w[i];
   }
 
-  /** The columns trimmed to the recorded length (handed over without a copy when exactly full). */
-  finish(): Trace {
+  /** The columns trimmed to `rows` rows (handed over without a copy when exactly full). */
+  finish(rows: number): Trace {
     const out: Trace = {};
     for (let j = 0; j < this.names.length; j++) {
       const col = this.cols[j];
-      out[this.names[j]] = this.length === col.length ? col : col.slice(0, this.length);
+      out[this.names[j]] = rows === col.length ? col : col.slice(0, rows);
     }
     return out;
   }

@@ -58,6 +58,9 @@ const cases: [string, () => Problem, string, RunOptions & { steps: number; tol: 
   ['2-D diagonal quadratic (inline measurement)', () => diagonalQuadratic(Float64Array.of(0.01, 1)), 'hb:alpha=1.2,beta=0.8', { steps: 300, tol: 0 }],
   ['diagonal quadratic, unsorted h, w* != 0', () => diagonalQuadratic(Float64Array.of(3, 0.5, 1), { minimizer: Float64Array.of(1, -2, 0.5) }), 'nag:alpha=0.3,beta=0.7', { steps: 200, tol: 1e-9 }],
   ['diagonal quadratic diverging', () => diagonalQuadratic(Float64Array.of(0.1, 1)), 'hb:alpha=2.5,beta=0.5', { steps: 500, tol: 1e-8 }],
+  ['diagonal quadratic dim 50, gd, tol on loss, recordEvery 4', () => createProblem('quadratic:dim=50,kappa=100,spectrum=loguniform,seed=2,wstar=0.5'), 'gd:alpha=1.5', { steps: 900, tol: 1e-9, tolOn: 'loss', recordEvery: 4 }],
+  ['diagonal quadratic, hb converging on the gradient', () => diagonalQuadratic(Float64Array.of(0.05, 0.3, 1)), 'hb:alpha=1,beta=0.6', { steps: 2000, tol: 1e-10 }],
+  ['diagonal quadratic, nag diverging', () => diagonalQuadratic(Float64Array.of(0.2, 1.9)), 'nag:alpha=1.2,beta=0.9', { steps: 800, tol: 1e-8 }],
   ['rotated quadratic dim 8', () => createProblem('quadratic:dim=8,kappa=50'), 'hb:alpha=1,beta=0.7', { steps: 400, tol: 1e-10, recordEvery: 7 }],
   ['rosenbrock (grad + value)', () => createProblem('rosenbrock'), 'gd:alpha=0.001', { steps: 250, tol: 0, recordEvery: 3 }],
   ['quadratic dim 1000, tol on loss', () => createProblem('quadratic:dim=1000,kappa=100'), 'hb:alpha=1,beta=0.81', { steps: 5000, tol: 1e-12, tolOn: 'loss' }],
@@ -85,6 +88,49 @@ describe('run fast path', () => {
       expect([none.status, none.steps, bits(none.w)]).toEqual([ref.status, ref.steps, bits(ref.w)]);
     });
   }
+
+  // gd, hb and nag carry a DiagonalStepMeasure (step and measurement in one pass): run must take it on a diagonal
+  // quadratic (a copy of the method whose step throws still runs, with the same bits) and count one gradient per step.
+  for (const spec of ['gd:alpha=1.9', 'hb:alpha=1.2,beta=0.8', 'nag:alpha=1,beta=0.9']) {
+    it(`${spec} on a diagonal quadratic: run takes the fused step-and-measure, same bits, one gradient per step`, () => {
+      const p = diagonalQuadratic(Float64Array.of(0.01, 0.5, 1), { minimizer: Float64Array.of(0.25, -1, 2) });
+      const opts = { steps: 400, tol: 1e-300 };
+      const ref = referenceRun(p, createMethod(spec, p), opts);
+      const noStep: Optimizer = { ...createMethod(spec, p), step: () => { throw new Error('step called'); } };
+      const got = run(p, noStep, { ...opts, record: true });
+      expect([got.status, got.steps]).toEqual([ref.status, ref.steps]);
+      expect(bits(got.w)).toEqual(bits(ref.w));
+      for (const [c, col] of Object.entries(got.trace)) expect(bits(col), c).toEqual(bits(ref.trace[c]));
+      expect(got.oracleCalls).toEqual({ value: 0, grad: ref.steps, hvp: 0, total: ref.steps });
+      expect(got.trace.oracleCalls[got.trace.oracleCalls.length - 1]).toBe(ref.steps);
+    });
+  }
+
+  it('a diagonal quadratic whose grad is overridden takes the generic step (the fused path needs both oracles)', () => {
+    const p = diagonalQuadratic(Float64Array.of(0.1, 1));
+    const halved: Problem = { ...p, grad: (w, out) => { p.grad(w, out); for (let i = 0; i < out.length; i++) out[i] *= 0.5; return out; } };
+    const got = run(halved, createMethod('gd:alpha=1', halved), { steps: 50, tol: 0 });
+    const ref = referenceRun(halved, createMethod('gd:alpha=1', halved), { steps: 50, tol: 0 });
+    expect(bits(got.w)).toEqual(bits(ref.w));
+    expect(got.w[1]).toBe(0.5 ** 50); // w1 <- (1 - 1 * 0.5 * 1) w1: the halved gradient, not the fused h w
+  });
+
+  it('reuses the counting wrapper from run to run, and counts right when runs nest or the oracles change', () => {
+    const p = diagonalQuadratic(Float64Array.of(0.1, 1));
+    const inner: number[] = [];
+    const outer = run(p, createMethod('hb:alpha=1,beta=0.5', p), {
+      steps: 200, tol: 0, onProgress: (k) => { if (k === 100) inner.push(run(p, createMethod('gd:alpha=1', p), { steps: 30, tol: 0 }).oracleCalls.grad); },
+    });
+    expect(inner).toEqual([30]);
+    expect(outer.oracleCalls.grad).toBe(200);
+    expect(run(p, createMethod('gd:alpha=1', p), { steps: 7, tol: 0 }).oracleCalls.total).toBe(7); // counts start at 0 again
+    // Replacing grad after a run: the next run wraps the new grad (counted through it, generic step).
+    const calls: number[] = [];
+    const original = p.grad;
+    (p as { grad: Problem['grad'] }).grad = (w, out) => { calls.push(1); return original(w, out); };
+    const r = run(p, createMethod('gd:alpha=1', p), { steps: 12, tol: 0 });
+    expect([calls.length, r.oracleCalls.grad]).toEqual([12, 12]);
+  });
 
   it('grows the columns past 4096 rows and keeps every row', () => {
     const p = diagonalQuadratic(Float64Array.of(0.001, 1));
