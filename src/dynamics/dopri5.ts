@@ -88,8 +88,8 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
 
   // The tableau as function locals, made numbers once here by the unary +: V8 reads an imported binding from its module
   // cell, with a TDZ check and a number check, at every use inside the loop, and keeps a value it cannot type as a
-  // number boxed; locals typed as numbers stay unboxed in registers. (The same for t0, t1, rtol, atol, beta, safe and
-  // h above and below.) Measured on bench lorenz: median 3.4 -> 2.6 ms without saving steps.
+  // number boxed; locals typed as numbers stay unboxed (in registers or stack slots). (The same for t0, t1, rtol, atol,
+  // beta, safe and h above and below.) Measured on bench lorenz: median 3.4 -> 2.6 ms without saving steps.
   const C2 = +tableau.C2, C3 = +tableau.C3, C4 = +tableau.C4, C5 = +tableau.C5;
   const A21 = +tableau.A21, A31 = +tableau.A31, A32 = +tableau.A32, A41 = +tableau.A41, A42 = +tableau.A42;
   const A43 = +tableau.A43, A51 = +tableau.A51, A52 = +tableau.A52, A53 = +tableau.A53, A54 = +tableau.A54;
@@ -170,7 +170,7 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
       continue;
     }
     // PI control: fac = err^(0.2 - 0.75 beta) / facold^beta, bounded, with safety factor.
-    // Written with one exp and two logs instead of two powers: the powers were ~25% of a warm Lorenz solve (bench/).
+    // Written with one exp and one log instead of two powers: the powers were ~25% of a warm Lorenz solve (bench/).
     const logErr = Math.log(err);
     let fac = Math.exp(expo1 * logErr - beta * logFacold);
     fac = Math.max(facc2, Math.min(facc1, fac / safe));
@@ -180,7 +180,8 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
       logFacold = facold === err ? logErr : LOG_FACOLD_MIN; // = Math.log(facold), bit for bit, one log fewer
       naccpt++;
       if (needDense) dense.prepare(t, h, y, y1, k1, k3, k4, k5, k6, k7);
-      for (let i = 0; i < n; i++) { w[K1 + i] = w[K7 + i]; w[Y + i] = w[Y1 + i]; } // k1 <- k7, y <- y1
+      // k1 <- k7, y <- y1, copied (swapping the slots' offsets instead measured ~5% slower on bench lorenz)
+      for (let i = 0; i < n; i++) { w[K1 + i] = w[K7 + i]; w[Y + i] = w[Y1 + i]; }
       t = last ? t1 : xph;
       let stop = false;
       if (events.length > 0) {
