@@ -53,26 +53,48 @@ export function nesterov(alpha: number, { beta = 0.9 }: { beta?: number } = {}):
     },
     // run's fast path on diagonal quadratics (DiagonalStepMeasure): the fused step above and the measurement of w^(k+1)
     // in one pass.
-    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha, beta), step: nagStepMeasure },
+    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha, beta), steps: nagStepsMeasured },
   };
   return method;
 }
 
-/** Nesterov's fused step on a diagonal quadratic and the measurement of w^(k+1), coefficients = [alpha, beta] (see heavyBall's). */
-function nagStepMeasure(coefficients: Float64Array, state: NesterovState, h: Float64Array, ws: Float64Array, gg: Float64Array): number {
+/**
+ * `count` Nesterov steps on a diagonal quadratic, each measured, coefficients = [alpha, beta]:
+ *   v_i <- beta v_i - alpha h_i ((w_i + beta v_i) - w*_i),  w_i <- w_i + v_i; coordinate by coordinate in blocks, as
+ * heavyBall's (same sums, same bits).
+ */
+function nagStepsMeasured(coefficients: Float64Array, state: NesterovState, h: Float64Array, ws: Float64Array, count: number,
+  eHe: Float64Array, gg: Float64Array): void {
   const alpha = coefficients[0], beta = coefficients[1];
-  const { w, v } = state;
-  let eHe = 0, gNorm2 = 0;
-  for (let i = 0, n = w.length; i < n; i++) {
-    const vi = beta * v[i] - alpha * (h[i] * ((w[i] + beta * v[i]) - ws[i]));
-    v[i] = vi;
-    const wi = w[i] + vi;
-    w[i] = wi;
-    const e = wi - ws[i], gi = h[i] * e;
-    eHe += e * gi;
-    gNorm2 += gi * gi;
+  const { w, v } = state, n = w.length;
+  for (let j = 0; j < count; j++) { eHe[j] = 0; gg[j] = 0; }
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    // Two coordinates at a time, their w and v in registers for the whole block (stored back at its end).
+    let w0 = w[i], w1 = w[i + 1], v0 = v[i], v1 = v[i + 1];
+    const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1];
+    for (let j = 0; j < count; j++) {
+      v0 = beta * v0 - alpha * (h0 * ((w0 + beta * v0) - ws0));
+      w0 = w0 + v0;
+      v1 = beta * v1 - alpha * (h1 * ((w1 + beta * v1) - ws1));
+      w1 = w1 + v1;
+      const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
+      eHe[j] = (eHe[j] + e0 * g0) + e1 * g1;
+      gg[j] = (gg[j] + g0 * g0) + g1 * g1;
+    }
+    w[i] = w0; w[i + 1] = w1; v[i] = v0; v[i + 1] = v1;
   }
-  gg[0] = gNorm2;
-  state.k++;
-  return eHe;
+  if (i < n) {
+    let w0 = w[i], v0 = v[i];
+    const h0 = h[i], ws0 = ws[i];
+    for (let j = 0; j < count; j++) {
+      v0 = beta * v0 - alpha * (h0 * ((w0 + beta * v0) - ws0));
+      w0 = w0 + v0;
+      const e0 = w0 - ws0, g0 = h0 * e0;
+      eHe[j] += e0 * g0;
+      gg[j] += g0 * g0;
+    }
+    w[i] = w0; v[i] = v0;
+  }
+  state.k += count;
 }

@@ -30,18 +30,19 @@ export interface DiagonalQuadraticOracle {
 export const diagonalStepMeasure: unique symbol = Symbol('diagonalStepMeasure');
 
 /**
- * One step of a method on J(w) = 1/2 sum_i h_i (w_i - w*_i)^2 (gradient h_i (w_i - w*_i) inline, exactly as the method's
- * fused `step`), measuring the new iterate in the same pass: `step(coefficients, state, h, ws, gg)` returns
- * sum_i e_i (h_i e_i) and stores sum_i (h_i e_i)^2 in gg[0], e = w^(k+1) - w* (run's measurement, the same operations in
- * the same order, so the same bits). It increments state.k; counting the gradient query is the caller's job.
- * `step` is one function per method (module level) and reads the method's parameters from `coefficients`: a closure per
- * method instance made V8 inline it into run's loop only sometimes (its feedback is per closure), and run() took 235 or
- * 375 ms for the same sweep from one process to the next.
+ * `count` steps of a method on J(w) = 1/2 sum_i h_i (w_i - w*_i)^2 (gradient h_i (w_i - w*_i) inline, exactly as the
+ * method's fused `step`), each followed by the measurement of the new iterate in the same pass:
+ * `steps(coefficients, state, h, ws, count, eHe, gg)` stores sum_i e_i (h_i e_i) in eHe[j] and sum_i (h_i e_i)^2 in
+ * gg[j] after step j + 1, e = w - w* (run's measurement: the same operations in the same order, so the same bits). It
+ * changes only state.w, state.v and state.k (so a caller may save w and v and replay fewer steps); counting the
+ * gradient queries is the caller's job.
+ * `steps` is one function per method (module level) and reads the method's parameters from `coefficients`: a closure per
+ * method instance made V8 inline it into run's loop only sometimes (its feedback is per closure).
  */
 export interface DiagonalStepMeasure<S> {
-  /** The method's parameters in the order `step` reads them, e.g. [alpha, beta]. */
+  /** The method's parameters in the order `steps` reads them, e.g. [alpha, beta]. */
   readonly coefficients: Float64Array;
-  step(coefficients: Float64Array, state: S, h: Float64Array, ws: Float64Array, gg: Float64Array): number;
+  steps(coefficients: Float64Array, state: S, h: Float64Array, ws: Float64Array, count: number, eHe: Float64Array, gg: Float64Array): void;
 }
 
 /** A method that carries a `DiagonalStepMeasure` under the key `diagonalStepMeasure`. */

@@ -80,7 +80,8 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
     // deoptimise on the next call; V8 then kept re-entering the loop through on-stack replacement, and a sweep of 10^4
     // runs took 375 instead of 235 ms in about half of the processes.
     const loop = startRun(problem, method, lease, w0, steps, tol, tolOn === 'grad', record, recordEvery, divergence, maxEigen, options.onProgress);
-    stepRun(loop);
+    if (loop.mode === DIAGONAL_STEP_MEASURE && (loop.basic || !loop.recording)) stepRunInBlocks(loop);
+    else stepRun(loop);
     return finishRun(loop, seed);
   } finally {
     lease.release();
@@ -112,7 +113,7 @@ interface RunLoop {
   readonly mode: number;
   readonly h: Float64Array;
   readonly wsd: Float64Array;
-  readonly stepMeasure: DiagonalStepMeasure<OptimizerState>['step'] | undefined;
+  readonly stepsMeasured: DiagonalStepMeasure<OptimizerState>['steps'] | undefined;
   readonly coefficients: Float64Array;
   readonly steps: number;
   readonly tol: number;
@@ -173,7 +174,7 @@ function startRun(problem: Problem, method: Optimizer, lease: CountingLease, w0:
     eigen, eigenCoordinates: eigen ? problem.eigenCoordinates!.bind(problem) : undefined,
     mode: problem.excessAndGrad ? EXCESS_AND_GRAD : fused ? DIAGONAL_STEP_MEASURE : diag ? DIAGONAL
       : problem.valueAndGrad ? VALUE_AND_GRAD : GRAD_AND_VALUE,
-    h, wsd, stepMeasure: fused?.step, coefficients: fused?.coefficients ?? g,
+    h, wsd, stepsMeasured: fused?.steps, coefficients: fused?.coefficients ?? g,
     steps, tol, tolOnGrad, recordEvery, divergence, onProgress,
     status: 'max_steps', k: 0, rows: 0, divergedAt: null, loss: 0, gradNorm: 0,
   };
@@ -184,15 +185,17 @@ function startRun(problem: Problem, method: Optimizer, lease: CountingLease, w0:
  * in locals (in registers), written back to `loop` at the end.
  */
 function stepRun(loop: RunLoop): void {
-  const { problem, method, oracle, counts, state, g, ws, Jstar, trace, recording, wantCalls, basic, eigen, eigenCoordinates,
-    mode, h, wsd, stepMeasure, coefficients, steps, tol, tolOnGrad, recordEvery, divergence, onProgress } = loop;
+  const { problem, method, oracle, counts, state, g, ws, trace, wantCalls, basic, eigen, eigenCoordinates,
+    mode, h, wsd, stepsMeasured, coefficients, steps, recordEvery, divergence, onProgress } = loop;
+  // As doubles and booleans (see stepRunInBlocks).
+  const Jstar = +loop.Jstar, tol = +loop.tol, tolOnGrad = loop.tolOnGrad === true, recording = loop.recording === true;
   const n = g.length, dimd = h.length;
   // k, loss and gradNorm alone (the common sweep case) are stored here directly; anything else goes through trace.write.
   let { kCol, lossCol, gradNormCol } = loop, capacity = kCol?.length ?? lossCol?.length ?? gradNormCol?.length ?? 0;
   // The gradient queries of the fused steps, added to the wrapper's count at the end (and before oracleCalls is read):
   // a local counter instead of a counts.grad++ through the wrapper per step.
   let inlineQueries = 0;
-  const ggOut = new Float64Array(1), lossAndGradNorm = new Float64Array(2);
+  const eHeOut = new Float64Array(1), ggOut = new Float64Array(1), lossAndGradNorm = new Float64Array(2);
   const progressEvery = Math.max(1, Math.floor(steps / 100));
   let status: RunStatus = 'max_steps', k = 0, row = 0, divergedAt: number | null = null;
   let loss = 0, gradNorm = 0, lossMax = 0, nextRecord = recordEvery, nextProgress = progressEvery;
@@ -245,14 +248,95 @@ function stepRun(loop: RunLoop): void {
     }
     if (status !== 'max_steps' || k >= steps) break;
     if (mode === DIAGONAL_STEP_MEASURE) {
-      const eHe = stepMeasure!(coefficients, state, h, wsd, ggOut);
+      stepsMeasured!(coefficients, state, h, wsd, 1, eHeOut, ggOut);
       inlineQueries++;
-      loss = 0.5 * eHe - Jstar;
+      loss = 0.5 * eHeOut[0] - Jstar;
       gradNorm = Math.sqrt(ggOut[0]);
     } else method.step(state, oracle);
     k++;
   }
   counts.grad += inlineQueries;
+  loop.status = status; loop.k = k; loop.rows = row; loop.divergedAt = divergedAt; loop.loss = loss; loop.gradNorm = gradNorm;
+}
+
+// Measurements of a block of steps (DiagonalStepMeasure): shared by all runs, filled and read between two onProgress
+// calls only, so a run started from onProgress can use them too.
+const BLOCK = 128;
+const eHeBlock = new Float64Array(BLOCK), ggBlock = new Float64Array(BLOCK);
+
+/**
+ * stepRun for a method's DiagonalStepMeasure with at most k, loss and gradNorm recorded: the method takes up to 128
+ * steps per call (ending at the next onProgress step), then each step's measurement is tested and recorded as in
+ * stepRun. When a step stops the run inside a block, w and v are reset to the block's start and the method takes the
+ * steps up to that one again (same operations, same bits), so the run ends exactly there.
+ * Measured on 10^4 2-D heavy-ball runs x 1000 steps: ~12 ns per step instead of ~21 ns with one call per step.
+ */
+function stepRunInBlocks(loop: RunLoop): void {
+  const { counts, state, trace, h, wsd, stepsMeasured, coefficients, steps, recordEvery, divergence, onProgress } = loop;
+  // Numbers and flags read from `loop` are re-checked by V8 on every use (is it a small integer or a boxed double? is
+  // this value truthy?); taken here as doubles and booleans they stay in registers: ~2 ns of every step. The same for
+  // the module's block buffers (a context load with a hole check per use).
+  const Jstar = +loop.Jstar, tol = +loop.tol, tolOnGrad = loop.tolOnGrad === true, recording = loop.recording === true;
+  const eHeOf = eHeBlock, ggOf = ggBlock;
+  const { w, v } = state, n = w.length;
+  const wStart = new Float64Array(n), vStart = v ? new Float64Array(n) : wStart;
+  let { kCol, lossCol, gradNormCol } = loop, capacity = kCol?.length ?? lossCol?.length ?? gradNormCol?.length ?? 0;
+  // k = 0: the measurement of w_0 (as in stepRun), the divergence bound, the first row.
+  let s = 0, gg = 0;
+  for (let i = 0; i < n; i++) { const e = w[i] - wsd[i], gi = h[i] * e; s += e * gi; gg += gi * gi; }
+  let loss = 0.5 * s - Jstar, gradNorm = Math.sqrt(gg);
+  const lossMax = Math.min(divergence * Math.max(Math.abs(loss), 1e-300), Number.MAX_VALUE);
+  let status: RunStatus = 'max_steps', divergedAt: number | null = null;
+  if (!(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE)) { status = 'diverged'; divergedAt = 0; }
+  else if ((tolOnGrad ? gradNorm : loss) <= tol) status = 'converged';
+  if (recording) {
+    if (kCol !== null) kCol[0] = 0;
+    if (lossCol !== null) lossCol[0] = loss;
+    if (gradNormCol !== null) gradNormCol[0] = gradNorm;
+  }
+  const progressEvery = Math.max(1, Math.floor(steps / 100));
+  let k = 0, row = recording ? 1 : 0, nextRecord = recordEvery, nextProgress = progressEvery;
+  while (status === 'max_steps' && k < steps) {
+    // Blocks end at the onProgress steps only when there is an onProgress (with 1% steps they would be short).
+    const count = Math.min(BLOCK, steps - k, onProgress ? nextProgress - k : BLOCK), kStart = state.k;
+    for (let i = 0; i < n; i++) wStart[i] = w[i];
+    if (v) for (let i = 0; i < n; i++) vStart[i] = v[i];
+    stepsMeasured!(coefficients, state, h, wsd, count, eHeOf, ggOf);
+    let taken = count;
+    for (let j = 0; j < count; j++) {
+      const kj = k + 1 + j;
+      loss = 0.5 * eHeOf[j] - Jstar;
+      gradNorm = Math.sqrt(ggOf[j]);
+      if (!(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE)) { status = 'diverged'; divergedAt = kj; }
+      else if ((tolOnGrad ? gradNorm : loss) <= tol) status = 'converged';
+      const onGrid = kj === nextRecord;
+      if (onGrid) nextRecord += recordEvery;
+      if (recording && (onGrid || status !== 'max_steps' || kj === steps)) {
+        if (row >= capacity) {
+          trace.room(row);
+          kCol = trace.column('k'); lossCol = trace.column('loss'); gradNormCol = trace.column('gradNorm'); capacity = trace.capacityNow;
+        }
+        if (kCol !== null) kCol[row] = kj;
+        if (lossCol !== null) lossCol[row] = loss;
+        if (gradNormCol !== null) gradNormCol[row] = gradNorm;
+        row++;
+      }
+      if (status !== 'max_steps') { taken = j + 1; break; }
+    }
+    if (taken < count) {
+      // Stopped inside the block: back to its start, and again the steps up to the stopping one.
+      for (let i = 0; i < n; i++) w[i] = wStart[i];
+      if (v) for (let i = 0; i < n; i++) v[i] = vStart[i];
+      state.k = kStart;
+      stepsMeasured!(coefficients, state, h, wsd, taken, eHeOf, ggOf);
+    }
+    k += taken;
+    if (onProgress && k === nextProgress) {
+      nextProgress += progressEvery;
+      onProgress(k, steps);
+    }
+  }
+  counts.grad += k;
   loop.status = status; loop.k = k; loop.rows = row; loop.divergedAt = divergedAt; loop.loss = loss; loop.gradNorm = gradNorm;
 }
 

@@ -80,12 +80,18 @@ describe('run fast path', () => {
       expect(Object.is(got.finalLoss, Number.isFinite(ref.loss) ? ref.loss : null)).toBe(true);
       expect(Object.keys(got.trace)).toEqual(Object.keys(ref.trace).filter((c) => !(p.dim > 64 && /^e\d+$/.test(c))));
       for (const [c, col] of Object.entries(got.trace)) expect(bits(col), c).toEqual(bits(ref.trace[c]));
-      // A column subset (the sweep's record: ['loss']) and record: false give the same bits and the same final state.
+      // k, loss, gradNorm only (on a diagonal quadratic: blocks of fused steps), the sweep's record: ['loss'] and
+      // record: false give the same bits, stop at the same step and end in the same state.
+      const basic = run(p, createMethod(spec, p), { ...opts, record: ['k', 'loss', 'gradNorm'] });
+      expect([basic.status, basic.steps, basic.divergedAt, basic.oracleCalls.total]).toEqual([ref.status, ref.steps, ref.divergedAt, ref.calls]);
+      expect(bits(basic.w)).toEqual(bits(ref.w));
+      for (const c of ['k', 'loss', 'gradNorm']) expect(bits(basic.trace[c]), c).toEqual(bits(ref.trace[c]));
       const lossOnly = run(p, createMethod(spec, p), { ...opts, record: ['loss'] });
       expect(Object.keys(lossOnly.trace)).toEqual(['loss']);
       expect(bits(lossOnly.trace.loss)).toEqual(bits(ref.trace.loss));
       const none = run(p, createMethod(spec, p), { ...opts, record: false });
-      expect([none.status, none.steps, bits(none.w)]).toEqual([ref.status, ref.steps, bits(ref.w)]);
+      expect([none.status, none.steps, bits(none.w), none.oracleCalls.total]).toEqual([ref.status, ref.steps, bits(ref.w), ref.calls]);
+      expect(Object.is(none.finalGradNorm, got.finalGradNorm)).toBe(true);
     });
   }
 
@@ -105,6 +111,20 @@ describe('run fast path', () => {
       expect(got.trace.oracleCalls[got.trace.oracleCalls.length - 1]).toBe(ref.steps);
     });
   }
+
+  it('blocks of fused steps call onProgress at the same steps as one step at a time, and stop inside a block exactly', () => {
+    const p = diagonalQuadratic(Float64Array.of(0.05, 0.3, 1));
+    const seen = (record: RunOptions['record']) => {
+      const ks: number[] = [];
+      const r = run(p, createMethod('hb:alpha=1,beta=0.6', p), { steps: 1000, tol: 1e-10, record, onProgress: (k) => ks.push(k) });
+      return { ks, steps: r.steps, status: r.status, w: bits(r.w) };
+    };
+    const perStep = seen(true), blocks = seen(['loss']);
+    expect(blocks).toEqual(perStep);
+    expect(perStep.status).toBe('converged');
+    expect(perStep.steps % 10).not.toBe(0); // it stops between two progress steps (10, 20, ...), inside a block
+    expect(perStep.ks).toEqual(Array.from({ length: Math.floor(perStep.steps / 10) }, (_, i) => 10 * (i + 1)));
+  });
 
   it('a diagonal quadratic whose grad is overridden takes the generic step (the fused path needs both oracles)', () => {
     const p = diagonalQuadratic(Float64Array.of(0.1, 1));
