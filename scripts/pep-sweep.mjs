@@ -43,7 +43,10 @@ export const TEST_CASES = [
   ['gd', 0.1, 10, 'function-value', 'function-value'], ['hb', 0.1, 10, 'function-value', 'function-value'],
   ['tmm', 0.01, 10, 'function-value', 'distance'], ['nag', 0.01, 10, 'gradient-norm', 'distance'],
   ['tmm', 0.1, 8, 'distance', 'function-value'], ['gd', 0.01, 10, 'distance', 'function-value'],
-].map(([method, mu, N, measure, initial]) => ({ method, mu, N, measure, initial }));
+  // Two of the --all grid (gradient-norm initial conditions) that still end 'unknown' at ~1e-8: the test requires
+  // their returned (most accurate) iterate to be accurate to 1e-7, not the status.
+  ['hb', 0.1, 10, 'function-value', 'gradient-norm', false], ['hb', 0.01, 8, 'gradient-norm', 'gradient-norm', false],
+].map(([method, mu, N, measure, initial, inSweep = true]) => ({ method, mu, N, measure, initial, inSweep }));
 
 /** Known exact worst cases (L = 1, gd with alpha = 1/L), or undefined. */
 export function closedForm({ method, mu, N, measure, initial }) {

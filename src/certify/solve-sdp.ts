@@ -62,8 +62,10 @@ export interface SdpResult {
  * primal–dual interior-point method with the HKM search direction and Mehrotra's predictor–corrector, as in CSDP.
  * Statuses: 'optimal' (gap and infeasibilities <= tolerance); 'infeasible' only with a certificate y, bᵀy = −1,
  * λmin(Aᵀy) >= −tol (returned in `y`); 'unbounded' only with a ray X ⪰ 0, C•X = 1, ‖A(X)‖ <= tol (in `X`);
- * 'unknown' for every numerical failure. References: Helmberg, Rendl, Vanderbei, Wolkowicz, SIAM J. Optim. 6 (1996);
- * Kojima, Shindoh, Hara, SIAM J. Optim. 7 (1997); Monteiro (1997); Borchers, CSDP (1999); Mehrotra (1992).
+ * 'unknown' for every numerical failure, returning the most accurate iterate seen (a run that stalls within 1e-4
+ * for 15 iterations, or fails numerically, is retried once with step fraction 0.7; the better run is returned).
+ * References: Helmberg, Rendl, Vanderbei, Wolkowicz, SIAM J. Optim. 6 (1996); Kojima, Shindoh, Hara, SIAM J.
+ * Optim. 7 (1997); Monteiro (1997); Borchers, CSDP (1999); Mehrotra (1992).
  *
  * @example
  * solveSdp(readSdpa('1\n1\n2\n1\n0 1 1 1 1\n1 1 1 1 1\n1 1 2 2 1\n')).primalObjective; // returns 1 (to 1e-8)
@@ -72,12 +74,22 @@ export function solveSdp(problem: SdpProblem, options: SdpOptions = {}): SdpResu
   const first = solveOnce(problem, options);
   if (first.status !== 'unknown' || options.stepFraction !== undefined || !NUMERICAL_FAILURE.test(first.message)) return first;
   const second = solveOnce(problem, { ...options, stepFraction: 0.7 });
-  second.iterations += first.iterations;
-  second.message += ` (after a retry with step fraction 0.7: ${first.message})`;
-  return second;
+  // Both runs failed: return the more accurate one.
+  const accuracy = (r: SdpResult) => Math.max(r.relativeGap, r.primalInfeasibility, r.dualInfeasibility);
+  const better = second.status !== 'unknown' || !(accuracy(first) < accuracy(second)) ? second : first;
+  better.iterations = first.iterations + second.iterations;
+  better.message = better === second ? `${second.message} (after a retry with step fraction 0.7: ${first.message})`
+    : `${first.message} (a retry with step fraction 0.7 ended less accurate: ${second.message})`;
+  return better;
 }
 
-const NUMERICAL_FAILURE = /lost positive definiteness|not positive definite|step lengths vanished|non-finite/;
+const NUMERICAL_FAILURE = /lost positive definiteness|not positive definite|step lengths vanished|non-finite|no progress/;
+
+/**
+ * Iterations without a new most accurate iterate after which a run that got within 1e-4 counts as stalled (runs
+ * heading for an infeasibility or unboundedness certificate never get that close, and are left to run).
+ */
+const STALL_ITERATIONS = 15;
 
 function solveOnce(problem: SdpProblem, options: SdpOptions): SdpResult {
   const { tolerance = 1e-8, maxIterations = 100, infeasibilityTolerance = 1e-8, onIteration, stepFraction } = options;
@@ -114,7 +126,17 @@ function solveOnce(problem: SdpProblem, options: SdpOptions): SdpResult {
     status, primalObjective: r.pobj, dualObjective: r.dobj, X, y, Z, iterations,
     relativeGap: r.gap, primalInfeasibility: r.pinf, dualInfeasibility: r.dinf, message,
   });
-  let stall = 0;
+  // The most accurate iterate so far (max of gap, X•Z and residuals, all relative): a run that fails returns it, as
+  // CSDP does, rather than whatever the last step left.
+  const bestX = alloc(), bestZ = alloc(), bestY = new Float64Array(m);
+  let best = { meas: Infinity, iter: -1, r: { pobj: NaN, dobj: NaN, gap: NaN, pinf: NaN, dinf: NaN } };
+  const fail = (iter: number, message: string): SdpResult => {
+    if (best.iter < 0 || best.iter === iter) return result('unknown', iter, message, last);
+    for (let i = 0; i < nb; i++) { X[i].set(bestX[i]); Z[i].set(bestZ[i]); }
+    y.set(bestY);
+    return result('unknown', iter, `${message}; returned iterate ${best.iter}, the most accurate`, best.r);
+  };
+  let stall = 0, accuracy = Infinity;
   let last = { pobj: NaN, dobj: NaN, gap: NaN, pinf: NaN, dinf: NaN };
   for (let iter = 0; iter <= maxIterations; iter++) {
     // Residuals: Fp = b − A(X), Fd = Aᵀy − Z − C.
@@ -134,9 +156,16 @@ function solveOnce(problem: SdpProblem, options: SdpOptions): SdpResult {
     const gap = Math.abs(dobj - pobj) / (1 + Math.abs(dobj) + Math.abs(pobj));
     const pinf = Math.sqrt(pr) / (1 + normB), dinf = Math.sqrt(dr) / (1 + data.normC);
     last = { pobj, dobj, gap, pinf, dinf };
-    if (![pobj, dobj, pinf, dinf, xz].every(Number.isFinite)) return result('unknown', iter, 'non-finite iterate', last);
+    if (![pobj, dobj, pinf, dinf, xz].every(Number.isFinite)) return fail(iter, 'non-finite iterate');
     const xzRel = xz / (1 + Math.abs(dobj) + Math.abs(pobj));
     if (gap <= tolerance && xzRel <= tolerance && pinf <= tolerance && dinf <= tolerance) return result('optimal', iter, 'converged', last);
+    const meas = Math.max(gap, xzRel, pinf, dinf);
+    accuracy = meas;
+    if (meas < best.meas) {
+      best = { meas, iter, r: last };
+      for (let i = 0; i < nb; i++) { bestX[i].set(X[i]); bestZ[i].set(Z[i]); }
+      bestY.set(y);
+    } else if (iter - best.iter >= STALL_ITERATIONS && best.meas <= 1e-4 && !onIteration) return fail(iter, `no progress in ${STALL_ITERATIONS} iterations`);
     if (onIteration && onIteration({
       iteration: iter, y, primalObjective: pobj, dualObjective: dobj, relativeGap: gap, primalInfeasibility: pinf, dualInfeasibility: dinf,
     })) return result('unknown', iter, 'stopped by onIteration', last);
@@ -164,8 +193,8 @@ function solveOnce(problem: SdpProblem, options: SdpOptions): SdpResult {
       const n = blocks[i].n;
       if (blocks[i].kind === 'diag') { for (let t = 0; t < n; t++) Zinv[i][t] = 1 / Z[i][t]; continue; }
       Lx[i].set(X[i]); Lz[i].set(Z[i]);
-      if (!cholesky(Lx[i], n)) return result('unknown', iter, `lost positive definiteness of X (block ${i + 1})`, last);
-      if (!cholesky(Lz[i], n)) return result('unknown', iter, `lost positive definiteness of Z (block ${i + 1})`, last);
+      if (!cholesky(Lx[i], n)) return fail(iter, `lost positive definiteness of X (block ${i + 1})`);
+      if (!cholesky(Lz[i], n)) return fail(iter, `lost positive definiteness of Z (block ${i + 1})`);
       choleskyInverse(Lz[i], n, Zinv[i], T1[i]);
     }
     schurComplement(blocks, data, X, Zinv, O, G, T1);
@@ -177,7 +206,7 @@ function solveOnce(problem: SdpProblem, options: SdpOptions): SdpResult {
       for (let k = 0; k < m; k++) dmax = Math.max(dmax, O[k * m + k]);
       for (let k = 0; k < m; k++) O[k * m + k] += 1e-13 * dmax;
       O0.set(O);
-      if (!cholesky(O, m)) return result('unknown', iter, 'Schur complement not positive definite', last);
+      if (!cholesky(O, m)) return fail(iter, 'Schur complement not positive definite');
     }
     const mu = xz / nTotal;
     // Predictor (affine scaling) direction, then Mehrotra's corrector with sigma = (mu_aff / mu)^3.
@@ -198,7 +227,7 @@ function solveOnce(problem: SdpProblem, options: SdpOptions): SdpResult {
     const alphaP = Math.min(1, gamma * stepToBoundary(blocks, X, Lx, dX, T1, T2));
     const alphaD = Math.min(1, gamma * stepToBoundary(blocks, Z, Lz, dZ, T1, T2));
     if (!(alphaP > 1e-12) && !(alphaD > 1e-12)) {
-      if (++stall >= 3) return result('unknown', iter, 'step lengths vanished', last);
+      if (++stall >= 3) return fail(iter, 'step lengths vanished');
     } else stall = 0;
     for (let i = 0; i < nb; i++) {
       const L = len(i), x = X[i], z = Z[i], ddx = dX[i], ddz = dZ[i];
@@ -207,7 +236,7 @@ function solveOnce(problem: SdpProblem, options: SdpOptions): SdpResult {
     }
     for (let k = 0; k < m; k++) y[k] += alphaD * dy[k];
   }
-  return result('unknown', maxIterations, `iteration limit reached (gap ${last.gap.toExponential(2)}, pinf ${last.pinf.toExponential(2)}, dinf ${last.dinf.toExponential(2)})`, last);
+  return fail(maxIterations, `iteration limit reached (gap ${last.gap.toExponential(2)}, pinf ${last.pinf.toExponential(2)}, dinf ${last.dinf.toExponential(2)})`);
 
   /** O dy = r by the Cholesky factor and two steps of iterative refinement against O0 (the Schur matrix is ill-conditioned near the end). */
   function solveSchur(r: Float64Array): void {
@@ -257,8 +286,9 @@ function solveOnce(problem: SdpProblem, options: SdpOptions): SdpResult {
       for (let t = 0; t < L; t++) dx[t] = muT * zi[t] - x[t] - T2[i][t];
       symmetrize(dx, n);
     }
-    // (The predictor only sets sigma and the step fraction: refining the corrector, the step taken, is enough.)
-    if (corrector) refinePrimal(ddX, ddy, ddZ);
+    // (The predictor only sets sigma and the step fraction: refining the corrector, the step taken, is enough; and
+    // only near the end, where the error matters: earlier it is far below the residual the step removes.)
+    if (corrector && accuracy <= 1e-4) refinePrimal(ddX, ddy, ddZ);
   }
 
   /**
@@ -286,7 +316,7 @@ function solveOnce(problem: SdpProblem, options: SdpOptions): SdpResult {
         if (!(err <= best)) copyDirection(bestDX, bestDy, bestDZ, ddX, ddy, ddZ);
         return;
       }
-      solveSchur(du);
+      choleskySolve(O, m, du); // (this loop is itself the refinement: no inner passes against O0)
       for (let k = 0; k < m; k++) ddy[k] += du[k];
       applyAT(blocks, data, du, W);
       for (let i = 0; i < nb; i++) {

@@ -64,6 +64,19 @@ describe('solveSdp (HKM predictor-corrector)', () => {
     expect(r.status).toBe('unknown');
     expect(r.message).toMatch(/iteration limit/);
   });
+  it('a run that fails returns its most accurate iterate, and the numbers it reports are that iterate\'s own', () => {
+    const p = randomSdp([8, -3], 12, { seed: 7 });
+    const seen: number[] = [];
+    const track = solveSdp(p, { maxIterations: 6, onIteration: (s) => { seen.push(Math.max(s.relativeGap, s.primalInfeasibility, s.dualInfeasibility)); return false; } });
+    expect(track.status).toBe('unknown');
+    const r = solveSdp(p, { maxIterations: 6 });
+    const acc = Math.max(r.relativeGap, r.primalInfeasibility, r.dualInfeasibility);
+    expect(acc).toBeLessThanOrEqual(Math.min(...seen) * (1 + 1e-12));
+    const c = checkSdpCertificate(p, r);
+    expect(Math.abs(c.primalObjective - r.primalObjective)).toBeLessThan(1e-9 * (1 + Math.abs(r.primalObjective)));
+    expect(Math.abs(c.dualObjective - r.dualObjective)).toBeLessThan(1e-9 * (1 + Math.abs(r.dualObjective)));
+    expect(Math.abs(c.primalResidual - r.primalInfeasibility)).toBeLessThan(1e-9 * (1 + r.primalInfeasibility));
+  });
   it('rejects malformed problems naming the field', () => {
     const p = maxEigenProblem([[1]]);
     expect(() => solveSdp({ ...p, b: Float64Array.of(1, 2) })).toThrow(/problem.A = 1 is invalid: expected one constraint matrix per entry of b \(2\)/);
