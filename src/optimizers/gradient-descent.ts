@@ -53,7 +53,6 @@ function gdStepsMeasured(coefficients: Float64Array, state: GradientDescentState
   eHe: Float64Array, gg: Float64Array): void {
   const alpha = coefficients[0];
   const { w } = state, n = w.length;
-  for (let j = 0; j < count; j++) { eHe[j] = 0; gg[j] = 0; }
   let i = 0;
   for (; i + 1 < n; i += 2) {
     // Two coordinates at a time, their w in registers for the whole block (stored back at its end).
@@ -63,8 +62,9 @@ function gdStepsMeasured(coefficients: Float64Array, state: GradientDescentState
       w0 = w0 - alpha * (h0 * (w0 - ws0));
       w1 = w1 - alpha * (h1 * (w1 - ws1));
       const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
-      eHe[j] = (eHe[j] + e0 * g0) + e1 * g1;
-      gg[j] = (gg[j] + g0 * g0) + g1 * g1;
+      // The first coordinates start the sums (0 + ..., as a pass from s = 0 would: the same bits, -0 included).
+      eHe[j] = ((i === 0 ? 0 : eHe[j]) + e0 * g0) + e1 * g1;
+      gg[j] = ((i === 0 ? 0 : gg[j]) + g0 * g0) + g1 * g1;
     }
     w[i] = w0; w[i + 1] = w1;
   }
@@ -74,8 +74,8 @@ function gdStepsMeasured(coefficients: Float64Array, state: GradientDescentState
     for (let j = 0; j < count; j++) {
       w0 = w0 - alpha * (h0 * (w0 - ws0));
       const e0 = w0 - ws0, g0 = h0 * e0;
-      eHe[j] += e0 * g0;
-      gg[j] += g0 * g0;
+      eHe[j] = (i === 0 ? 0 : eHe[j]) + e0 * g0;
+      gg[j] = (i === 0 ? 0 : gg[j]) + g0 * g0;
     }
     w[i] = w0;
   }

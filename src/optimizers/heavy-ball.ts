@@ -70,7 +70,6 @@ function hbStepsMeasured(coefficients: Float64Array, state: HeavyBallState, h: F
   eHe: Float64Array, gg: Float64Array): void {
   const alpha = coefficients[0], beta = coefficients[1];
   const { w, v } = state, n = w.length;
-  for (let j = 0; j < count; j++) { eHe[j] = 0; gg[j] = 0; }
   let i = 0;
   for (; i + 1 < n; i += 2) {
     // Two coordinates at a time, their w and v in registers for the whole block (stored back at its end).
@@ -82,8 +81,9 @@ function hbStepsMeasured(coefficients: Float64Array, state: HeavyBallState, h: F
       v1 = beta * v1 - alpha * (h1 * (w1 - ws1));
       w1 = w1 + v1;
       const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
-      eHe[j] = (eHe[j] + e0 * g0) + e1 * g1;
-      gg[j] = (gg[j] + g0 * g0) + g1 * g1;
+      // The first coordinates start the sums (0 + ..., as a pass from s = 0 would: the same bits, -0 included).
+      eHe[j] = ((i === 0 ? 0 : eHe[j]) + e0 * g0) + e1 * g1;
+      gg[j] = ((i === 0 ? 0 : gg[j]) + g0 * g0) + g1 * g1;
     }
     w[i] = w0; w[i + 1] = w1; v[i] = v0; v[i + 1] = v1;
   }
@@ -94,8 +94,8 @@ function hbStepsMeasured(coefficients: Float64Array, state: HeavyBallState, h: F
       v0 = beta * v0 - alpha * (h0 * (w0 - ws0));
       w0 = w0 + v0;
       const e0 = w0 - ws0, g0 = h0 * e0;
-      eHe[j] += e0 * g0;
-      gg[j] += g0 * g0;
+      eHe[j] = (i === 0 ? 0 : eHe[j]) + e0 * g0;
+      gg[j] = (i === 0 ? 0 : gg[j]) + g0 * g0;
     }
     w[i] = w0; v[i] = v0;
   }

@@ -140,10 +140,10 @@ function startRun(problem: Problem, method: Optimizer, lease: CountingLease, w0:
   const state: OptimizerState = method.init(oracle, new Float64Array(w0));
   const g = new Float64Array(n);
   const ws = problem.minimizer;
-  const eigen = problem.eigenCoordinates && n <= maxEigen ? new Float64Array(n) : undefined;
+  const hasEigen = problem.eigenCoordinates !== undefined && n <= maxEigen;
 
   // Columns available for this problem and method, then the selection.
-  const eNames = eigen ? coordinateNames('e', n) : NO_NAMES;
+  const eNames = hasEigen ? coordinateNames('e', n) : NO_NAMES;
   const wNames = n <= 3 ? coordinateNames('w', n) : NO_NAMES;
   const available = ['k', 'loss', 'gradNorm'];
   if (ws) available.push('dist');
@@ -171,7 +171,8 @@ function startRun(problem: Problem, method: Optimizer, lease: CountingLease, w0:
     problem, method, oracle, counts: lease.counts, state, g, ws, Jstar: problem.minValue ?? 0,
     trace, recording: names.length > 0, wantCalls: trace.wantsOracleCalls, basic: trace.onlyBasic,
     kCol: trace.column('k'), lossCol: trace.column('loss'), gradNormCol: trace.column('gradNorm'),
-    eigen, eigenCoordinates: eigen ? problem.eigenCoordinates!.bind(problem) : undefined,
+    eigen: trace.wantEigen ? new Float64Array(n) : undefined,
+    eigenCoordinates: trace.wantEigen ? problem.eigenCoordinates!.bind(problem) : undefined,
     mode: problem.excessAndGrad ? EXCESS_AND_GRAD : fused ? DIAGONAL_STEP_MEASURE : diag ? DIAGONAL
       : problem.valueAndGrad ? VALUE_AND_GRAD : GRAD_AND_VALUE,
     h, wsd, stepsMeasured: fused?.steps, coefficients: fused?.coefficients ?? g,
@@ -261,7 +262,7 @@ function stepRun(loop: RunLoop): void {
 
 // Measurements of a block of steps (DiagonalStepMeasure): shared by all runs, filled and read between two onProgress
 // calls only, so a run started from onProgress can use them too.
-const BLOCK = 128;
+const BLOCK = 512;
 const eHeBlock = new Float64Array(BLOCK), ggBlock = new Float64Array(BLOCK);
 
 /**
@@ -302,16 +303,15 @@ function stepRunInBlocks(loop: RunLoop): void {
     for (let i = 0; i < n; i++) wStart[i] = w[i];
     if (v) for (let i = 0; i < n; i++) vStart[i] = v[i];
     stepsMeasured!(coefficients, state, h, wsd, count, eHeOf, ggOf);
-    let taken = count;
+    let taken = count, stopped = false;
     for (let j = 0; j < count; j++) {
       const kj = k + 1 + j;
       loss = 0.5 * eHeOf[j] - Jstar;
       gradNorm = Math.sqrt(ggOf[j]);
-      if (!(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE)) { status = 'diverged'; divergedAt = kj; }
-      else if ((tolOnGrad ? gradNorm : loss) <= tol) status = 'converged';
-      const onGrid = kj === nextRecord;
-      if (onGrid) nextRecord += recordEvery;
-      if (recording && (onGrid || status !== 'max_steps' || kj === steps)) {
+      // Diverged or converged (which one is sorted out after the block, off this loop).
+      stopped = !(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE) || (tolOnGrad ? gradNorm : loss) <= tol;
+      if (recording && (kj === nextRecord || stopped || kj === steps)) {
+        if (kj === nextRecord) nextRecord += recordEvery;
         if (row >= capacity) {
           trace.room(row);
           kCol = trace.column('k'); lossCol = trace.column('loss'); gradNormCol = trace.column('gradNorm'); capacity = trace.capacityNow;
@@ -321,7 +321,11 @@ function stepRunInBlocks(loop: RunLoop): void {
         if (gradNormCol !== null) gradNormCol[row] = gradNorm;
         row++;
       }
-      if (status !== 'max_steps') { taken = j + 1; break; }
+      if (stopped) { taken = j + 1; break; }
+    }
+    if (stopped) {
+      if (!(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE)) { status = 'diverged'; divergedAt = k + taken; }
+      else status = 'converged';
     }
     if (taken < count) {
       // Stopped inside the block: back to its start, and again the steps up to the stopping one.
@@ -356,16 +360,19 @@ function finishRun(loop: RunLoop, seed: number | undefined): RunResult {
 }
 
 const NO_NAMES: readonly string[] = [];
-const coordinateNameCache = new Map<string, string[]>();
+const E_NAMES: string[][] = [], W_NAMES: string[][] = [];
 
-/** [prefix0, prefix1, ..., prefix(n-1)], built once per (prefix, n): the e_j / w_i column names of every run. */
-function coordinateNames(prefix: string, n: number): readonly string[] {
-  const key = prefix + n;
-  let names = coordinateNameCache.get(key);
+/**
+ * [prefix0, prefix1, ..., prefix(n-1)] for prefix 'e' or 'w', built once per n: the e_j / w_i column names of every
+ * run (building them per run, strings included, was ~0.3 us of a 2-D run's setup).
+ */
+function coordinateNames(prefix: 'e' | 'w', n: number): readonly string[] {
+  const cache = prefix === 'e' ? E_NAMES : W_NAMES;
+  let names = cache[n];
   if (names === undefined) {
     names = [];
     for (let j = 0; j < n; j++) names.push(prefix + j);
-    coordinateNameCache.set(key, names);
+    cache[n] = names;
   }
   return names;
 }
@@ -373,15 +380,19 @@ function coordinateNames(prefix: string, n: number): readonly string[] {
 function selectColumns(record: boolean | readonly string[], available: string[], eNames: readonly string[], wNames: readonly string[]): string[] {
   if (record === true) return available;
   if (record === false) return [];
-  const out: string[] = [];
+  const wanted: string[] = [];
   for (const name of record) {
-    const group = name === 'e' ? eNames : name === 'w' ? wNames : [name];
-    if (group.length === 0 || group.some((c) => !available.includes(c))) {
+    const group = name === 'e' ? eNames : name === 'w' ? wNames : undefined;
+    if (group === undefined ? !available.includes(name) : group.length === 0) {
       const groups = [eNames.length ? 'e' : '', wNames.length ? 'w' : ''].filter(Boolean);
       const hint = groups.length ? ` (or ${groups.join(', ')} for all of a group)` : ' (e and w need eigen-coordinates / dim <= 3)';
       throw new ParameterError('record', name, `columns available here: ${available.join(', ')}${hint}`);
     }
-    for (const c of group) if (!out.includes(c)) out.push(c);
+    if (group === undefined) wanted.push(name);
+    else for (const c of group) wanted.push(c);
   }
-  return available.filter((c) => out.includes(c));
+  // In the order of `available`.
+  const out: string[] = [];
+  for (const c of available) if (wanted.includes(c)) out.push(c);
+  return out;
 }

@@ -24,7 +24,8 @@ export class TraceRecorder {
   /** Slot of e_j (or -1), and of w_i (or -1). */
   private readonly eAt: Int32Array;
   private readonly wAt: Int32Array;
-  private readonly wantEigen: boolean;
+  /** Whether an e_j column is recorded (run then measures the eigen-coordinates). */
+  readonly wantEigen: boolean;
 
   /** `eNames`, `wNames`: the names of the e_j and w_i columns available (e0, e1, ..., w0, ...), recorded or not. */
   constructor(names: readonly string[], capacity: number, eNames: readonly string[], wNames: readonly string[]) {
