@@ -47,7 +47,7 @@ export function gradientDescent(alpha: number): Optimizer<GradientDescentState> 
 
 /**
  * `count` gradient-descent steps on a diagonal quadratic, each measured, coefficients = [alpha]:
- *   w_i <- w_i - alpha h_i (w_i - w*_i); coordinate by coordinate in blocks, as heavyBall's (same sums, same bits).
+ *   w_i <- w_i - alpha h_i (w_i - w*_i); coordinate by coordinate in blocks, w - w* skipped where w*_i = +0, as heavyBall's (same sums, same bits).
  */
 function gdStepsMeasured(coefficients: Float64Array, state: GradientDescentState, h: Float64Array, ws: Float64Array, count: number,
   eHe: Float64Array, gg: Float64Array): void {
@@ -57,10 +57,10 @@ function gdStepsMeasured(coefficients: Float64Array, state: GradientDescentState
   for (; i + 1 < n; i += 2) {
     // Two coordinates at a time, their w in registers for the whole block (stored back at its end).
     let w0 = w[i], w1 = w[i + 1];
-    const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1];
+    const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1], z0 = Object.is(ws0, 0), z1 = Object.is(ws1, 0);
     for (let j = 0; j < count; j++) {
-      w0 = w0 - alpha * (h0 * (w0 - ws0));
-      w1 = w1 - alpha * (h1 * (w1 - ws1));
+      w0 = w0 - alpha * (h0 * (z0 ? w0 : w0 - ws0));
+      w1 = w1 - alpha * (h1 * (z1 ? w1 : w1 - ws1));
       const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
       // The first coordinates start the sums (0 + ..., as a pass from s = 0 would: the same bits, -0 included).
       eHe[j] = ((i === 0 ? 0 : eHe[j]) + e0 * g0) + e1 * g1;
@@ -70,9 +70,9 @@ function gdStepsMeasured(coefficients: Float64Array, state: GradientDescentState
   }
   if (i < n) {
     let w0 = w[i];
-    const h0 = h[i], ws0 = ws[i];
+    const h0 = h[i], ws0 = ws[i], z0 = Object.is(ws0, 0);
     for (let j = 0; j < count; j++) {
-      w0 = w0 - alpha * (h0 * (w0 - ws0));
+      w0 = w0 - alpha * (h0 * (z0 ? w0 : w0 - ws0));
       const e0 = w0 - ws0, g0 = h0 * e0;
       eHe[j] = (i === 0 ? 0 : eHe[j]) + e0 * g0;
       gg[j] = (i === 0 ? 0 : gg[j]) + g0 * g0;

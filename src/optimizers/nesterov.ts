@@ -60,8 +60,8 @@ export function nesterov(alpha: number, { beta = 0.9 }: { beta?: number } = {}):
 
 /**
  * `count` Nesterov steps on a diagonal quadratic, each measured, coefficients = [alpha, beta]:
- *   v_i <- beta v_i - alpha h_i ((w_i + beta v_i) - w*_i),  w_i <- w_i + v_i; coordinate by coordinate in blocks, as
- * heavyBall's (same sums, same bits).
+ *   v_i <- beta v_i - alpha h_i ((w_i + beta v_i) - w*_i),  w_i <- w_i + v_i; coordinate by coordinate in blocks,
+ * w - w* skipped where w*_i = +0, as heavyBall's (same sums, same bits).
  */
 function nagStepsMeasured(coefficients: Float64Array, state: NesterovState, h: Float64Array, ws: Float64Array, count: number,
   eHe: Float64Array, gg: Float64Array): void {
@@ -71,11 +71,11 @@ function nagStepsMeasured(coefficients: Float64Array, state: NesterovState, h: F
   for (; i + 1 < n; i += 2) {
     // Two coordinates at a time, their w and v in registers for the whole block (stored back at its end).
     let w0 = w[i], w1 = w[i + 1], v0 = v[i], v1 = v[i + 1];
-    const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1];
+    const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1], z0 = Object.is(ws0, 0), z1 = Object.is(ws1, 0);
     for (let j = 0; j < count; j++) {
-      v0 = beta * v0 - alpha * (h0 * ((w0 + beta * v0) - ws0));
+      v0 = beta * v0 - alpha * (h0 * (z0 ? w0 + beta * v0 : (w0 + beta * v0) - ws0));
       w0 = w0 + v0;
-      v1 = beta * v1 - alpha * (h1 * ((w1 + beta * v1) - ws1));
+      v1 = beta * v1 - alpha * (h1 * (z1 ? w1 + beta * v1 : (w1 + beta * v1) - ws1));
       w1 = w1 + v1;
       const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
       // The first coordinates start the sums (0 + ..., as a pass from s = 0 would: the same bits, -0 included).
@@ -86,9 +86,9 @@ function nagStepsMeasured(coefficients: Float64Array, state: NesterovState, h: F
   }
   if (i < n) {
     let w0 = w[i], v0 = v[i];
-    const h0 = h[i], ws0 = ws[i];
+    const h0 = h[i], ws0 = ws[i], z0 = Object.is(ws0, 0);
     for (let j = 0; j < count; j++) {
-      v0 = beta * v0 - alpha * (h0 * ((w0 + beta * v0) - ws0));
+      v0 = beta * v0 - alpha * (h0 * (z0 ? w0 + beta * v0 : (w0 + beta * v0) - ws0));
       w0 = w0 + v0;
       const e0 = w0 - ws0, g0 = h0 * e0;
       eHe[j] = (i === 0 ? 0 : eHe[j]) + e0 * g0;

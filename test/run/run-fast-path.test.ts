@@ -61,6 +61,8 @@ const cases: [string, () => Problem, string, RunOptions & { steps: number; tol: 
   ['diagonal quadratic dim 50, gd, tol on loss, recordEvery 4', () => createProblem('quadratic:dim=50,kappa=100,spectrum=loguniform,seed=2,wstar=0.5'), 'gd:alpha=1.5', { steps: 900, tol: 1e-9, tolOn: 'loss', recordEvery: 4 }],
   ['diagonal quadratic, hb converging on the gradient', () => diagonalQuadratic(Float64Array.of(0.05, 0.3, 1)), 'hb:alpha=1,beta=0.6', { steps: 2000, tol: 1e-10 }],
   ['diagonal quadratic, nag diverging', () => diagonalQuadratic(Float64Array.of(0.2, 1.9)), 'nag:alpha=1.2,beta=0.9', { steps: 800, tol: 1e-8 }],
+  // w* = +0 entries take the kernels' shortcut (w - w* = w), the others (-0 included) subtract: both in one run.
+  ['diagonal quadratic, w* with +0, -0 and nonzero entries', () => diagonalQuadratic(Float64Array.of(0.5, 1, 2, 0.1, 3), { minimizer: Float64Array.of(0.5, 0, -0, -1, 0), x0: Float64Array.of(-0, 1, -0, 2, 0) }), 'nag:alpha=0.3,beta=0.5', { steps: 300, tol: 0 }],
   ['rotated quadratic dim 8', () => createProblem('quadratic:dim=8,kappa=50'), 'hb:alpha=1,beta=0.7', { steps: 400, tol: 1e-10, recordEvery: 7 }],
   ['rosenbrock (grad + value)', () => createProblem('rosenbrock'), 'gd:alpha=0.001', { steps: 250, tol: 0, recordEvery: 3 }],
   ['quadratic dim 1000, tol on loss', () => createProblem('quadratic:dim=1000,kappa=100'), 'hb:alpha=1,beta=0.81', { steps: 5000, tol: 1e-12, tolOn: 'loss' }],
