@@ -138,7 +138,6 @@ function startRun(problem: Problem, method: Optimizer, lease: CountingLease, w0:
   onProgress: ((k: number, steps: number) => void) | undefined): RunLoop {
   const n = problem.dim, oracle = lease.counted;
   const state: OptimizerState = method.init(oracle, new Float64Array(w0));
-  const g = new Float64Array(n);
   const ws = problem.minimizer;
   const hasEigen = problem.eigenCoordinates !== undefined && n <= maxEigen;
 
@@ -162,20 +161,22 @@ function startRun(problem: Problem, method: Optimizer, lease: CountingLease, w0:
   // fused step and run's measurement, the same operations in the same order, so the same bits as step + measurement
   // (test/run/run-fast-path.test.ts); 1 instead of 2 passes over w per step.
   const diag = problem.excessAndGrad || !problem.valueAndGrad ? undefined : diagonalQuadraticOracles.get(problem.valueAndGrad);
-  const h = diag?.h ?? g, wsd = diag?.ws ?? g;
+  const h = diag?.h ?? NO_VALUES, wsd = diag?.ws ?? NO_VALUES;
   const stepDiag = diag ? diagonalQuadraticOracles.get(problem.grad) : undefined;
   const fused = stepDiag !== undefined && stepDiag.h === h && stepDiag.ws === wsd
     ? (method as Partial<WithDiagonalStepMeasure<OptimizerState>>)[diagonalStepMeasure] : undefined;
   const trace = new TraceRecorder(names, Math.min(rows, 4096), eNames, wNames);
   return {
-    problem, method, oracle, counts: lease.counts, state, g, ws, Jstar: problem.minValue ?? 0,
+    problem, method, oracle, counts: lease.counts, state, ws, Jstar: problem.minValue ?? 0,
+    // The gradient buffer of run's own measurement: not needed when a diagonal quadratic is measured inline.
+    g: diag ? NO_VALUES : new Float64Array(n),
     trace, recording: names.length > 0, wantCalls: trace.wantsOracleCalls, basic: trace.onlyBasic,
     kCol: trace.column('k'), lossCol: trace.column('loss'), gradNormCol: trace.column('gradNorm'),
     eigen: trace.wantEigen ? new Float64Array(n) : undefined,
     eigenCoordinates: trace.wantEigen ? problem.eigenCoordinates!.bind(problem) : undefined,
     mode: problem.excessAndGrad ? EXCESS_AND_GRAD : fused ? DIAGONAL_STEP_MEASURE : diag ? DIAGONAL
       : problem.valueAndGrad ? VALUE_AND_GRAD : GRAD_AND_VALUE,
-    h, wsd, stepsMeasured: fused?.steps, coefficients: fused?.coefficients ?? g,
+    h, wsd, stepsMeasured: fused?.steps, coefficients: fused?.coefficients ?? NO_VALUES,
     steps, tol, tolOnGrad, recordEvery, divergence, onProgress,
     status: 'max_steps', k: 0, rows: 0, divergedAt: null, loss: 0, gradNorm: 0,
   };
@@ -360,6 +361,7 @@ function finishRun(loop: RunLoop, seed: number | undefined): RunResult {
 }
 
 const NO_NAMES: readonly string[] = [];
+const NO_VALUES = new Float64Array(0);
 const E_NAMES: string[][] = [], W_NAMES: string[][] = [];
 
 /**
