@@ -25,7 +25,18 @@ emit('ml-run', timed(() => {
     const res = run(p, heavyBall(alphas[j], { beta: betas[i] }), { steps: K, tol: 0, record: ['loss'] });
     loss.set(res.trace.loss.subarray(1, K + 1), r * K);
   }
-}, 1));
+}, reps));
+
+// (a1') run()'s fixed cost per run: the same 10^4 runs with steps = 1 (validation, counting wrapper, state, trace columns,
+// result); reported in the notes, not in the sweep table.
+{
+  let sink = 0;
+  const t = timed(() => {
+    const p = diagonalQuadratic(Float64Array.of(h0, h1));
+    for (let i = 0; i < NB; i++) for (let j = 0; j < NA; j++) sink += run(p, heavyBall(alphas[j], { beta: betas[i] }), { steps: 1, tol: 0, record: ['loss'] }).trace.loss[1];
+  }, reps);
+  console.log(JSON.stringify({ impl: 'ml-setup', times_ms: t, setupRuns: R, sink }));
+}
 
 // (a2) the optimizer's init/step and problem.value: what a sweep written against the library's API does.
 emit('ml-step', timed(() => {

@@ -54,6 +54,10 @@ export async function run({ quick, peers, log }) {
     for (let i = 0; i < mlMap.rho.length; i++) d = Math.max(d, Math.abs(mlMap.rho[i] - npMap.rho[i]));
     notes.push(`Rate map cross-check: momentum-lab's worst rate over [mu, L] and numpy's max of the endpoint spectral radii differ by at most ${fmtNum(d, 2)}.`);
   }
+  const setup = rows.find((r) => r.impl === 'ml-setup');
+  if (setup) notes.push(`run()'s fixed cost (the same ${setup.setupRuns} runs with steps = 1): ${fmtMs(setup.median)} in all, ${fmtMs(setup.median / setup.setupRuns)} per run; the rest of run()'s time is the steps, the measurements and the trace.`);
+  notes.push('On a diagonal quadratic, gd, hb and nag take blocks of steps inside run() (DiagonalStepMeasure): coordinate by coordinate, w_i and v_i in registers, the measurement in the same pass, bitwise the results of step() plus run\'s measurement. Each step is a chain of dependent floating-point operations (w - w*, h e, alpha g, beta v - ..., w + v; 4 of them when w* = 0): one run is bound by their latency, while the peers interleave all 10^4 runs.');
+  for (const p of py) if (p.min < mlRun.median) notes.push(`${p.impl}'s fastest repetition (${fmtMs(p.min)}) is faster than run()'s median: its repetitions took ${p.times_ms.map((t) => fmtMs(t)).join(', ')}.`);
   notes.push('The peers are vectorised over the runs (one array operation per step for all runs), which is how one writes this in numpy/PyTorch; momentum-lab runs one run after another, as the explorer and `sweep` do.');
   const goals = [];
   if (py.length) goals.push({ goal: 'run() faster than the vectorised Python peers', met: py.every((p) => mlRun.median < p.median), detail: py.map((p) => `${p.impl} ${fmtRatio(mlRun.median / p.median)}`).join(', ') });

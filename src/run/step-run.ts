@@ -86,11 +86,12 @@ const BLOCK = 512;
 const eHeBlock = new Float64Array(BLOCK), ggBlock = new Float64Array(BLOCK);
 
 /**
- * stepRun for a method's DiagonalStepMeasure with at most k, loss and gradNorm recorded: the method takes up to 128
- * steps per call (ending at the next onProgress step), then each step's measurement is tested and recorded as in
- * stepRun. When a step stops the run inside a block, w and v are reset to the block's start and the method takes the
- * steps up to that one again (same operations, same bits), so the run ends exactly there.
- * Measured on 10^4 2-D heavy-ball runs x 1000 steps: ~12 ns per step instead of ~21 ns with one call per step.
+ * stepRun for a method's DiagonalStepMeasure with at most k, loss and gradNorm recorded: the method takes up to 512
+ * steps per call (ending at the next onProgress step when there is an onProgress), then each step's measurement is
+ * tested and recorded as in stepRun. When a step stops the run inside a block, w and v are reset to the block's start
+ * and the method takes the steps up to that one again (same operations, same bits), so the run ends exactly there.
+ * Measured on 10^4 2-D heavy-ball runs x 1000 steps: ~7.5 ns per step (the method's block ~5 ns, this loop's tests and
+ * stores ~2.5 ns) instead of ~21 ns with a call of the method's step and run's measurement per step.
  */
 export function stepRunInBlocks(loop: RunLoop): void {
   const { counts, state, trace, h, wsd, stepsMeasured, coefficients, steps, recordEvery, divergence, onProgress } = loop;
