@@ -17,30 +17,31 @@ export interface GradientDescentState extends OptimizerState {
  * const gd = gradientDescent(0.5);
  */
 export function gradientDescent(alpha: number): Optimizer<GradientDescentState> {
+  const step = (state: GradientDescentState, problem: Problem): void => {
+    const { w, g } = state;
+    const diagonal = diagonalOracleOf(problem.grad);
+    if (diagonal !== undefined) {
+      const { h, ws } = diagonal;
+      diagonal.onQuery?.();
+      // Diagonal quadratic: grad_i = h_i (w_i - w*_i) inline, one fused pass (same rounding as below).
+      for (let i = 0, n = w.length; i < n; i++) w[i] -= alpha * (h[i] * (w[i] - ws[i]));
+      state.k++;
+      return;
+    }
+    problem.grad(w, g);
+    for (let i = 0, n = w.length; i < n; i++) w[i] -= alpha * g[i];
+    state.k++;
+  };
   const method: Optimizer<GradientDescentState> & WithDiagonalStepMeasure<GradientDescentState> = {
     name: 'gd',
     params: { alpha },
     init(_problem: Problem, w0: Float64Array): GradientDescentState {
       return { k: 0, w: Float64Array.from(w0), g: new Float64Array(w0.length) };
     },
-    step(state: GradientDescentState, problem: Problem): void {
-      const { w, g } = state;
-      const diagonal = diagonalOracleOf(problem.grad);
-      if (diagonal !== undefined) {
-        const { h, ws } = diagonal;
-        diagonal.onQuery?.();
-        // Diagonal quadratic: grad_i = h_i (w_i - w*_i) inline, one fused pass (same rounding as below).
-        for (let i = 0, n = w.length; i < n; i++) w[i] -= alpha * (h[i] * (w[i] - ws[i]));
-        state.k++;
-        return;
-      }
-      problem.grad(w, g);
-      for (let i = 0, n = w.length; i < n; i++) w[i] -= alpha * g[i];
-      state.k++;
-    },
-    // run's fast path on diagonal quadratics (DiagonalStepMeasure): the fused step above and the measurement of w^(k+1)
-    // in one pass.
-    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha), steps: gdStepsMeasured },
+    step,
+    // run's fast path on diagonal quadratics (DiagonalStepMeasure): blocks of step's fused path, each new iterate
+    // measured in the same pass; tied to this `step` (a copy of the method with another step does not take it).
+    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha), steps: gdStepsMeasured, step },
   };
   return method;
 }

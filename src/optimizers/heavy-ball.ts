@@ -19,6 +19,29 @@ export interface HeavyBallState extends OptimizerState {
  * const hb = heavyBall(0.5, { beta: 0.5 });
  */
 export function heavyBall(alpha: number, { beta = 0.9 }: { beta?: number } = {}): Optimizer<HeavyBallState> {
+  const step = (state: HeavyBallState, problem: Problem): void => {
+    const { w, v, g } = state;
+    const diagonal = diagonalOracleOf(problem.grad);
+    if (diagonal !== undefined) {
+      const { h, ws } = diagonal;
+      diagonal.onQuery?.();
+      // Diagonal quadratic: grad_i = h_i (w_i - w*_i) computed inline, one fused pass (same rounding as below).
+      for (let i = 0, n = w.length; i < n; i++) {
+        const vi = beta * v[i] - alpha * (h[i] * (w[i] - ws[i]));
+        v[i] = vi;
+        w[i] += vi;
+      }
+      state.k++;
+      return;
+    }
+    problem.grad(w, g);
+    for (let i = 0, n = w.length; i < n; i++) {
+      const vi = beta * v[i] - alpha * g[i];
+      v[i] = vi;
+      w[i] += vi;
+    }
+    state.k++;
+  };
   const method: Optimizer<HeavyBallState> & WithDiagonalStepMeasure<HeavyBallState> = {
     name: 'hb',
     params: { alpha, beta },
@@ -26,32 +49,10 @@ export function heavyBall(alpha: number, { beta = 0.9 }: { beta?: number } = {})
       const n = w0.length;
       return { k: 0, w: Float64Array.from(w0), v: new Float64Array(n), g: new Float64Array(n) };
     },
-    step(state: HeavyBallState, problem: Problem): void {
-      const { w, v, g } = state;
-      const diagonal = diagonalOracleOf(problem.grad);
-      if (diagonal !== undefined) {
-        const { h, ws } = diagonal;
-        diagonal.onQuery?.();
-        // Diagonal quadratic: grad_i = h_i (w_i - w*_i) computed inline, one fused pass (same rounding as below).
-        for (let i = 0, n = w.length; i < n; i++) {
-          const vi = beta * v[i] - alpha * (h[i] * (w[i] - ws[i]));
-          v[i] = vi;
-          w[i] += vi;
-        }
-        state.k++;
-        return;
-      }
-      problem.grad(w, g);
-      for (let i = 0, n = w.length; i < n; i++) {
-        const vi = beta * v[i] - alpha * g[i];
-        v[i] = vi;
-        w[i] += vi;
-      }
-      state.k++;
-    },
-    // run's fast path on diagonal quadratics (DiagonalStepMeasure): the fused step above and the measurement of w^(k+1)
-    // in one pass.
-    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha, beta), steps: hbStepsMeasured },
+    step,
+    // run's fast path on diagonal quadratics (DiagonalStepMeasure): blocks of step's fused path, each new iterate
+    // measured in the same pass; tied to this `step` (a copy of the method with another step does not take it).
+    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha, beta), steps: hbStepsMeasured, step },
   };
   return method;
 }

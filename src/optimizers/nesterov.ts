@@ -19,6 +19,31 @@ export interface NesterovState extends OptimizerState {
  * const nag = nesterov(0.5, { beta: 0.5 });
  */
 export function nesterov(alpha: number, { beta = 0.9 }: { beta?: number } = {}): Optimizer<NesterovState> {
+  const step = (state: NesterovState, problem: Problem): void => {
+    const { w, v, y, g } = state;
+    const n = w.length;
+    const diagonal = diagonalOracleOf(problem.grad);
+    if (diagonal !== undefined) {
+      const { h, ws } = diagonal;
+      diagonal.onQuery?.();
+      // Diagonal quadratic: grad_i(y) = h_i (y_i - w*_i) inline, one fused pass (same rounding as below).
+      for (let i = 0; i < n; i++) {
+        const vi = beta * v[i] - alpha * (h[i] * ((w[i] + beta * v[i]) - ws[i]));
+        v[i] = vi;
+        w[i] += vi;
+      }
+      state.k++;
+      return;
+    }
+    for (let i = 0; i < n; i++) y[i] = w[i] + beta * v[i];
+    problem.grad(y, g);
+    for (let i = 0; i < n; i++) {
+      const vi = beta * v[i] - alpha * g[i];
+      v[i] = vi;
+      w[i] += vi;
+    }
+    state.k++;
+  };
   const method: Optimizer<NesterovState> & WithDiagonalStepMeasure<NesterovState> = {
     name: 'nag',
     params: { alpha, beta },
@@ -26,34 +51,10 @@ export function nesterov(alpha: number, { beta = 0.9 }: { beta?: number } = {}):
       const n = w0.length;
       return { k: 0, w: Float64Array.from(w0), v: new Float64Array(n), y: new Float64Array(n), g: new Float64Array(n) };
     },
-    step(state: NesterovState, problem: Problem): void {
-      const { w, v, y, g } = state;
-      const n = w.length;
-      const diagonal = diagonalOracleOf(problem.grad);
-      if (diagonal !== undefined) {
-        const { h, ws } = diagonal;
-        diagonal.onQuery?.();
-        // Diagonal quadratic: grad_i(y) = h_i (y_i - w*_i) inline, one fused pass (same rounding as below).
-        for (let i = 0; i < n; i++) {
-          const vi = beta * v[i] - alpha * (h[i] * ((w[i] + beta * v[i]) - ws[i]));
-          v[i] = vi;
-          w[i] += vi;
-        }
-        state.k++;
-        return;
-      }
-      for (let i = 0; i < n; i++) y[i] = w[i] + beta * v[i];
-      problem.grad(y, g);
-      for (let i = 0; i < n; i++) {
-        const vi = beta * v[i] - alpha * g[i];
-        v[i] = vi;
-        w[i] += vi;
-      }
-      state.k++;
-    },
-    // run's fast path on diagonal quadratics (DiagonalStepMeasure): the fused step above and the measurement of w^(k+1)
-    // in one pass.
-    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha, beta), steps: nagStepsMeasured },
+    step,
+    // run's fast path on diagonal quadratics (DiagonalStepMeasure): blocks of step's fused path, each new iterate
+    // measured in the same pass; tied to this `step` (a copy of the method with another step does not take it).
+    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha, beta), steps: nagStepsMeasured, step },
   };
   return method;
 }

@@ -1,3 +1,4 @@
+import type { Problem } from './problem.js';
 import { type QuadraticOptions, type QuadraticProblem, quadraticDefaults } from './quadratic-problem.js';
 
 /**
@@ -42,6 +43,9 @@ export const diagonalStepMeasure: unique symbol = Symbol('diagonalStepMeasure');
 export interface DiagonalStepMeasure<S> {
   /** The method's parameters in the order `steps` reads them, e.g. [alpha, beta]. */
   readonly coefficients: Float64Array;
+  /** The method's own `step`, which `steps` repeats: a method whose `step` is not this one (replaced, or a copy with
+   * another step) is run with its `step`. */
+  readonly step: (state: S, problem: Problem) => void;
   steps(coefficients: Float64Array, state: S, h: Float64Array, ws: Float64Array, count: number, eHe: Float64Array, gg: Float64Array): void;
 }
 

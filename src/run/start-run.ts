@@ -85,8 +85,9 @@ export function startRun(problem: Problem, method: Optimizer, lease: CountingLea
   const diag = problem.excessAndGrad || !problem.valueAndGrad ? undefined : diagonalQuadraticOracles.get(problem.valueAndGrad);
   const h = diag?.h ?? NO_VALUES, wsd = diag?.ws ?? NO_VALUES;
   const stepDiag = diag ? diagonalQuadraticOracles.get(problem.grad) : undefined;
-  const fused = stepDiag !== undefined && stepDiag.h === h && stepDiag.ws === wsd
+  const carried = stepDiag !== undefined && stepDiag.h === h && stepDiag.ws === wsd
     ? (method as Partial<WithDiagonalStepMeasure<OptimizerState>>)[diagonalStepMeasure] : undefined;
+  const fused = carried !== undefined && carried.step === method.step ? carried : undefined;
   const trace = new TraceRecorder(names, Math.min(rows, 4096), eNames, wNames);
   return {
     problem, method, oracle, counts: lease.counts, state, ws, Jstar: problem.minValue ?? 0,

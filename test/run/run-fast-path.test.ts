@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Optimizer, OptimizerState } from '../../src/optimizers/optimizer.js';
 import { createMethod } from '../../src/optimizers/registry.js';
-import { type Problem, createProblem, diagonalQuadratic } from '../../src/problems/index.js';
+import { type DiagonalStepMeasure, type Problem, createProblem, diagonalQuadratic, diagonalStepMeasure } from '../../src/problems/index.js';
 import { type RunOptions, countingProblem, run } from '../../src/run/index.js';
 
 /**
@@ -97,20 +97,41 @@ describe('run fast path', () => {
     });
   }
 
-  // gd, hb and nag carry a DiagonalStepMeasure (step and measurement in one pass): run must take it on a diagonal
-  // quadratic (a copy of the method whose step throws still runs, with the same bits) and count one gradient per step.
+  // gd, hb and nag carry a DiagonalStepMeasure (blocks of steps, each measured in the same pass): run must take it on a
+  // diagonal quadratic (its calls are counted here), give the same bits and count one gradient per step; a copy of the
+  // method with another step must be run with that step.
   for (const spec of ['gd:alpha=1.9', 'hb:alpha=1.2,beta=0.8', 'nag:alpha=1,beta=0.9']) {
-    it(`${spec} on a diagonal quadratic: run takes the fused step-and-measure, same bits, one gradient per step`, () => {
+    it(`${spec} on a diagonal quadratic: run takes the fused steps, same bits, one gradient per step`, () => {
       const p = diagonalQuadratic(Float64Array.of(0.01, 0.5, 1), { minimizer: Float64Array.of(0.25, -1, 2) });
       const opts = { steps: 400, tol: 1e-300 };
       const ref = referenceRun(p, createMethod(spec, p), opts);
-      const noStep: Optimizer = { ...createMethod(spec, p), step: () => { throw new Error('step called'); } };
-      const got = run(p, noStep, { ...opts, record: true });
-      expect([got.status, got.steps]).toEqual([ref.status, ref.steps]);
-      expect(bits(got.w)).toEqual(bits(ref.w));
-      for (const [c, col] of Object.entries(got.trace)) expect(bits(col), c).toEqual(bits(ref.trace[c]));
-      expect(got.oracleCalls).toEqual({ value: 0, grad: ref.steps, hvp: 0, total: ref.steps });
-      expect(got.trace.oracleCalls[got.trace.oracleCalls.length - 1]).toBe(ref.steps);
+      const counted = (record: RunOptions['record']) => {
+        const m = createMethod(spec, p) as Optimizer & { [diagonalStepMeasure]: DiagonalStepMeasure<OptimizerState> };
+        const fused = m[diagonalStepMeasure];
+        let calls = 0;
+        (m as { [diagonalStepMeasure]: DiagonalStepMeasure<OptimizerState> })[diagonalStepMeasure] = {
+          ...fused, steps: (...args) => { calls++; fused.steps(...args); },
+        };
+        return { r: run(p, m, { ...opts, record }), calls };
+      };
+      const all = counted(true), basic = counted(['k', 'loss', 'gradNorm']);
+      expect(all.calls).toBe(ref.steps); // one step per call when every column is recorded
+      expect(basic.calls).toBe(1); // 400 steps: one block
+      for (const { r } of [all, basic]) {
+        expect([r.status, r.steps]).toEqual([ref.status, ref.steps]);
+        expect(bits(r.w)).toEqual(bits(ref.w));
+        for (const [c, col] of Object.entries(r.trace)) expect(bits(col), c).toEqual(bits(ref.trace[c]));
+        expect(r.oracleCalls).toEqual({ value: 0, grad: ref.steps, hvp: 0, total: ref.steps });
+      }
+      expect(all.r.trace.oracleCalls[all.r.trace.oracleCalls.length - 1]).toBe(ref.steps);
+      // A copy with its own step: that step runs (here it counts and delegates, so the bits stay the reference's).
+      const m = createMethod(spec, p);
+      let stepCalls = 0;
+      const copy: Optimizer = { ...m, step: (state, q) => { stepCalls++; m.step(state, q); } };
+      const viaStep = run(p, copy, { ...opts, record: ['loss'] });
+      expect(stepCalls).toBe(ref.steps);
+      expect(bits(viaStep.trace.loss)).toEqual(bits(ref.trace.loss));
+      expect(() => run(p, { ...m, step: () => { throw new Error('its own step'); } }, opts)).toThrow('its own step');
     });
   }
 
