@@ -99,7 +99,7 @@ export function stepRunInBlocks(loop: RunLoop): void {
   // this value truthy?); taken here as doubles and booleans they stay in registers: ~2 ns of every step. The same for
   // the module's block buffers (a context load with a hole check per use).
   const Jstar = +loop.Jstar, tol = +loop.tol, tolOnGrad = loop.tolOnGrad === true, recording = loop.recording === true;
-  const eHeOf = eHeBlock, ggOf = ggBlock;
+  const eHeOf = eHeBlock, ggOf = ggBlock, everyStep = !recording || recordEvery === 1;
   const { w, v } = state, n = w.length;
   const wStart = new Float64Array(n), vStart = v ? new Float64Array(n) : wStart;
   let { kCol, lossCol, gradNormCol } = loop, capacity = kCol?.length ?? lossCol?.length ?? gradNormCol?.length ?? 0;
@@ -125,24 +125,44 @@ export function stepRunInBlocks(loop: RunLoop): void {
     if (v) for (let i = 0; i < n; i++) vStart[i] = v[i];
     stepsMeasured!(coefficients, state, h, wsd, count, eHeOf, ggOf);
     let taken = count, stopped = false;
-    for (let j = 0; j < count; j++) {
-      const kj = k + 1 + j;
-      loss = 0.5 * eHeOf[j] - Jstar;
-      gradNorm = Math.sqrt(ggOf[j]);
-      // Diverged or converged (which one is sorted out after the block, off this loop).
-      stopped = !(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE) || (tolOnGrad ? gradNorm : loss) <= tol;
-      if (recording && (kj === nextRecord || stopped || kj === steps)) {
-        if (kj === nextRecord) nextRecord += recordEvery;
-        if (row >= capacity) {
-          trace.room(row);
-          kCol = trace.column('k'); lossCol = trace.column('loss'); gradNormCol = trace.column('gradNorm'); capacity = trace.capacityNow;
-        }
-        if (kCol !== null) kCol[row] = kj;
-        if (lossCol !== null) lossCol[row] = loss;
-        if (gradNormCol !== null) gradNormCol[row] = gradNorm;
-        row++;
+    if (everyStep) {
+      // Every step is a row (or nothing is recorded): room for the block first, then one row per step. Without the
+      // grid and capacity tests per step this loop takes ~1 ns less per step.
+      if (recording && row + count > capacity) {
+        trace.room(row + count - 1);
+        kCol = trace.column('k'); lossCol = trace.column('loss'); gradNormCol = trace.column('gradNorm'); capacity = trace.capacityNow;
       }
-      if (stopped) { taken = j + 1; break; }
+      for (let j = 0; j < count; j++) {
+        loss = 0.5 * eHeOf[j] - Jstar;
+        gradNorm = Math.sqrt(ggOf[j]);
+        if (kCol !== null) kCol[row + j] = k + 1 + j;
+        if (lossCol !== null) lossCol[row + j] = loss;
+        if (gradNormCol !== null) gradNormCol[row + j] = gradNorm;
+        // Diverged or converged (which one is sorted out after the block, off this loop).
+        if (!(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE) || (tolOnGrad ? gradNorm : loss) <= tol) {
+          stopped = true; taken = j + 1; break;
+        }
+      }
+      if (recording) row += taken;
+    } else {
+      for (let j = 0; j < count; j++) {
+        const kj = k + 1 + j;
+        loss = 0.5 * eHeOf[j] - Jstar;
+        gradNorm = Math.sqrt(ggOf[j]);
+        stopped = !(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE) || (tolOnGrad ? gradNorm : loss) <= tol;
+        if (kj === nextRecord || stopped || kj === steps) {
+          if (kj === nextRecord) nextRecord += recordEvery;
+          if (row >= capacity) {
+            trace.room(row);
+            kCol = trace.column('k'); lossCol = trace.column('loss'); gradNormCol = trace.column('gradNorm'); capacity = trace.capacityNow;
+          }
+          if (kCol !== null) kCol[row] = kj;
+          if (lossCol !== null) lossCol[row] = loss;
+          if (gradNormCol !== null) gradNormCol[row] = gradNorm;
+          row++;
+        }
+        if (stopped) { taken = j + 1; break; }
+      }
     }
     if (stopped) {
       if (!(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE)) { status = 'diverged'; divergedAt = k + taken; }
