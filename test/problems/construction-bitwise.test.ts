@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, randomRotation } from '../../src/linalg/index.js';
+import { createRng, matvec, matvecRows, randomRotation } from '../../src/linalg/index.js';
 import { denseQuadratic, tridiagonalQuadratic } from '../../src/problems/index.js';
 
 // The O(n^3) constructors work on four rows at a time (four independent sums) for speed. Each sum still runs in the
@@ -80,5 +80,20 @@ describe('blocked O(n^3) constructors are bitwise the plain loops', () => {
       worst = Math.max(worst, Math.abs(cc / ee - 1), Math.abs(hc / eHe - 1)); // measured 1.3e-15
     }
     expect(worst).toBeLessThan(1e-12);
+  });
+});
+
+describe('matvecRows (the blocked kernel behind matvec and the dense H v)', () => {
+  it('is bitwise the row-by-row loop for every row count mod 4, and matvec uses it', () => {
+    for (const rows of [1, 3, 4, 6, 9]) {
+      const cols = 7;
+      const data = Float64Array.from({ length: rows * cols }, (_, i) => Math.sin(1.7 * i + 0.2) * 10 ** ((i % 5) - 2));
+      const x = Float64Array.from({ length: cols }, (_, j) => Math.cos(j) - 0.3);
+      const plain = new Float64Array(rows);
+      for (let i = 0; i < rows; i++) { let s = 0; for (let j = 0; j < cols; j++) s += data[i * cols + j] * x[j]; plain[i] = s; }
+      const got = matvecRows(data, rows, cols, x, new Float64Array(rows));
+      expect(Buffer.from(got.buffer).equals(Buffer.from(plain.buffer))).toBe(true);
+      expect(Buffer.from(matvec({ rows, cols, data }, x).buffer).equals(Buffer.from(plain.buffer))).toBe(true);
+    }
   });
 });
