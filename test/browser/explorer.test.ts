@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { request } from 'node:http';
+import { PNG } from 'pngjs';
 import { startExplorer, openPage, mountSection, screenshots, repo, p95, median, type Explorer } from './harness.js';
 import {
   createProblem, createMethod, run, linearMethod, worstRateOverInterval, directionRate, directionRegime, regimeThresholds, logspace,
@@ -204,6 +205,46 @@ describe('explorer in chromium', () => {
     const opt = rateMapCurves('hb', [0.5], { mu: 1 / 50, L: 1 }).optimal;
     expect(await cellValue(page, 's4.alpha.optimal')).toBeCloseTo(opt.alpha, 12);
     expect(await cellValue(page, 's4.rate.optimal')).toBeCloseTo(opt.rate, 12);
+
+    // The rate map is drawn under the chart for speed; its exports must still hold the raster and match the screen.
+    await page.waitForFunction(() => (document.querySelector('#s4-map .status')?.textContent ?? '').includes('rateMap()'));
+    await page.locator('#s4-map details.export summary').click();
+    const saveExport = async (button: string, nth: number, file: string) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#s4-map .export-body button', { hasText: button }).nth(nth).click()]);
+      const path = join(screenshots, file);
+      await dl.saveAs(path);
+      return path;
+    };
+    const mapSvg = readFileSync(await saveExport('SVG', 0, 'export-ratemap.svg'), 'utf8');
+    expect(mapSvg).toMatch(/<image[^>]+href="data:image\/png;base64,/);
+    // PNG (drawn at 2x): sample a 12 x 12 grid inside the raster and compare with the screen pixel there.
+    const mapPng = PNG.sync.read(readFileSync(await saveExport('PNG', 0, 'export-ratemap.png')));
+    const plot = page.locator('#s4-map .plot.interactive');
+    await page.locator('#s4-map details.export summary').click(); // close the menu before the screenshot
+    const screen = PNG.sync.read(await plot.screenshot());
+    const rect = await plot.evaluate((el) => {
+      const d = (el.querySelector('canvas.chart-raster') as HTMLElement).dataset;
+      return { x: Number(d.x), y: Number(d.y), w: Number(d.w), h: Number(d.h) };
+    });
+    expect(rect.w).toBeGreaterThan(100);
+    let same = 0, total = 0;
+    for (let i = 0; i < 12; i++) for (let j = 0; j < 12; j++) {
+      const x = Math.round(rect.x + 4 + ((rect.w - 8) * (i + 0.5)) / 12), y = Math.round(rect.y + 4 + ((rect.h - 8) * (j + 0.5)) / 12);
+      const a = 4 * (y * screen.width + x), b = 4 * ((2 * y + 1) * mapPng.width + 2 * x + 1);
+      const over = (c: number) => Math.round((mapPng.data[b + c] * mapPng.data[b + 3] + 255 * (255 - mapPng.data[b + 3])) / 255);
+      total++;
+      if ([0, 1, 2].every((c) => Math.abs(screen.data[a + c] - over(c)) <= 6)) same++;
+    }
+    expect(same / total).toBeGreaterThan(0.9);
+    // CSV: one row per grid point with the worker's rate, equal (to float32) to the library's worst rate there.
+    await page.locator('#s4-map details.export summary').click();
+    const csv = readFileSync(await saveExport('CSV', 0, 'export-ratemap.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('alpha,beta,worst_rho');
+    expect(csv.length).toBe(256 * 256 + 1);
+    for (const line of [csv[1], csv[1000], csv[40000], csv[65536]]) {
+      const [alpha, beta, rho] = line.split(',').map(Number);
+      expect(Math.abs(rho - worstRateOverInterval(linearMethod('hb', { alpha, beta }), 1 / 50, 1).rate)).toBeLessThan(1e-6 * Math.max(1, rho));
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

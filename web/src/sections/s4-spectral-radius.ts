@@ -9,7 +9,7 @@ import { panel, view } from '../ui/panel.js';
 import { slider, segmented, checkboxes, readoutTable, readout } from '../ui/controls.js';
 import { Chart, type Row } from '../ui/chart.js';
 import { METHOD_COLORS, METHOD_LABELS, methodColor } from '../ui/colors.js';
-import { paint, imageLayer, imageRow } from '../ui/raster.js';
+import { paint, imageLayer } from '../ui/raster.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler, record } from '../perf.js';
 import { fmt } from '../ui/dom.js';
@@ -120,7 +120,7 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     exportSource: {
       name: 'rate-map',
       charts: () => (map && locus ? [{ label: 'rate map', chart: map }, { label: 'root locus', chart: locus }] : []),
-      csv: () => lastCsv,
+      csv: () => mapCsv(),
       cli: () => {
         const st = s();
         return `momentum-lab analyze --method ${shq(st.method)}:alpha=${st.alpha}${st.method === 'gd' ? '' : `,beta=${st.beta}`} --mu ${+(1 / st.kappa).toPrecision(10)} --L 1 --format json\n` +
@@ -128,7 +128,23 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
       },
     },
   });
-  let lastCsv: Row[] = [];
+  /** The last rate map drawn (for the CSV export), and the canvas it is painted into (reused, shown under the chart). */
+  let last: { field: Float32Array; n: number; alpha: [number, number]; method: M } | null = null;
+  const rasterCanvas = document.createElement('canvas');
+  const mapCsv = (): Row[] => {
+    if (!last) return [];
+    const { field, n, alpha, method } = last;
+    const alphas = linspace(alpha[0], alpha[1], n);
+    const betas = method === 'gd' ? [0] : linspace(0.9999, 0, n); // the worker's rows: beta from top to bottom
+    const rows: Row[] = [];
+    for (let r = 0; r < betas.length; r++) {
+      for (let c = 0; c < n; c++) {
+        const v = field[r * n + c];
+        rows.push({ alpha: alphas[c], beta: betas[r], worst_rho: Number.isFinite(v) ? +v.toPrecision(7) : null });
+      }
+    }
+    return rows;
+  };
   p.controls.append(
     segmented(store, sec, 'method', 'Method', [['gd', 'GD'], ['hb', 'Heavy ball'], ['nag', 'Nesterov']]),
     slider(store, sec, 'kappa', { label: 'condition number (μ = 1/κ, L = 1)', symbol: 'κ', min: 1, max: 1e4, log: true }),
@@ -146,7 +162,8 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
 
   /** Linear alpha axis up to just past the stability limit at beta -> 1 (HB 4/L, NAG 4/(3L), GD 2/L). */
   const alphaRange = (st: S4): [number, number] => [0, (st.method === 'hb' ? 4 : st.method === 'nag' ? 4 / 3 : 2) * 1.08];
-  const drawCurves = async () => {
+  /** The curves, marks and root locus for the current state (and the read-outs). */
+  const curveSets = (): { mapSets: Record<string, Row[]>; locusSets: Record<string, Row[]> } => {
     const st = s();
     const mu = 1 / st.kappa;
     const betas = st.method === 'gd' ? linspace(0, 0.9999, 2) : linspace(0, 0.9999, 300);
@@ -164,9 +181,21 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     for (const x of logspace(mu, 1, 160)) for (const z of directionEigenvalues(meth, x)) loc.push({ re: z.re, im: z.im, logh: Math.log10(x) });
     const circle: Row[] = [];
     for (let i = 0; i <= 120; i++) { const a = (2 * Math.PI * i) / 120; circle.push({ i, re: Math.cos(a), im: Math.sin(a) }); }
-    await Promise.all([map!.set({ curves: rows, marks }), locus!.set({ loc, circle })]);
+    return { mapSets: { curves: rows, marks }, locusSets: { loc, circle } };
   };
-  const drawMap = async () => {
+  const drawCurves = async () => {
+    const { mapSets, locusSets } = curveSets();
+    await Promise.all([map!.set(mapSets), locus!.set(locusSets)]);
+  };
+  /**
+   * Compute the map in a worker, paint it into the canvas under the chart, and redraw the chart once; with
+   * `withCurves` the curves and root locus (which move with kappa and the method) join the same redraw, so the
+   * raster and its curves change in the same frame. The request is remembered until a map is drawn or fails, so a
+   * superseded job does not lose it.
+   */
+  let curvesOwed = false;
+  const drawMap = async (withCurves: boolean) => {
+    curvesOwed ||= withCurves;
     const st = s();
     const [a0, a1] = alphaRange(st);
     try {
@@ -174,9 +203,15 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
       const da = (a1 - a0) / st.n;
       const res = (await runJob('s4.ratemap', { type: 'ratemap', method: st.method, mu: 1 / st.kappa, L: 1, alpha: [a0 + da / 2, a1 - da / 2], beta: [0, 0.9999], n: st.n, logAlpha: false })) as RasterResult;
       const lo = rateMapCurves(st.method, [0.5], { mu: 1 / st.kappa, L: 1 }).optimal.rate;
-      const canvas = paint(res.field!, res.width, res.height, { ramp: 'viridis', lo, hi: 1, invalidAbove: 0.99999999, invalid: [226, 228, 233, 255] });
-      lastCsv = [];
-      await map!.set({ bg: [imageRow(canvas, a0, a1, 0, 0.9999)], legend: [{ rho: lo, alpha: a0, beta: 0 }, { rho: 1, alpha: a0, beta: 0 }] });
+      paint(res.field!, res.width, res.height, { ramp: 'viridis', lo, hi: 1, invalidAbove: 0.99999999, invalid: [226, 228, 233, 255] }, rasterCanvas);
+      last = { field: res.field!, n: res.width, alpha: [a0 + da / 2, a1 - da / 2], method: st.method };
+      const legend = [{ rho: lo, alpha: a0, beta: 0 }, { rho: 1, alpha: a0, beta: 0 }];
+      const c = curvesOwed ? curveSets() : null;
+      curvesOwed = false;
+      await Promise.all([
+        map!.setRaster('bg', rasterCanvas, a0, a1, 0, 0.9999, { legend, ...(c?.mapSets ?? {}) }),
+        c ? locus!.set(c.locusSets) : null,
+      ]);
       const total = performance.now() - t0;
       record('s4.ratemap.total', total);
       record('s4.ratemap.worker', res.ms);
@@ -185,16 +220,20 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
       p.status.classList.remove('busy');
       p.status.textContent = `${st.n}×${st.n} grid = ${st.n * st.n} worst-case rates from rateMap() in a Web Worker.`;
     } catch (e) {
-      if (!(e instanceof Superseded)) throw e;
+      if (!(e instanceof Superseded)) {
+        if (curvesOwed) { curvesOwed = false; await drawCurves(); }
+        throw e;
+      }
     }
   };
   const createCharts = () => {
-    const x = { field: 'alpha', type: 'quantitative', title: 'learning rate α', scale: { domain: alphaRange(s()), nice: false } };
-    const y = { field: 'beta', type: 'quantitative', title: 'momentum β', scale: { domain: [0, 1], nice: false } };
+    // No grid: the raster covers the plot area (it is drawn under the Vega canvas, so a grid would show through).
+    const x = { field: 'alpha', type: 'quantitative', title: 'learning rate α', scale: { domain: alphaRange(s()), nice: false }, axis: { grid: false } };
+    const y = { field: 'beta', type: 'quantitative', title: 'momentum β', scale: { domain: [0, 1], nice: false }, axis: { grid: false } };
     map = new Chart(vMap.plot, {
       width: 'container', height: 320, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       layer: [
-        { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { domain: alphaRange(s()), nice: false }, title: 'learning rate α' }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 1], nice: false }, title: 'momentum β' } } },
+        { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { domain: alphaRange(s()), nice: false }, title: 'learning rate α', axis: { grid: false } }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 1], nice: false }, title: 'momentum β', axis: { grid: false } } } },
         { data: { name: 'legend' }, mark: { type: 'point', opacity: 0 }, encoding: { x, y, color: { field: 'rho', type: 'quantitative', title: 'worst ρ', scale: { scheme: 'viridis' }, legend: { orient: 'right', gradientLength: 160, format: '.3f' } } } },
         { data: { name: 'curves' }, mark: { type: 'line', strokeWidth: 1.6, clip: true }, encoding: { x, y, order: { field: 'i', type: 'quantitative' }, color: { field: 'curve', type: 'nominal', title: null, scale: { domain: Object.values(CURVE_LABEL), range: ['#dc2626', '#f97316', '#e879f9'] }, legend: { orient: 'bottom', direction: 'horizontal' } }, strokeDash: { field: 'curve', type: 'nominal', title: null, scale: { domain: Object.values(CURVE_LABEL), range: [[1, 0], [5, 3], [2, 2]] }, legend: { orient: 'bottom', direction: 'horizontal' } } } },
         { data: { name: 'marks' }, mark: { type: 'point', filled: true, size: 120, stroke: '#111827', strokeWidth: 1.2, clip: true }, encoding: { x, y, shape: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['optimum', 'your point'], range: ['diamond', 'circle'] }, legend: { orient: 'top', direction: 'horizontal' } }, fill: { value: '#ffffff' } } },
@@ -228,18 +267,20 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
         p.status.classList.add('busy');
         p.status.textContent = 'computing the rate map in a worker…';
         if (changed.includes('method')) { void rebuild(); return; }
-        void drawMap();
+        // kappa moves the curves too: they are redrawn with the new raster (drawMap reads the latest alpha, beta).
+        if (changed.includes('kappa')) { void drawMap(true); return; }
+        void drawMap(false);
       }
-      if (changed.some((c) => ['method', 'kappa', 'alpha', 'beta'].includes(c))) scheduleCurves();
+      if (changed.some((c) => ['alpha', 'beta'].includes(c))) scheduleCurves();
     });
-    await Promise.all([drawMap(), drawCurves()]);
+    await drawMap(true);
   };
   // The alpha range depends on the method: rebuild the map chart's scales.
   const rebuild = async () => {
     map?.finalize(); locus?.finalize();
     vMap.plot.replaceChildren(); vLocus.plot.replaceChildren();
     createCharts();
-    await Promise.all([drawMap(), drawCurves()]);
+    await drawMap(true);
   };
   return { el: p.el, start };
 }

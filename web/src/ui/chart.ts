@@ -1,8 +1,10 @@
 // A Vega-Lite chart rendered by Vega's View API (canvas renderer while interacting; SVG on export).
-// Data sets are named in the spec (`data: {name: 'traj'}`) and replaced wholesale by `set`.
+// Data sets are named in the spec (`data: {name: 'traj'}`) and replaced wholesale by `set`. A dense raster can live
+// under the Vega canvas (`setRaster`) and joins the image layer only for export.
 import { View, parse, type Spec as VegaSpec } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { vegaConfig } from './theme.js';
+import { imageRow } from './raster.js';
 
 export type Row = Record<string, unknown>;
 
@@ -19,6 +21,9 @@ export class Chart {
   readonly el: HTMLElement;
   private readonly data = new Map<string, Row[]>();
   private pending: Promise<unknown> = Promise.resolve();
+  /** A raster shown under the transparent Vega canvas, and the image layer that receives it on export. */
+  private raster: { layer: string; canvas: HTMLCanvasElement; x0: number; x1: number; y0: number; y1: number } | null = null;
+  private under: HTMLCanvasElement | null = null;
 
   constructor(el: HTMLElement, spec: TopLevelSpec, opts: ChartOptions = {}) {
     this.el = el;
@@ -28,6 +33,87 @@ export class Chart {
     const vg = compile({ ...spec, config: { ...vegaConfig, ...(spec.config ?? {}) } } as TopLevelSpec).spec as VegaSpec;
     this.view = new View(parse(vg), { renderer: opts.renderer ?? 'canvas', container: el, hover: true, logLevel: 1 });
     this.pending = this.view.runAsync();
+    this.view.addResizeListener(() => void this.view.runAsync().then(() => this.drawRaster()));
+  }
+
+  /**
+   * Show `canvas` under the plot over data [x0, x1] x [y0, y1]. It is drawn into a second canvas under the
+   * transparent Vega canvas with the same drawImage call Vega's image mark makes (same place, nearest-neighbour), so
+   * the screen is unchanged while an update costs no PNG encoding, image decoding or second Vega render. The chart's
+   * image layer `layer` receives the raster (as a PNG URL) only while exporting, so SVG/PNG exports keep it. The chart
+   * should hide its grid (the image layer used to cover it). Resolves once drawn with the data `sets` given.
+   */
+  async setRaster(layer: string, canvas: HTMLCanvasElement, x0: number, x1: number, y0: number, y1: number, sets: Record<string, Row[]> = {}): Promise<void> {
+    this.raster = { layer, canvas, x0, x1, y0, y1 };
+    await (Object.keys(sets).length ? this.set(sets) : this.pending);
+    this.drawRaster();
+  }
+
+  /** Draw the raster into the canvas under the Vega canvas (after every redraw: the origin moves with axis and legend sizes). */
+  private drawRaster(): void {
+    const r = this.raster;
+    const marks = this.marksElement() as HTMLCanvasElement | null;
+    if (!r || !marks || !(marks instanceof HTMLCanvasElement)) return;
+    const sx = this.view.scale('x') as ((v: number) => number) | undefined;
+    const sy = this.view.scale('y') as ((v: number) => number) | undefined;
+    if (!sx || !sy) return;
+    let under = this.under;
+    if (!under) {
+      under = this.under = document.createElement('canvas');
+      under.className = 'chart-raster';
+      under.setAttribute('aria-hidden', 'true');
+      Object.assign(under.style, { position: 'absolute', zIndex: '0', pointerEvents: 'none' });
+      if (getComputedStyle(this.el).position === 'static') this.el.style.position = 'relative';
+      Object.assign(marks.style, { position: 'relative', zIndex: '1' });
+      this.el.append(under);
+    }
+    // Same backing size and CSS size as Vega's canvas (Vega sets style width/height when devicePixelRatio != 1).
+    if (under.width !== marks.width) under.width = marks.width;
+    if (under.height !== marks.height) under.height = marks.height;
+    under.style.width = marks.style.width;
+    under.style.height = marks.style.height;
+    under.style.left = `${marks.offsetLeft}px`;
+    under.style.top = `${marks.offsetTop}px`;
+    const ratio = marks.width / (parseFloat(marks.style.width) || marks.width);
+    const [ox, oy] = this.plotOrigin();
+    const xa = sx(r.x0), xb = sx(r.x1), ya = sy(r.y0), yb = sy(r.y1);
+    const x = Math.min(xa, xb), y = Math.min(ya, yb), w = Math.abs(xb - xa), h = Math.abs(yb - ya);
+    const ctx = under.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, under.width, under.height);
+    ctx.setTransform(ratio, 0, 0, ratio, ratio * ox, ratio * oy); // as Vega's canvas renderer: pixel ratio, then origin
+    ctx.imageSmoothingEnabled = false; // the image layer's smooth: false
+    ctx.drawImage(r.canvas, x, y, w, h);
+    // The drawn rectangle in CSS pixels of the chart element (for tests and pointer code).
+    const k = this.cssScale(marks);
+    Object.assign(under.dataset, { x: String(marks.offsetLeft + k * (ox + x)), y: String(marks.offsetTop + k * (oy + y)), w: String(k * w), h: String(k * h) });
+  }
+
+  /** Top-left of the plot area in drawing pixels: Vega draws at padding + origin (vega-view's offset()). */
+  private plotOrigin(): [number, number] {
+    const [ox, oy] = this.view.origin();
+    const pad = this.view.padding() as { left?: number; top?: number } | number;
+    return typeof pad === 'number' ? [pad + ox, pad + oy] : [(pad.left ?? 0) + ox, (pad.top ?? 0) + oy];
+  }
+
+  /** The Vega canvas (or SVG), not the raster under it. */
+  private marksElement(): Element | null {
+    return this.el.querySelector('canvas:not(.chart-raster), svg');
+  }
+
+  /** Run `fn` with the raster copied into its image layer (exports must contain it), then empty the layer again. */
+  private async withRaster<T>(fn: () => Promise<T>): Promise<T> {
+    await this.pending;
+    const r = this.raster;
+    if (!r) return fn();
+    this.view.data(r.layer, [imageRow(r.canvas, r.x0, r.x1, r.y0, r.y1)]);
+    await this.view.runAsync();
+    try {
+      return await fn();
+    } finally {
+      this.view.data(r.layer, []);
+      this.pending = this.view.runAsync();
+    }
   }
 
   /** Replace the named data sets and redraw; resolves once drawn. */
@@ -57,13 +143,11 @@ export class Chart {
   }
 
   async svg(): Promise<string> {
-    await this.pending;
-    return this.view.toSVG();
+    return this.withRaster(() => this.view.toSVG());
   }
 
   async png(scale = 2): Promise<string> {
-    await this.pending;
-    return this.view.toImageURL('png', scale);
+    return this.withRaster(() => this.view.toImageURL('png', scale));
   }
 
   /** CSS scaling of the drawing (the canvas may be shrunk by max-width: 100% on narrow screens). */
@@ -75,10 +159,10 @@ export class Chart {
 
   /** Plot-area pixel -> data coordinates (for pointer interaction), using the chart's own scales. */
   invert(clientX: number, clientY: number): { x: number; y: number } | null {
-    const canvas = this.el.querySelector('canvas, svg');
+    const canvas = this.marksElement();
     if (!canvas) return null;
     const box = canvas.getBoundingClientRect();
-    const origin = this.view.origin();
+    const origin = this.plotOrigin();
     const k = this.cssScale(canvas);
     const px = (clientX - box.left) / k - origin[0];
     const py = (clientY - box.top) / k - origin[1];
@@ -90,10 +174,10 @@ export class Chart {
 
   /** Data -> client pixel coordinates. */
   project(x: number, y: number): { px: number; py: number } | null {
-    const canvas = this.el.querySelector('canvas, svg');
+    const canvas = this.marksElement();
     if (!canvas) return null;
     const box = canvas.getBoundingClientRect();
-    const origin = this.view.origin();
+    const origin = this.plotOrigin();
     const sx = this.view.scale('x') as (v: number) => number;
     const sy = this.view.scale('y') as (v: number) => number;
     if (!sx || !sy) return null;

@@ -36,30 +36,50 @@ export interface RasterOptions {
   flipY?: boolean;
 }
 
-/** Paint a width x height field (row-major) into a canvas and return it. */
-export function paint(field: Float32Array | Float64Array, width: number, height: number, o: RasterOptions): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
+/** Ramps packed as one 32-bit RGBA word per entry (bytes written through a Uint8Array view: endianness-free). */
+const LUT32 = new Map<string, Uint32Array>();
+function lut32(name: RampName): Uint32Array {
+  let t = LUT32.get(name);
+  if (!t) {
+    const rgb = lut(name);
+    t = new Uint32Array(256);
+    const b = new Uint8Array(t.buffer);
+    for (let i = 0; i < 256; i++) { b[4 * i] = rgb[3 * i]; b[4 * i + 1] = rgb[3 * i + 1]; b[4 * i + 2] = rgb[3 * i + 2]; b[4 * i + 3] = 255; }
+    LUT32.set(name, t);
+  }
+  return t;
+}
+
+/** The ImageData last painted into each canvas, reused while the size stays the same. */
+const PIXELS = new WeakMap<HTMLCanvasElement, ImageData>();
+
+/**
+ * Paint a width x height field (row-major) into a canvas (a new one, or `into`, resized if needed) and return it.
+ * One 32-bit store per pixel from a 256-entry RGBA table, into an ImageData reused across calls on the same canvas.
+ */
+export function paint(field: Float32Array | Float64Array, width: number, height: number, o: RasterOptions, into?: HTMLCanvasElement): HTMLCanvasElement {
+  const canvas = into ?? document.createElement('canvas');
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
   const ctx = canvas.getContext('2d')!;
-  const img = ctx.createImageData(width, height);
-  const table = lut(o.ramp ?? 'viridis');
-  const bad = o.invalid ?? [230, 230, 232, 255];
+  let img = PIXELS.get(canvas);
+  if (!img || img.width !== width || img.height !== height) { img = ctx.createImageData(width, height); PIXELS.set(canvas, img); }
+  const out = new Uint32Array(img.data.buffer, img.data.byteOffset, width * height);
+  const table = lut32(o.ramp ?? 'viridis');
+  const badRgba = o.invalid ?? [230, 230, 232, 255];
+  const bad = new Uint32Array(new Uint8Array(badRgba).buffer)[0];
   const span = o.hi - o.lo || 1;
+  const lo = o.lo;
   const above = o.invalidAbove ?? Infinity;
   for (let r = 0; r < height; r++) {
-    const src = o.flipY ? height - 1 - r : r;
+    const src = (o.flipY ? height - 1 - r : r) * width;
+    const dst = r * width;
     for (let c = 0; c < width; c++) {
-      const v = field[src * width + c];
-      const p = (r * width + c) * 4;
-      if (!(v === v) || v > above) {
-        img.data[p] = bad[0]; img.data[p + 1] = bad[1]; img.data[p + 2] = bad[2]; img.data[p + 3] = bad[3];
-        continue;
-      }
-      let t = (v - o.lo) / span;
+      const v = field[src + c];
+      if (!(v === v) || v > above) { out[dst + c] = bad; continue; }
+      let t = (v - lo) / span;
       t = t < 0 ? 0 : t > 1 ? 1 : t;
-      const k = Math.round(t * 255) * 3;
-      img.data[p] = table[k]; img.data[p + 1] = table[k + 1]; img.data[p + 2] = table[k + 2]; img.data[p + 3] = 255;
+      out[dst + c] = table[Math.round(t * 255)];
     }
   }
   ctx.putImageData(img, 0, 0);
