@@ -13,6 +13,7 @@ import { paint, imageLayer } from '../ui/raster.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler, record } from '../perf.js';
 import { fmt } from '../ui/dom.js';
+import { thin, density } from '../ui/decimate.js';
 import {
   linearMethod, directionRate, regimeThresholds, worstRateOverInterval, rateMapCurves, directionEigenvalues, linspace, logspace,
 } from '../lib.js';
@@ -162,15 +163,28 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
 
   /** Linear alpha axis up to just past the stability limit at beta -> 1 (HB 4/L, NAG 4/(3L), GD 2/L). */
   const alphaRange = (st: S4): [number, number] => [0, (st.method === 'hb' ? 4 : st.method === 'nag' ? 4 / 3 : 2) * 1.08];
-  /** The curves, marks and root locus for the current state (and the read-outs). */
-  const curveSets = (): { mapSets: Record<string, Row[]>; locusSets: Record<string, Row[]> } => {
+  /** The worst rate at the optimum: the bottom of the colour scale. */
+  const rateAtOptimum = (st: S4) => rateMapCurves(st.method, [0.5], { mu: 1 / st.kappa, L: 1 }).optimal.rate;
+  /**
+   * The curves, marks, colour legend and root locus for the current state (and the read-outs), drawn at input time
+   * (once per frame); the raster follows when the worker delivers it, drawn under the chart without a Vega redraw.
+   */
+  const drawCurves = async () => {
     const st = s();
     const mu = 1 / st.kappa;
     const betas = st.method === 'gd' ? linspace(0, 0.9999, 2) : linspace(0, 0.9999, 300);
     const { curves, optimal } = rateMapCurves(st.method, betas, { mu, L: 1 });
     const [a0, a1] = alphaRange(st);
     const rows: Row[] = [];
-    for (const c of curves) c.betas.forEach((b, i) => { const a = c.alphas[i]; if (a >= a0 && a <= a1) rows.push({ curve: CURVE_LABEL[c.name], alpha: a, beta: b, i }); });
+    // Thinned to the drawing resolution (Vega builds one scenegraph item per vertex).
+    for (const c of curves) {
+      const inside: number[] = [];
+      c.betas.forEach((_b, i) => { const a = c.alphas[i]; if (a >= a0 && a <= a1) inside.push(i); });
+      for (const k of thin(inside.length, (j) => c.alphas[inside[j]], (j) => c.betas[inside[j]], density(a0, a1), density(0, 1))) {
+        const i = inside[k];
+        rows.push({ curve: CURVE_LABEL[c.name], alpha: c.alphas[i], beta: c.betas[i], i });
+      }
+    }
     const point = worstRateOverInterval(lm(st.method, st.alpha, st.beta), mu, 1);
     table.set('point', 'alpha', st.alpha, 5); table.set('point', 'beta', st.method === 'gd' ? 0 : st.beta, 5); table.set('point', 'rate', point.rate, 6);
     table.set('optimal', 'alpha', optimal.alpha, 5); table.set('optimal', 'beta', optimal.beta, 5); table.set('optimal', 'rate', optimal.rate, 6);
@@ -181,47 +195,36 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     for (const x of logspace(mu, 1, 160)) for (const z of directionEigenvalues(meth, x)) loc.push({ re: z.re, im: z.im, logh: Math.log10(x) });
     const circle: Row[] = [];
     for (let i = 0; i <= 120; i++) { const a = (2 * Math.PI * i) / 120; circle.push({ i, re: Math.cos(a), im: Math.sin(a) }); }
-    return { mapSets: { curves: rows, marks }, locusSets: { loc, circle } };
-  };
-  const drawCurves = async () => {
-    const { mapSets, locusSets } = curveSets();
-    await Promise.all([map!.set(mapSets), locus!.set(locusSets)]);
+    const legend = [{ rho: rateAtOptimum(st), alpha: a0, beta: 0 }, { rho: 1, alpha: a0, beta: 0 }];
+    await Promise.all([map!.set({ curves: rows, marks, legend }), locus!.set({ loc, circle })]);
   };
   /**
-   * Compute the map in a worker, paint it into the canvas under the chart, and redraw the chart once; with
-   * `withCurves` the curves and root locus (which move with kappa and the method) join the same redraw, so the
-   * raster and its curves change in the same frame. The request is remembered until a map is drawn or fails, so a
-   * superseded job does not lose it.
+   * Compute the map in a worker and paint it into the canvas drawn under the chart (no PNG, no Vega redraw: the
+   * legend and curves were redrawn at input time by drawCurves).
    */
-  let curvesOwed = false;
-  const drawMap = async (withCurves: boolean) => {
-    curvesOwed ||= withCurves;
+  let busyTimer = 0;
+  const drawMap = async () => {
     const st = s();
     const [a0, a1] = alphaRange(st);
     try {
       const t0 = performance.now();
       const da = (a1 - a0) / st.n;
       const res = (await runJob('s4.ratemap', { type: 'ratemap', method: st.method, mu: 1 / st.kappa, L: 1, alpha: [a0 + da / 2, a1 - da / 2], beta: [0, 0.9999], n: st.n, logAlpha: false })) as RasterResult;
-      const lo = rateMapCurves(st.method, [0.5], { mu: 1 / st.kappa, L: 1 }).optimal.rate;
-      paint(res.field!, res.width, res.height, { ramp: 'viridis', lo, hi: 1, invalidAbove: 0.99999999, invalid: [226, 228, 233, 255] }, rasterCanvas);
+      paint(res.field!, res.width, res.height, { ramp: 'viridis', lo: rateAtOptimum(st), hi: 1, invalidAbove: 0.99999999, invalid: [226, 228, 233, 255] }, rasterCanvas);
       last = { field: res.field!, n: res.width, alpha: [a0 + da / 2, a1 - da / 2], method: st.method };
-      const legend = [{ rho: lo, alpha: a0, beta: 0 }, { rho: 1, alpha: a0, beta: 0 }];
-      const c = curvesOwed ? curveSets() : null;
-      curvesOwed = false;
-      await Promise.all([
-        map!.setRaster('bg', rasterCanvas, a0, a1, 0, 0.9999, { legend, ...(c?.mapSets ?? {}) }),
-        c ? locus!.set(c.locusSets) : null,
-      ]);
+      await map!.setRaster('bg', rasterCanvas, a0, a1, 0, 0.9999);
       const total = performance.now() - t0;
       record('s4.ratemap.total', total);
       record('s4.ratemap.worker', res.ms);
       if (st.n === 256) record('s4.ratemap256', total);
       roMs.set(`${fmt(res.ms, 3)} (compute) · ${fmt(total, 3)} (total)`);
+      clearTimeout(busyTimer);
       p.status.classList.remove('busy');
-      p.status.textContent = `${st.n}×${st.n} grid = ${st.n * st.n} worst-case rates from rateMap() in a Web Worker.`;
+      const done = `${st.n}×${st.n} grid = ${st.n * st.n} worst-case rates from rateMap() in a Web Worker.`;
+      if (p.status.textContent !== done) p.status.textContent = done; // an unchanged text costs no layout
     } catch (e) {
       if (!(e instanceof Superseded)) {
-        if (curvesOwed) { curvesOwed = false; await drawCurves(); }
+        clearTimeout(busyTimer);
         throw e;
       }
     }
@@ -264,23 +267,23 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const scheduleCurves = frameScheduler(() => timed('s4.curves', drawCurves));
     store.subscribe(sec, (_s, changed) => {
       if (changed.some((c) => ['method', 'kappa', 'n'].includes(c))) {
-        p.status.classList.add('busy');
-        p.status.textContent = 'computing the rate map in a worker…';
+        // The busy notice only for a slow map: shown at once it would cost a layout and paint in the frame the map
+        // usually arrives in (a 256 x 256 map takes a few ms).
+        clearTimeout(busyTimer);
+        busyTimer = window.setTimeout(() => { p.status.classList.add('busy'); p.status.textContent = 'computing the rate map in a worker…'; }, 150);
         if (changed.includes('method')) { void rebuild(); return; }
-        // kappa moves the curves too: they are redrawn with the new raster (drawMap reads the latest alpha, beta).
-        if (changed.includes('kappa')) { void drawMap(true); return; }
-        void drawMap(false);
+        void drawMap();
       }
-      if (changed.some((c) => ['alpha', 'beta'].includes(c))) scheduleCurves();
+      if (changed.some((c) => ['method', 'kappa', 'alpha', 'beta'].includes(c))) scheduleCurves();
     });
-    await drawMap(true);
+    await Promise.all([drawMap(), drawCurves()]);
   };
   // The alpha range depends on the method: rebuild the map chart's scales.
   const rebuild = async () => {
     map?.finalize(); locus?.finalize();
     vMap.plot.replaceChildren(); vLocus.plot.replaceChildren();
     createCharts();
-    await drawMap(true);
+    await Promise.all([drawMap(), drawCurves()]);
   };
   return { el: p.el, start };
 }

@@ -1,5 +1,6 @@
-// Dense scalar fields (rate maps, fractals, bifurcation densities) become canvas ImageData, then a PNG data URL that a
-// Vega-Lite `image` mark places in data coordinates, so the chart library draws the axes.
+// Dense scalar fields (rate maps, fractals, bifurcation densities) become canvas ImageData. The canvas is either
+// drawn under a chart by Chart.setRaster (live updates: no encoding), or becomes a PNG data URL that a Vega-Lite
+// `image` mark places in data coordinates (static rasters, and every export), so the chart library draws the axes.
 
 /** Colour ramps as RGB stops at equal spacing (viridis and magma from matplotlib, abbreviated). */
 const RAMPS: Record<string, [number, number, number][]> = {
