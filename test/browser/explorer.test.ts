@@ -103,7 +103,7 @@ describe('explorer in chromium', () => {
     expect(await cellText(page, 's8.cx.status.hb')).toBe('no convergence');
 
     // The Mandelbrot view zooms where it is clicked (a new worker render) and shows the orbit under the cursor.
-    const mandel = page.locator('#s1-mandelbrot .plot canvas');
+    const mandel = page.locator('#s1-mandelbrot .plot canvas:not(.chart-raster)');
     await mandel.scrollIntoViewIfNeeded();
     const mb = (await mandel.boundingBox())!;
     await page.mouse.move(mb.x + mb.width * 0.6, mb.y + mb.height * 0.5);

@@ -244,14 +244,15 @@ function mandelbrotPanel(store: Store): { el: HTMLElement; start: () => Promise<
     chart = new Chart(v.plot, {
       width: 'container', height: 380, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       layer: [
-        { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { domain: w.x, nice: false }, title: 'Re c' }, y: { field: 'y', type: 'quantitative', scale: { domain: w.y, nice: false }, title: 'Im c' } } },
-        { data: { name: 'orbit' }, mark: { type: 'line', color: '#ffffff', strokeWidth: 1.2, point: { color: '#fde047', size: 14 }, clip: true }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, order: { field: 'k', type: 'quantitative' } } },
+        { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { domain: w.x, nice: false }, title: 'Re c', axis: { grid: false } }, y: { field: 'y', type: 'quantitative', scale: { domain: w.y, nice: false }, title: 'Im c', axis: { grid: false } } } },
+        { data: { name: 'orbit' }, mark: { type: 'line', color: '#ffffff', strokeWidth: 1.2, point: { color: '#fde047', size: 14 }, clip: true }, encoding: { x: { field: 'x', type: 'quantitative', axis: { grid: false } }, y: { field: 'y', type: 'quantitative', axis: { grid: false } }, order: { field: 'k', type: 'quantitative' } } },
       ],
     } as never, { description: 'Mandelbrot set' });
     try {
       p.status.classList.add('busy');
       const res = (await runJob('s1.mandel', { type: 'mandelbrot', x: w.x, y: w.y, width: 640, height: 480, maxIter: st.iters })) as RasterResult;
-      await chart.set({ bg: [imageRow(paintRgba(res.rgba!, res.width, res.height), w.x[0], w.x[1], w.y[0], w.y[1])] });
+      // Drawn under the chart (no PNG round trip; hovering redraws only the orbit); exports still get the image.
+      await chart.setRaster('bg', paintRgba(res.rgba!, res.width, res.height), w.x[0], w.x[1], w.y[0], w.y[1]);
       record('s1.mandelbrot', res.ms);
       roMs.set(res.ms, 4);
       p.status.classList.remove('busy');
