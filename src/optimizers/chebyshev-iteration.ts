@@ -1,5 +1,6 @@
 import type { Problem } from '../problems/problem.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
+import { momentumUpdate } from './heavy-ball.js';
 
 /** Chebyshev iteration state: iterate w, velocity v = w^(k) - w^(k-1), gradient g, and rho_k of the recurrence. */
 export interface ChebyshevState extends OptimizerState {
@@ -45,11 +46,7 @@ export function chebyshevIteration(mu: number, L: number): Optimizer<ChebyshevSt
         state.rho = rho;
       }
       problem.grad(w, g);
-      for (let i = 0, n = w.length; i < n; i++) {
-        const vi = beta * v[i] - alpha * g[i];
-        v[i] = vi;
-        w[i] += vi;
-      }
+      momentumUpdate(w, v, g, alpha, beta);
       state.k++;
     },
   };

@@ -9,6 +9,21 @@ export interface HeavyBallState extends OptimizerState {
 }
 
 /**
+ * The heavy-ball update with a computed gradient g: v <- beta v - alpha g, w <- w + v (in place). Shared by heavy ball
+ * and the Chebyshev semi-iterative method, which is heavy ball with step-dependent (alpha_k, beta_k).
+ *
+ * @example
+ * momentumUpdate(Float64Array.of(1), Float64Array.of(0.5), Float64Array.of(2), 0.1, 0.9); // w = [1.25], v = [0.25]
+ */
+export function momentumUpdate(w: Float64Array, v: Float64Array, g: Float64Array, alpha: number, beta: number): void {
+  for (let i = 0, n = w.length; i < n; i++) {
+    const vi = beta * v[i] - alpha * g[i];
+    v[i] = vi;
+    w[i] += vi;
+  }
+}
+
+/**
  * Polyak's heavy-ball momentum in the lecture's form, one fused pass over memory per step.
  *
  * v^(k+1) = beta v^(k) - alpha grad J(w^(k));  w^(k+1) = w^(k) + v^(k+1)   (Lecture 9, "Heavy ball momentum"; Polyak 1964).
@@ -35,11 +50,7 @@ export function heavyBall(alpha: number, { beta = 0.9 }: { beta?: number } = {})
       return;
     }
     problem.grad(w, g);
-    for (let i = 0, n = w.length; i < n; i++) {
-      const vi = beta * v[i] - alpha * g[i];
-      v[i] = vi;
-      w[i] += vi;
-    }
+    momentumUpdate(w, v, g, alpha, beta);
     state.k++;
   };
   const method: Optimizer<HeavyBallState> & WithDiagonalStepMeasure<HeavyBallState> = {
