@@ -63,26 +63,29 @@ export function heavyBall(alpha: number, { beta = 0.9 }: { beta?: number } = {})
     step,
     // run's fast path on diagonal quadratics (DiagonalStepMeasure): blocks of step's fused path, each new iterate
     // measured in the same pass; tied to this `step` (a copy of the method with another step does not take it).
-    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha, beta), steps: hbStepsMeasured, step },
+    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha, beta, 0), steps: momentumStepsMeasured, step },
   };
   return method;
 }
 
 /**
- * `count` heavy-ball steps on a diagonal quadratic, each with the measurement of the new iterate (see
- * `DiagonalStepMeasure`), coefficients = [alpha, beta]:
- *   v_i <- beta v_i - alpha h_i (w_i - w*_i),  w_i <- w_i + v_i,  then eHe[j] = sum_i e_i (h_i e_i), gg[j] = sum_i (h_i e_i)^2.
+ * `count` heavy-ball or Nesterov steps on a diagonal quadratic, each with the measurement of the new iterate (see
+ * `DiagonalStepMeasure`), coefficients = [alpha, beta, lookahead] (lookahead 1 for Nesterov, 0 for heavy ball):
+ *   y_i = w_i + beta v_i (Nesterov) or w_i (heavy ball),  v_i <- beta v_i - alpha h_i (y_i - w*_i),  w_i <- w_i + v_i,
+ *   then eHe[j] = sum_i e_i (h_i e_i), gg[j] = sum_i (h_i e_i)^2.
  * Coordinates are independent on a diagonal quadratic, so the block runs coordinate by coordinate (two at a time),
  * each one's w_i and v_i kept in registers for all `count` steps, adding its terms to eHe[j] and gg[j] in the order
  * i = 0, 1, ... of a step-by-step pass: the same sums, the same bits. A step-by-step pass reloads w and v from memory
- * every step and waits for the last step's stores. Where w*_i = +0 (z_i), w_i - w*_i is w_i itself (x - (+0) = x for
- * every double, -0 included) and the subtraction is skipped: a step is then a chain of 4 dependent operations instead
- * of 5, and one run is bound by that chain's latency (the 10^4-run sweep: 96 -> 82 ms).
+ * every step and waits for the last step's stores. Where w*_i = +0 (z_i), y_i - w*_i is y_i itself (x - (+0) = x for
+ * every double, -0 included) and the subtraction is skipped: a heavy-ball step is then a chain of 4 dependent
+ * operations instead of 5, and one run is bound by that chain's latency (the 10^4-run sweep: 96 -> 82 ms). The
+ * look-ahead test is on a loop-invariant flag, off the chain: one kernel for both methods measured the same on the
+ * sweep (medians of 5 reps: 117-123 ms with two kernels, 112-128 ms with this one).
  * Measured on 10^4 2-D runs x 1000 steps inside run(): ~5 ns per step, against ~21 ns for step() and run's measurement.
  */
-function hbStepsMeasured(coefficients: Float64Array, state: HeavyBallState, h: Float64Array, ws: Float64Array, count: number,
-  eHe: Float64Array, gg: Float64Array): void {
-  const alpha = coefficients[0], beta = coefficients[1];
+export function momentumStepsMeasured(coefficients: Float64Array, state: { k: number; w: Float64Array; v: Float64Array },
+  h: Float64Array, ws: Float64Array, count: number, eHe: Float64Array, gg: Float64Array): void {
+  const alpha = coefficients[0], beta = coefficients[1], look = coefficients[2] !== 0;
   const { w, v } = state, n = w.length;
   let i = 0;
   for (; i + 1 < n; i += 2) {
@@ -90,9 +93,10 @@ function hbStepsMeasured(coefficients: Float64Array, state: HeavyBallState, h: F
     let w0 = w[i], w1 = w[i + 1], v0 = v[i], v1 = v[i + 1];
     const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1], z0 = Object.is(ws0, 0), z1 = Object.is(ws1, 0);
     for (let j = 0; j < count; j++) {
-      v0 = beta * v0 - alpha * (h0 * (z0 ? w0 : w0 - ws0));
+      const y0 = look ? w0 + beta * v0 : w0, y1 = look ? w1 + beta * v1 : w1;
+      v0 = beta * v0 - alpha * (h0 * (z0 ? y0 : y0 - ws0));
       w0 = w0 + v0;
-      v1 = beta * v1 - alpha * (h1 * (z1 ? w1 : w1 - ws1));
+      v1 = beta * v1 - alpha * (h1 * (z1 ? y1 : y1 - ws1));
       w1 = w1 + v1;
       const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
       // The first coordinates start the sums (0 + ..., as a pass from s = 0 would: the same bits, -0 included).
@@ -105,7 +109,8 @@ function hbStepsMeasured(coefficients: Float64Array, state: HeavyBallState, h: F
     let w0 = w[i], v0 = v[i];
     const h0 = h[i], ws0 = ws[i], z0 = Object.is(ws0, 0);
     for (let j = 0; j < count; j++) {
-      v0 = beta * v0 - alpha * (h0 * (z0 ? w0 : w0 - ws0));
+      const y0 = look ? w0 + beta * v0 : w0;
+      v0 = beta * v0 - alpha * (h0 * (z0 ? y0 : y0 - ws0));
       w0 = w0 + v0;
       const e0 = w0 - ws0, g0 = h0 * e0;
       eHe[j] = (i === 0 ? 0 : eHe[j]) + e0 * g0;

@@ -1,6 +1,7 @@
 import type { Problem } from '../problems/problem.js';
 import { type WithDiagonalStepMeasure, diagonalOracleOf, diagonalStepMeasure } from '../problems/diagonal-quadratic.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
+import { momentumStepsMeasured } from './heavy-ball.js';
 
 /** Nesterov (Sutskever form) state: iterate w, velocity v, look-ahead point y = w + beta v, gradient g = grad J(y). */
 export interface NesterovState extends OptimizerState {
@@ -54,48 +55,7 @@ export function nesterov(alpha: number, { beta = 0.9 }: { beta?: number } = {}):
     step,
     // run's fast path on diagonal quadratics (DiagonalStepMeasure): blocks of step's fused path, each new iterate
     // measured in the same pass; tied to this `step` (a copy of the method with another step does not take it).
-    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha, beta), steps: nagStepsMeasured, step },
+    [diagonalStepMeasure]: { coefficients: Float64Array.of(alpha, beta, 1), steps: momentumStepsMeasured, step },
   };
   return method;
-}
-
-/**
- * `count` Nesterov steps on a diagonal quadratic, each measured, coefficients = [alpha, beta]:
- *   v_i <- beta v_i - alpha h_i ((w_i + beta v_i) - w*_i),  w_i <- w_i + v_i; coordinate by coordinate in blocks,
- * w - w* skipped where w*_i = +0, as heavyBall's (same sums, same bits).
- */
-function nagStepsMeasured(coefficients: Float64Array, state: NesterovState, h: Float64Array, ws: Float64Array, count: number,
-  eHe: Float64Array, gg: Float64Array): void {
-  const alpha = coefficients[0], beta = coefficients[1];
-  const { w, v } = state, n = w.length;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    // Two coordinates at a time, their w and v in registers for the whole block (stored back at its end).
-    let w0 = w[i], w1 = w[i + 1], v0 = v[i], v1 = v[i + 1];
-    const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1], z0 = Object.is(ws0, 0), z1 = Object.is(ws1, 0);
-    for (let j = 0; j < count; j++) {
-      v0 = beta * v0 - alpha * (h0 * (z0 ? w0 + beta * v0 : (w0 + beta * v0) - ws0));
-      w0 = w0 + v0;
-      v1 = beta * v1 - alpha * (h1 * (z1 ? w1 + beta * v1 : (w1 + beta * v1) - ws1));
-      w1 = w1 + v1;
-      const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
-      // The first coordinates start the sums (0 + ..., as a pass from s = 0 would: the same bits, -0 included).
-      eHe[j] = ((i === 0 ? 0 : eHe[j]) + e0 * g0) + e1 * g1;
-      gg[j] = ((i === 0 ? 0 : gg[j]) + g0 * g0) + g1 * g1;
-    }
-    w[i] = w0; w[i + 1] = w1; v[i] = v0; v[i + 1] = v1;
-  }
-  if (i < n) {
-    let w0 = w[i], v0 = v[i];
-    const h0 = h[i], ws0 = ws[i], z0 = Object.is(ws0, 0);
-    for (let j = 0; j < count; j++) {
-      v0 = beta * v0 - alpha * (h0 * (z0 ? w0 + beta * v0 : (w0 + beta * v0) - ws0));
-      w0 = w0 + v0;
-      const e0 = w0 - ws0, g0 = h0 * e0;
-      eHe[j] = (i === 0 ? 0 : eHe[j]) + e0 * g0;
-      gg[j] = (i === 0 ? 0 : gg[j]) + g0 * g0;
-    }
-    w[i] = w0; v[i] = v0;
-  }
-  state.k += count;
 }

@@ -26,7 +26,7 @@ export interface DiagonalQuadraticOracle {
  * diagonal quadratic's own (same h and w*).
  *
  * @example
- * (heavyBall(0.5, { beta: 0.9 }) as WithDiagonalStepMeasure<HeavyBallState>)[diagonalStepMeasure].coefficients; // returns [0.5, 0.9]
+ * (heavyBall(0.5, { beta: 0.9 }) as WithDiagonalStepMeasure<HeavyBallState>)[diagonalStepMeasure].coefficients; // returns [0.5, 0.9, 0]
  */
 export const diagonalStepMeasure: unique symbol = Symbol('diagonalStepMeasure');
 
@@ -41,7 +41,7 @@ export const diagonalStepMeasure: unique symbol = Symbol('diagonalStepMeasure');
  * method instance made V8 inline it into run's loop only sometimes (its feedback is per closure).
  */
 export interface DiagonalStepMeasure<S> {
-  /** The method's parameters in the order `steps` reads them, e.g. [alpha, beta]. */
+  /** The method's parameters in the order `steps` reads them, e.g. [alpha, beta, lookahead]. */
   readonly coefficients: Float64Array;
   /** The method's own `step`, which `steps` repeats: a method whose `step` is not this one (replaced, or a copy with
    * another step) is run with its `step`. */
