@@ -64,18 +64,20 @@ export function matvec(A: DenseMatrix, x: Float64Array, out: Float64Array = new 
 }
 
 /**
- * out_i = sum_j M_ij x_j for the first `rows` rows of the row-major `data` (`cols` columns): the kernel behind matvec,
- * the dense quadratic's H v and Lanczos' Gram-Schmidt dots. Four rows at a time, with four independent sums: a single
+ * out_i = sum_j M_ij x_j for the first `rows` rows of the row-major `data` (`cols` columns, rows `stride` apart, so a
+ * block of columns is `data.subarray(firstColumn)` with the full row length as stride): the kernel behind matvec, the
+ * dense quadratic's H and H v, Lanczos' Gram-Schmidt dots and the Householder update of randomRotation. Four rows at a time, with four independent sums: a single
  * running sum waits on the adder's latency at every element (measured 2.4-2.6x faster at n = 1000). Each sum still
  * adds j = 0, 1, ... in order, so the result is bitwise the plain row-by-row loop's (tested).
  *
  * @example
  * matvecRows(Float64Array.of(1, 2, 3, 4), 2, 2, Float64Array.of(1, 1), new Float64Array(2)); // returns [3, 7]
  */
-export function matvecRows(data: Float64Array, rows: number, cols: number, x: Float64Array, out: Float64Array): Float64Array {
+export function matvecRows(data: Float64Array, rows: number, cols: number, x: Float64Array, out: Float64Array,
+  stride = cols): Float64Array {
   let i = 0;
   for (; i + 4 <= rows; i += 4) {
-    const r0 = i * cols, r1 = r0 + cols, r2 = r1 + cols, r3 = r2 + cols;
+    const r0 = i * stride, r1 = r0 + stride, r2 = r1 + stride, r3 = r2 + stride;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (let j = 0; j < cols; j++) {
       const xj = x[j];
@@ -84,7 +86,7 @@ export function matvecRows(data: Float64Array, rows: number, cols: number, x: Fl
     out[i] = s0; out[i + 1] = s1; out[i + 2] = s2; out[i + 3] = s3;
   }
   for (; i < rows; i++) {
-    const row = i * cols;
+    const row = i * stride;
     let s = 0;
     for (let j = 0; j < cols; j++) s += data[row + j] * x[j];
     out[i] = s;

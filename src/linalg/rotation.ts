@@ -1,5 +1,5 @@
 import type { Rng } from './rng.js';
-import type { DenseMatrix } from './dense.js';
+import { matvecRows, type DenseMatrix } from './dense.js';
 
 /**
  * A random orthogonal matrix, Haar-distributed: QR of a Gaussian matrix by Householder reflections with the
@@ -12,7 +12,7 @@ export function randomRotation(n: number, rng: Rng): DenseMatrix {
   const Q = new Float64Array(n * n);
   for (let i = 0; i < n; i++) Q[i * n + i] = 1;
   const v = new Float64Array(n);
-  const colSums = new Float64Array(n);
+  const colSums = new Float64Array(n), s = new Float64Array(n);
   for (let k = 0; k < n - 1; k++) {
     let norm = 0;
     for (let i = k; i < n; i++) norm += A[i * n + k] ** 2;
@@ -46,27 +46,21 @@ export function randomRotation(n: number, rng: Rng): DenseMatrix {
       const vi = v[i], row = i * n;
       for (let j = k; j < n; j++) A[row + j] -= colSums[j] * vi;
     }
-    // Q <- Q (I - 2 v v^T / vv), four rows at a time: four independent sums instead of one chain of dependent
-    // additions; each row's sum still runs over j in order, so Q is bitwise the one-row loop's (tested), ~2x faster.
+    // Q <- Q (I - 2 v v^T / vv): s = Q[:, k:] v[k:] by matvecRows (four rows at a time, each sum over j in order, so Q
+    // is bitwise the one-row loop's, tested; ~2x faster), then the rank-one update.
+    matvecRows(Q.subarray(k), n, n - k, v.subarray(k), s, n);
     let i = 0;
-    for (; i + 4 <= n; i += 4) {
+    for (; i + 4 <= n; i += 4) { // the update four rows at a time too: one load of v_j for four rows
       const r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let j = k; j < n; j++) {
-        const vj = v[j];
-        s0 += Q[r0 + j] * vj; s1 += Q[r1 + j] * vj; s2 += Q[r2 + j] * vj; s3 += Q[r3 + j] * vj;
-      }
-      s0 = (2 * s0) / vv; s1 = (2 * s1) / vv; s2 = (2 * s2) / vv; s3 = (2 * s3) / vv;
+      const s0 = (2 * s[i]) / vv, s1 = (2 * s[i + 1]) / vv, s2 = (2 * s[i + 2]) / vv, s3 = (2 * s[i + 3]) / vv;
       for (let j = k; j < n; j++) {
         const vj = v[j];
         Q[r0 + j] -= s0 * vj; Q[r1 + j] -= s1 * vj; Q[r2 + j] -= s2 * vj; Q[r3 + j] -= s3 * vj;
       }
     }
     for (; i < n; i++) {
-      let s = 0;
-      for (let j = k; j < n; j++) s += Q[i * n + j] * v[j];
-      s = (2 * s) / vv;
-      for (let j = k; j < n; j++) Q[i * n + j] -= s * v[j];
+      const si = (2 * s[i]) / vv, row = i * n;
+      for (let j = k; j < n; j++) Q[row + j] -= si * v[j];
     }
   }
   // Fix signs so that R has a positive diagonal: Q <- Q diag(sign(R_kk)).

@@ -84,7 +84,7 @@ describe('blocked O(n^3) constructors are bitwise the plain loops', () => {
 });
 
 describe('matvecRows (the blocked kernel behind matvec and the dense H v)', () => {
-  it('is bitwise the row-by-row loop for every row count mod 4, and matvec uses it', () => {
+  it('is bitwise the row-by-row loop for every row count mod 4, with and without a stride, and matvec uses it', () => {
     for (const rows of [1, 3, 4, 6, 9]) {
       const cols = 7;
       const data = Float64Array.from({ length: rows * cols }, (_, i) => Math.sin(1.7 * i + 0.2) * 10 ** ((i % 5) - 2));
@@ -94,6 +94,11 @@ describe('matvecRows (the blocked kernel behind matvec and the dense H v)', () =
       const got = matvecRows(data, rows, cols, x, new Float64Array(rows));
       expect(Buffer.from(got.buffer).equals(Buffer.from(plain.buffer))).toBe(true);
       expect(Buffer.from(matvec({ rows, cols, data }, x).buffer).equals(Buffer.from(plain.buffer))).toBe(true);
+      // A block of columns (2..6) through the stride: rows `cols` apart.
+      const sub = new Float64Array(rows);
+      for (let i = 0; i < rows; i++) { let s = 0; for (let j = 2; j < cols; j++) s += data[i * cols + j] * x[j]; sub[i] = s; }
+      const got2 = matvecRows(data.subarray(2), rows, cols - 2, x.subarray(2), new Float64Array(rows), cols);
+      expect(Buffer.from(got2.buffer).equals(Buffer.from(sub.buffer))).toBe(true);
     }
   });
 });
