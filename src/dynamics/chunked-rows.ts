@@ -1,8 +1,9 @@
 /**
  * A growable store of saved rows (t, y): rows go into chunks that double in size up to ~64 KB of states, and are
- * concatenated once, into exactly-sized arrays, at the end. Unlike a doubling buffer (TrajectoryBuffer) nothing is
- * copied while growing and no oversized array is allocated: storing the 16423 Lorenz steps of bench/ costs ~0.21 ms
- * instead of ~0.32 ms, mostly memory traffic (fresh zeroed arrays and the copies of each doubling).
+ * concatenated once, into exactly-sized arrays, at the end; the saved-row store of odeDopri5 and the fixed-step
+ * integrators. Unlike the doubling buffer used before, nothing is copied while growing and no oversized array is
+ * allocated: storing the 16423 Lorenz steps of bench/ costs ~0.21 ms instead of ~0.32 ms, mostly memory traffic (fresh
+ * zeroed arrays and the copies of each doubling).
  *
  * @example
  * const rows = new ChunkedRows(2); rows.push(0, Float64Array.of(1, 2)); rows.arrays(); // { t: [0], y: [1, 2] }

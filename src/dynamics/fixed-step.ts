@@ -1,5 +1,6 @@
 import { ParameterError, checkNumber } from '../errors.js';
-import { type OdeResult, TrajectoryBuffer } from './ode-result.js';
+import type { OdeResult } from './ode-result.js';
+import { ChunkedRows } from './chunked-rows.js';
 
 /** Options of the fixed-step integrators: the number of steps (or the step h), and how often to save. */
 export interface FixedStepOptions {
@@ -45,7 +46,7 @@ export function integrateFixed(makeStepper: (dim: number) => Stepper, tspan: rea
   const step = makeStepper(n);
   const h = (tspan[1] - tspan[0]) / N;
   let y = Float64Array.from(y0), next = new Float64Array(n);
-  const buf = new TrajectoryBuffer(n, saveEvery === 0 ? 2 : Math.min(N + 1, 1 << 16));
+  const buf = new ChunkedRows(n);
   buf.push(tspan[0], y);
   let nfev = 0, k = 0, t = tspan[0];
   let status: OdeResult['status'] = 'success', message = '';

@@ -24,34 +24,3 @@ export interface OdeResult {
   status: 'success' | 'diverged' | 'max-steps' | 'step-too-small' | 'terminal-event';
   message: string;
 }
-
-/** Growable row store for saved states (amortised doubling, no per-step allocation). */
-export class TrajectoryBuffer {
-  private ts: Float64Array;
-  private ys: Float64Array;
-  length = 0;
-  constructor(readonly dim: number, capacity = 64) {
-    this.ts = new Float64Array(capacity);
-    this.ys = new Float64Array(capacity * dim);
-  }
-
-  push(t: number, y: ArrayLike<number>): void {
-    if (this.length === this.ts.length) {
-      const ts = new Float64Array(this.ts.length * 2);
-      ts.set(this.ts);
-      const ys = new Float64Array(ts.length * this.dim);
-      ys.set(this.ys);
-      this.ts = ts;
-      this.ys = ys;
-    }
-    this.ts[this.length] = t;
-    const o = this.length * this.dim;
-    for (let i = 0; i < this.dim; i++) this.ys[o + i] = y[i];
-    this.length++;
-  }
-
-  /** Trimmed copies of the saved rows. */
-  arrays(): { t: Float64Array; y: Float64Array } {
-    return { t: this.ts.slice(0, this.length), y: this.ys.slice(0, this.length * this.dim) };
-  }
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ChunkedRows } from '../../src/dynamics/chunked-rows.js';
 import { lorenzField, odeDopri5 } from '../../src/dynamics/index.js';
 
-describe('ChunkedRows (the saved-row store of odeDopri5)', () => {
+describe('ChunkedRows (the saved-row store of odeDopri5 and the fixed-step integrators)', () => {
   it('returns every pushed row, in order, in exactly-sized arrays, across many chunks', () => {
     const rows = new ChunkedRows(3), y = new Float64Array(3), m = 10000; // chunks of 64, 128, ..., 2730 rows
     for (let k = 0; k < m; k++) { y[0] = k; y[1] = -k; y[2] = k * k; rows.push(k / 8, y); }
