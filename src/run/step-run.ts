@@ -2,6 +2,23 @@ import type { RunStatus } from './run.js';
 import { DIAGONAL, DIAGONAL_STEP_MEASURE, EXCESS_AND_GRAD, type RunLoop, VALUE_AND_GRAD } from './start-run.js';
 
 /**
+ * Divergence test: loss or gradNorm not finite, or |loss| > divergence * base (base = max(|J(w_0) - J*|, 1e-300)).
+ * With lossMax = that bound capped at the largest double, |loss| <= lossMax && gradNorm <= MAX_VALUE is the same test
+ * in two comparisons (NaN fails both; gradNorm >= 0) instead of two isFinite calls and one.
+ */
+function inBounds(loss: number, gradNorm: number, lossMax: number): boolean {
+  return Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE;
+}
+
+/** run's measurement of w on a diagonal quadratic: out = [J(w) - J*, ||grad J(w)||], e = w - w*, g = h e. */
+function measureDiagonal(w: Float64Array, h: Float64Array, ws: Float64Array, out: Float64Array, Jstar: number): void {
+  let s = 0, gg = 0;
+  for (let i = 0; i < h.length; i++) { const e = w[i] - ws[i], gi = h[i] * e; s += e * gi; gg += gi * gi; }
+  out[0] = 0.5 * s - Jstar;
+  out[1] = Math.sqrt(gg);
+}
+
+/**
  * The loop: measure w_k, test divergence and tolerance, record, step; until a stop or k = steps. The loop state lives
  * in locals (in registers), written back to `loop` at the end.
  */
@@ -10,7 +27,7 @@ export function stepRun(loop: RunLoop): void {
     mode, h, wsd, stepsMeasured, coefficients, steps, recordEvery, divergence, onProgress } = loop;
   // As doubles and booleans (see stepRunInBlocks).
   const Jstar = +loop.Jstar, tol = +loop.tol, tolOnGrad = loop.tolOnGrad === true, recording = loop.recording === true;
-  const n = g.length, dimd = h.length;
+  const n = g.length;
   // k, loss and gradNorm alone (the common sweep case) are stored here directly; anything else goes through trace.write.
   let { kCol, lossCol, gradNormCol } = loop, capacity = kCol?.length ?? lossCol?.length ?? gradNormCol?.length ?? 0;
   // The gradient queries of the fused steps, added to the wrapper's count at the end (and before oracleCalls is read):
@@ -24,10 +41,8 @@ export function stepRun(loop: RunLoop): void {
     if (k === 0 || mode !== DIAGONAL_STEP_MEASURE) {
       const w = state.w;
       if (mode >= DIAGONAL) {
-        let s = 0, gg = 0;
-        for (let i = 0; i < dimd; i++) { const e = w[i] - wsd[i], gi = h[i] * e; s += e * gi; gg += gi * gi; }
-        loss = 0.5 * s - Jstar;
-        gradNorm = Math.sqrt(gg);
+        measureDiagonal(w, h, wsd, lossAndGradNorm, Jstar);
+        loss = lossAndGradNorm[0]; gradNorm = lossAndGradNorm[1];
       } else {
         if (mode === EXCESS_AND_GRAD) loss = problem.excessAndGrad!(w, g);
         else if (mode === VALUE_AND_GRAD) loss = problem.valueAndGrad!(w, g) - Jstar;
@@ -37,11 +52,9 @@ export function stepRun(loop: RunLoop): void {
         gradNorm = Math.sqrt(s);
       }
     }
-    // Divergence: loss or gradNorm not finite, or |loss| > divergence * base (base = max(|J(w_0) - J*|, 1e-300)).
-    // With lossMax = that bound capped at the largest double, |loss| <= lossMax && gradNorm <= MAX_VALUE is the same
-    // test in two comparisons (NaN fails both; gradNorm >= 0) instead of two isFinite calls and one.
+    // Divergence: see inBounds.
     if (k === 0) lossMax = Math.min(divergence * Math.max(Math.abs(loss), 1e-300), Number.MAX_VALUE);
-    if (!(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE)) { status = 'diverged'; divergedAt = k; }
+    if (!inBounds(loss, gradNorm, lossMax)) { status = 'diverged'; divergedAt = k; }
     else if ((tolOnGrad ? gradNorm : loss) <= tol) status = 'converged';
     // Counters instead of k % recordEvery and k % progressEvery (k grows by one, so they hit the same steps).
     const onGrid = k === nextRecord;
@@ -104,12 +117,12 @@ export function stepRunInBlocks(loop: RunLoop): void {
   const wStart = new Float64Array(n), vStart = v ? new Float64Array(n) : wStart;
   let { kCol, lossCol, gradNormCol } = loop, capacity = kCol?.length ?? lossCol?.length ?? gradNormCol?.length ?? 0;
   // k = 0: the measurement of w_0 (as in stepRun), the divergence bound, the first row.
-  let s = 0, gg = 0;
-  for (let i = 0; i < n; i++) { const e = w[i] - wsd[i], gi = h[i] * e; s += e * gi; gg += gi * gi; }
-  let loss = 0.5 * s - Jstar, gradNorm = Math.sqrt(gg);
+  const lossAndGradNorm = new Float64Array(2);
+  measureDiagonal(w, h, wsd, lossAndGradNorm, Jstar);
+  let loss = lossAndGradNorm[0], gradNorm = lossAndGradNorm[1];
   const lossMax = Math.min(divergence * Math.max(Math.abs(loss), 1e-300), Number.MAX_VALUE);
   let status: RunStatus = 'max_steps', divergedAt: number | null = null;
-  if (!(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE)) { status = 'diverged'; divergedAt = 0; }
+  if (!inBounds(loss, gradNorm, lossMax)) { status = 'diverged'; divergedAt = 0; }
   else if ((tolOnGrad ? gradNorm : loss) <= tol) status = 'converged';
   if (recording) {
     if (kCol !== null) kCol[0] = 0;
@@ -139,7 +152,7 @@ export function stepRunInBlocks(loop: RunLoop): void {
         if (lossCol !== null) lossCol[row + j] = loss;
         if (gradNormCol !== null) gradNormCol[row + j] = gradNorm;
         // Diverged or converged (which one is sorted out after the block, off this loop).
-        if (!(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE) || (tolOnGrad ? gradNorm : loss) <= tol) {
+        if (!inBounds(loss, gradNorm, lossMax) || (tolOnGrad ? gradNorm : loss) <= tol) {
           stopped = true; taken = j + 1; break;
         }
       }
@@ -149,7 +162,7 @@ export function stepRunInBlocks(loop: RunLoop): void {
         const kj = k + 1 + j;
         loss = 0.5 * eHeOf[j] - Jstar;
         gradNorm = Math.sqrt(ggOf[j]);
-        stopped = !(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE) || (tolOnGrad ? gradNorm : loss) <= tol;
+        stopped = !inBounds(loss, gradNorm, lossMax) || (tolOnGrad ? gradNorm : loss) <= tol;
         if (kj === nextRecord || stopped || kj === steps) {
           if (kj === nextRecord) nextRecord += recordEvery;
           if (row >= capacity) {
@@ -165,7 +178,7 @@ export function stepRunInBlocks(loop: RunLoop): void {
       }
     }
     if (stopped) {
-      if (!(Math.abs(loss) <= lossMax && gradNorm <= Number.MAX_VALUE)) { status = 'diverged'; divergedAt = k + taken; }
+      if (!inBounds(loss, gradNorm, lossMax)) { status = 'diverged'; divergedAt = k + taken; }
       else status = 'converged';
     }
     if (taken < count) {
