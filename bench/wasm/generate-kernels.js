@@ -1,10 +1,10 @@
 // Generates the WebAssembly SIMD kernels of src/linalg/wasm/ from one template:
 //   src/linalg/wasm/kernels.wat    (the text format, for reading)
-//   src/linalg/wasm/kernelBytes.ts (the binary, base64, so the library needs no wabt at run time)
+//   src/linalg/wasm/kernel-bytes.ts (the binary, base64, so the library needs no wabt at run time)
 // Run: node bench/wasm/generate-kernels.js   (test/bench/wasm-kernels.test.ts checks both files are up to date)
 //
 // Each kernel is one fused pass over memory for a diagonal quadratic J(w) = 1/2 sum_i h_i (w_i - w*_i)^2, in the
-// lecture's notation, with the same operation order as the TypeScript reference (src/linalg/wasm/diagonalSteps.ts),
+// lecture's notation, with the same operation order as the TypeScript reference (src/linalg/wasm/diagonal-steps.ts),
 // so the results are bitwise equal (WebAssembly's f64x2 arithmetic is IEEE 754 round-to-nearest, without fused
 // multiply-add):
 //   gd : w <- w - alpha (h (w - w*))
@@ -122,6 +122,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const wat = kernelsWat();
   const bin = await kernelsBinary(wat);
   writeFileSync(path.join(OUT_DIR, 'kernels.wat'), wat);
-  writeFileSync(path.join(OUT_DIR, 'kernelBytes.ts'), kernelBytesTs(bin));
-  console.log(`wrote kernels.wat and kernelBytes.ts (${bin.length} bytes)`);
+  writeFileSync(path.join(OUT_DIR, 'kernel-bytes.ts'), kernelBytesTs(bin));
+  console.log(`wrote kernels.wat and kernel-bytes.ts (${bin.length} bytes)`);
 }

@@ -8,4 +8,4 @@ export * from './rotation.js';
 export * from './expm.js';
 export * from './jordan.js';
 export * from './wasm/index.js';
-export * from './eigenvaluesHqr.js';
+export * from './eigenvalues-hqr.js';

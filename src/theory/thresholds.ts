@@ -1,4 +1,4 @@
-import type { LinearMethod } from './linearMethod.js';
+import type { LinearMethod } from './linear-method.js';
 
 /** The curvatures where a linear method's per-direction behaviour changes (null where there is no such point). */
 export interface Thresholds {

@@ -1,5 +1,5 @@
 import { checkNumber, ParameterError } from '../errors.js';
-import { iterationsTo } from './iterationsTo.js';
+import { iterationsTo } from './iterations-to.js';
 
 export type TuneMethodName = 'gd' | 'hb' | 'nag' | 'chebyshev' | 'cg';
 export type TuneRule = 'lecture' | 'polyak' | 'standard' | 'optimal';

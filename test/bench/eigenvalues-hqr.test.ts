@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, eigenvalues, fromRows, type Complex, type DenseMatrix } from '../../src/linalg/index.js';
-import { eigenvaluesHqr } from '../../src/linalg/eigenvaluesHqr.js';
+import { eigenvaluesHqr } from '../../src/linalg/eigenvalues-hqr.js';
 import { ParameterError } from '../../src/errors.js';
 
 const randomMatrix = (n: number, seed: number): DenseMatrix => {

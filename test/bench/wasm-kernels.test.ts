@@ -24,7 +24,7 @@ describe('WebAssembly SIMD kernels', () => {
     const wat = kernelsWat() as string;
     expect(readFileSync(new URL('../../src/linalg/wasm/kernels.wat', import.meta.url), 'utf8')).toBe(wat);
     const bin = await kernelsBinary(wat);
-    expect(readFileSync(new URL('../../src/linalg/wasm/kernelBytes.ts', import.meta.url), 'utf8')).toBe(kernelBytesTs(bin));
+    expect(readFileSync(new URL('../../src/linalg/wasm/kernel-bytes.ts', import.meta.url), 'utf8')).toBe(kernelBytesTs(bin));
   });
 
   for (const method of ['gd', 'hb', 'nag'] as const) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createProblem } from '../../src/problems/registry.js';
 import { diagonalQuadratic } from '../../src/problems/diagonal-quadratic.js';
 import { createRng } from '../../src/linalg/index.js';
-import { shadowEnergy } from '../../src/theory/shadowEnergy.js';
+import { shadowEnergy } from '../../src/theory/shadow-energy.js';
 import {
   aggregatedMomentum, chebyshevIteration, conjugateGradient, createMethod, gradientDescent, heavyBall, kerasSGD, leapfrogMomentum,
   nesterov, nesterovAspremont, nonlinearCG, optaxSGD, preconditionedGD, quasiHyperbolicMomentum, secantLineSearch, tfjsMomentum, torchSGD,

@@ -1,2 +1,2 @@
-export * from './diagonalSteps.js';
-export * from './wasmArena.js';
+export * from './diagonal-steps.js';
+export * from './wasm-arena.js';

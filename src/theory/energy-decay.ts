@@ -1,5 +1,5 @@
 import { checkNumber } from '../errors.js';
-import { continuousHeavyBallDirection } from './continuousHeavyBall.js';
+import { continuousHeavyBallDirection } from './continuous-heavy-ball.js';
 
 /**
  * How well one direction of the continuous heavy ball follows the lecture's averaged law E(t) ~ E(0) exp(-mu t),

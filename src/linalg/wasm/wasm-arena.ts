@@ -3,8 +3,8 @@
 // every typed-array access and does not vectorise); the f64x2 kernel runs at the C loop's speed (see BENCHMARKS.md).
 // The TypeScript kernels in diagonalSteps.ts are the reference and the fallback.
 import { ParameterError, checkNumber } from '../../errors.js';
-import { KERNELS_WASM_BASE64 } from './kernelBytes.js';
-import { gdDiagonalStep, hbDiagonalStep, nagDiagonalStep } from './diagonalSteps.js';
+import { KERNELS_WASM_BASE64 } from './kernel-bytes.js';
+import { gdDiagonalStep, hbDiagonalStep, nagDiagonalStep } from './diagonal-steps.js';
 
 type Kernel = (alpha: number, beta: number, h: number, ws: number, w: number, v: number, n: number) => void;
 

@@ -1,8 +1,8 @@
 import { checkNumber, ParameterError } from '../errors.js';
-import { directionRate } from './directionMatrix.js';
-import { linearMethod, type LinearMethod } from './linearMethod.js';
-import { worstRateOverInterval } from './worstRate.js';
-import { branchX, directionRateScalar, worstRateRow } from './worstRateScalar.js';
+import { directionRate } from './direction-matrix.js';
+import { linearMethod, type LinearMethod } from './linear-method.js';
+import { worstRateOverInterval } from './worst-rate.js';
+import { branchX, directionRateScalar, worstRateRow } from './worst-rate-scalar.js';
 
 /** Where the rate is evaluated: at one curvature h, or the worst over [mu, L]. */
 export type RateMapTarget = { h: number } | { mu: number; L: number };

@@ -1,4 +1,4 @@
-import type { Matrix2 } from './directionMatrix.js';
+import type { Matrix2 } from './direction-matrix.js';
 
 /**
  * U_k = (z1^k - z2^k) / (z1 - z2) for the roots of z^2 - a z + b (U_k = k z^(k-1) for a repeated root),

@@ -1,6 +1,6 @@
 import { checkNumber, ParameterError } from '../errors.js';
-import { directionRate } from './directionMatrix.js';
-import type { LinearMethod } from './linearMethod.js';
+import { directionRate } from './direction-matrix.js';
+import type { LinearMethod } from './linear-method.js';
 import { regimeThresholds } from './thresholds.js';
 
 /**
@@ -45,4 +45,4 @@ export function worstRateOverInterval(m: LinearMethod, mu: number, L: number): {
 }
 
 // The allocation-free scalar forms (used by rateMap), public alongside the object forms.
-export { branchX, directionRateScalar, worstRateRow, worstRateScalar } from './worstRateScalar.js';
+export { branchX, directionRateScalar, worstRateRow, worstRateScalar } from './worst-rate-scalar.js';

@@ -1,5 +1,5 @@
 import { ParameterError } from '../errors.js';
-import type { LinearMethodName } from './linearMethod.js';
+import type { LinearMethodName } from './linear-method.js';
 
 /** The error `characteristic` raises for |alpha h| > 1e100 (kept out of line so the hot function stays small). */
 function refuseCurvature(alpha: number, h: number): never {

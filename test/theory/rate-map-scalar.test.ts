@@ -7,7 +7,7 @@ import {
   directionRate, linearMethod, rateMap, regimeThresholds, worstRateOverInterval, type LinearMethod, type LinearMethodName,
   type RateMapTarget,
 } from '../../src/theory/index.js';
-import { directionRateScalar, worstRateScalar } from '../../src/theory/worstRateScalar.js';
+import { directionRateScalar, worstRateScalar } from '../../src/theory/worst-rate-scalar.js';
 
 const rng = createRng(20261128);
 

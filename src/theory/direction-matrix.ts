@@ -1,6 +1,6 @@
 import { eig2x2 } from '../linalg/eig2.js';
 import type { Complex } from '../linalg/complex.js';
-import { characteristic, type LinearMethod } from './linearMethod.js';
+import { characteristic, type LinearMethod } from './linear-method.js';
 
 /** A real 2x2 matrix [[m11, m12], [m21, m22]] acting on the per-direction state (w, v) with v = w - w_prev. */
 export type Matrix2 = [number, number, number, number];

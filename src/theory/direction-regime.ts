@@ -1,4 +1,4 @@
-import { characteristic, type LinearMethod } from './linearMethod.js';
+import { characteristic, type LinearMethod } from './linear-method.js';
 import { regimeThresholds } from './thresholds.js';
 
 /** How one eigendirection behaves under a linear method. */

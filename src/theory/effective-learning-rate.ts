@@ -1,6 +1,6 @@
 import { checkNumber } from '../errors.js';
-import { directionRate } from './directionMatrix.js';
-import { linearMethod } from './linearMethod.js';
+import { directionRate } from './direction-matrix.js';
+import { linearMethod } from './linear-method.js';
 
 /**
  * The effective learning rate of momentum, alpha_eff = alpha / (1 - beta) (lecture, "the overdamped case").

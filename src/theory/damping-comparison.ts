@@ -1,8 +1,8 @@
-import { directionMatrix, directionRate } from './directionMatrix.js';
-import { directionRegime, type Regime } from './directionRegime.js';
-import { linearMethod, type LinearMethod } from './linearMethod.js';
-import { matrixPower2 } from './matrixPower2.js';
-import type { Matrix2 } from './directionMatrix.js';
+import { directionMatrix, directionRate } from './direction-matrix.js';
+import { directionRegime, type Regime } from './direction-regime.js';
+import { linearMethod, type LinearMethod } from './linear-method.js';
+import { matrixPower2 } from './matrix-power2.js';
+import type { Matrix2 } from './direction-matrix.js';
 
 /** Per-direction decay of one method: modulus |z|, regime, |w_k / w_0| after k steps and the peak over 1..k. */
 export interface DirectionDecay {
