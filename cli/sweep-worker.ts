@@ -1,7 +1,7 @@
 // Worker for `momentum-lab sweep` (run by piscina in worker threads, or inline with --workers 1): measures the empirical
 // rate of one method at a chunk of (alpha, beta) grid points on one problem.
 import { threadId } from 'node:worker_threads';
-import { createMethod } from '../src/optimizers/registry.js';
+import { createMethod } from '../src/methods/registry.js';
 import { createProblem } from '../src/problems/registry.js';
 import type { Problem } from '../src/problems/problem.js';
 import { formatSpec, parseSpec } from '../src/spec.js';

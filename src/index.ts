@@ -3,7 +3,7 @@ export * from './errors.js';
 export * from './spec.js';
 export * from './linalg/index.js';
 export * from './problems/index.js';
-export * from './optimizers/index.js';
+export * from './methods/index.js';
 export * from './run/index.js';
 export * from './theory/index.js';
 export * from './dynamics/index.js';

@@ -5,7 +5,7 @@
 // Usage: node bench/js/many-runs.js NA NB STEPS REPS
 import { linspace } from '../../dist/src/linalg/index.js';
 import { diagonalQuadratic } from '../../dist/src/problems/index.js';
-import { heavyBall } from '../../dist/src/optimizers/index.js';
+import { heavyBall } from '../../dist/src/methods/index.js';
 import { rateMap } from '../../dist/src/theory/index.js';
 import { run } from '../../dist/src/run/index.js';
 

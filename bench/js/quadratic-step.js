@@ -6,7 +6,7 @@
 import v8 from 'node:v8';
 import * as ml from '../../dist/src/linalg/index.js';
 import * as problems from '../../dist/src/problems/index.js';
-import * as optimizers from '../../dist/src/optimizers/index.js';
+import * as optimizers from '../../dist/src/methods/index.js';
 
 const n = Number(process.argv[2] ?? 1e7);
 const reps = Number(process.argv[3] ?? 10);

@@ -1,7 +1,7 @@
 // momentum-lab methods [NAME]: every method with its update, parameters, defaults and valid ranges.
 import type { Command } from 'commander';
 import { ParameterError } from '../../src/errors.js';
-import { methods } from '../../src/optimizers/registry.js';
+import { methods } from '../../src/methods/registry.js';
 import { csv, json, parseFormat } from '../output.js';
 import { oneLineErrors } from '../contract-util.js';
 import { entryList, leftTable, paramDefault, paramRange } from '../run-util.js';

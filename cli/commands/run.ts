@@ -4,7 +4,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ParameterError } from '../../src/errors.js';
-import { createMethod, methods } from '../../src/optimizers/registry.js';
+import { createMethod, methods } from '../../src/methods/registry.js';
 import { createProblem, problems } from '../../src/problems/registry.js';
 import { type RunResult, run } from '../../src/run/index.js';
 import { type Spec, formatSpec, parseSpec } from '../../src/spec.js';

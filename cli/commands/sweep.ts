@@ -9,7 +9,7 @@ import cliProgress from 'cli-progress';
 import { Piscina } from 'piscina';
 import { ParameterError } from '../../src/errors.js';
 import { linspace, logspace } from '../../src/linalg/index.js';
-import { createMethod, methods } from '../../src/optimizers/registry.js';
+import { createMethod, methods } from '../../src/methods/registry.js';
 import { createProblem, problems } from '../../src/problems/registry.js';
 import { formatSpec, parseSpec } from '../../src/spec.js';
 import { UsageError } from '../main.js';

@@ -1,5 +1,5 @@
 import { ParameterError, checkNumber } from '../errors.js';
-import type { Optimizer } from '../optimizers/optimizer.js';
+import type { Optimizer } from '../methods/optimizer.js';
 import type { Problem } from '../problems/problem.js';
 import { borrowCountingProblem } from './borrow-counting-problem.js';
 import type { OracleCounts } from './counting-problem.js';

@@ -1,5 +1,5 @@
 import { ParameterError } from '../errors.js';
-import type { Optimizer, OptimizerState } from '../optimizers/optimizer.js';
+import type { Optimizer, OptimizerState } from '../methods/optimizer.js';
 import { type DiagonalStepMeasure, type WithDiagonalStepMeasure, diagonalQuadraticOracles, diagonalStepMeasure } from '../problems/diagonal-quadratic.js';
 import type { Problem } from '../problems/problem.js';
 import type { CountingLease } from './borrow-counting-problem.js';

@@ -6,7 +6,7 @@ import {
 } from '../../src/linalg/wasm/index.js';
 import { ParameterError } from '../../src/errors.js';
 import { diagonalQuadratic } from '../../src/problems/index.js';
-import { gradientDescent, heavyBall, nesterov } from '../../src/optimizers/index.js';
+import { gradientDescent, heavyBall, nesterov } from '../../src/methods/index.js';
 // @ts-expect-error: plain-JS generator script without type declarations
 import { kernelsWat, kernelsBinary, kernelBytesTs } from '../../bench/wasm/generate-kernels.js';
 

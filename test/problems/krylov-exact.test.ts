@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProblem } from '../../src/problems/index.js';
-import { createMethod, methods } from '../../src/optimizers/index.js';
+import { createMethod, methods } from '../../src/methods/index.js';
 
 // The lecture: on Nesterov's worst function, started at 0, the k-th iterate lies in the Krylov subspace K_k spanned by
 // the first k coordinate vectors. With the gradient computed from the definition, coordinates beyond k are exactly 0.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Optimizer, OptimizerState } from '../../src/optimizers/optimizer.js';
-import { createMethod } from '../../src/optimizers/registry.js';
+import type { Optimizer, OptimizerState } from '../../src/methods/optimizer.js';
+import { createMethod } from '../../src/methods/registry.js';
 import { type DiagonalStepMeasure, type Problem, createProblem, diagonalQuadratic, diagonalStepMeasure } from '../../src/problems/index.js';
 import { type RunOptions, countingProblem, run } from '../../src/run/index.js';
 

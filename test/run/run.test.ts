@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Optimizer, OptimizerState } from '../../src/optimizers/optimizer.js';
-import { createMethod } from '../../src/optimizers/registry.js';
+import type { Optimizer, OptimizerState } from '../../src/methods/optimizer.js';
+import { createMethod } from '../../src/methods/registry.js';
 import { type Problem, createProblem, diagonalQuadratic } from '../../src/problems/index.js';
 import { countingProblem, run } from '../../src/run/index.js';
 

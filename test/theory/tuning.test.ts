@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, linspace } from '../../src/linalg/index.js';
-import { tuneGradientDescent, tuneHeavyBall, tuneNesterov } from '../../src/optimizers/index.js';
+import { tuneGradientDescent, tuneHeavyBall, tuneNesterov } from '../../src/methods/index.js';
 import {
   linearMethod, directionRate, directionRegime, directionEigenvalues, worstRateOverInterval, tuneMethod, iterationsTo, cgBound, chebyshevBound, rateMap, rateMapCurves,
 } from '../../src/theory/index.js';

@@ -1,6 +1,6 @@
 // Checks of the certification section: IQC rates, the heavy-ball counterexample.
 import { certifyMethod, certifyRate, heavyBallCounterexample, quadraticRateBound } from '../../../src/certify/index.js';
-import { createMethod } from '../../../src/optimizers/index.js';
+import { createMethod } from '../../../src/methods/index.js';
 import { createProblem } from '../../../src/problems/index.js';
 import { run } from '../../../src/run/index.js';
 import { bounded, close, same, type Check } from '../check.js';

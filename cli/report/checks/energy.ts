@@ -1,5 +1,5 @@
 // Checks of the underdamped analysis (energy, dissipation, decay at rate mu) and of the leapfrog aside.
-import { createMethod } from '../../../src/optimizers/index.js';
+import { createMethod } from '../../../src/methods/index.js';
 import { createProblem } from '../../../src/problems/index.js';
 import {
   continuousHeavyBallDirection, directionRate, energyDecay, energyDissipation, linearMethod, naiveEnergy, oscillatorEnergy, shadowEnergy,

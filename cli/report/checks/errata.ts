@@ -1,5 +1,5 @@
 // The errata of DESIGN.md: where the lecture's text is wrong, each with the numbers that show the correct statement.
-import { createMethod } from '../../../src/optimizers/index.js';
+import { createMethod } from '../../../src/methods/index.js';
 import { createProblem } from '../../../src/problems/index.js';
 import { run } from '../../../src/run/index.js';
 import { directionEigenvalues, directionRate, directionRegime, krylovMinimumLoss, linearMethod, regimeThresholds } from '../../../src/theory/index.js';

@@ -1,7 +1,7 @@
 // Checks of the lecture's opening recap: gradient descent and gradient flow on quadratics, solved in closed form.
 import { gradientFlowField, odeDopri5, odeLinearExact } from '../../../src/dynamics/index.js';
 import { fromRows } from '../../../src/linalg/index.js';
-import { createMethod } from '../../../src/optimizers/index.js';
+import { createMethod } from '../../../src/methods/index.js';
 import { createProblem } from '../../../src/problems/index.js';
 import { run } from '../../../src/run/index.js';
 import { close, type Check } from '../check.js';

@@ -1,5 +1,5 @@
 // Checks of heavy ball on quadratics: beta = 0 is GD, the threshold T, the regimes, the effective learning rate.
-import { createMethod } from '../../../src/optimizers/index.js';
+import { createMethod } from '../../../src/methods/index.js';
 import type { Problem } from '../../../src/problems/index.js';
 import { createProblem } from '../../../src/problems/index.js';
 import { run } from '../../../src/run/index.js';

@@ -1,5 +1,5 @@
 // Checks of the speed limits: Krylov support on Nesterov's worst function, its exact minimum, lower bounds, CG vs HB.
-import { createMethod } from '../../../src/optimizers/index.js';
+import { createMethod } from '../../../src/methods/index.js';
 import { createProblem } from '../../../src/problems/index.js';
 import { krylovMinimumLoss, krylovSupport, stronglyConvexLowerBound } from '../../../src/theory/index.js';
 import { iterationsVsKappa } from '../../../src/plot/index.js';

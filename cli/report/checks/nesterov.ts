@@ -1,5 +1,5 @@
 // Checks of Nesterov vs heavy ball: the damped high-frequency directions, the shared slow rate, the two forms.
-import { createMethod } from '../../../src/optimizers/index.js';
+import { createMethod } from '../../../src/methods/index.js';
 import { createProblem } from '../../../src/problems/index.js';
 import { run } from '../../../src/run/index.js';
 import { chebyshevBound, dampingComparison, directionEigenvalues, linearMethod, regimeThresholds, tuneMethod } from '../../../src/theory/index.js';

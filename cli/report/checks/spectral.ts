@@ -1,5 +1,5 @@
 // Checks of the spectral-radius formula and of the lecture's choice of beta.
-import { createMethod } from '../../../src/optimizers/index.js';
+import { createMethod } from '../../../src/methods/index.js';
 import { createProblem } from '../../../src/problems/index.js';
 import { run } from '../../../src/run/index.js';
 import { directionRate, fitRate, linearMethod, regimeThresholds, tuneMethod, worstRateOverInterval } from '../../../src/theory/index.js';

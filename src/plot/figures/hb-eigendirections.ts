@@ -1,4 +1,4 @@
-import { createMethod } from '../../optimizers/index.js';
+import { createMethod } from '../../methods/index.js';
 import { createProblem } from '../../problems/index.js';
 import { run } from '../../run/index.js';
 import { closedFormTrajectory, directionMatrix, directionRegime, linearMethod, regimeThresholds } from '../../theory/index.js';

@@ -1,4 +1,4 @@
-import { createMethod } from '../../optimizers/index.js';
+import { createMethod } from '../../methods/index.js';
 import { createProblem } from '../../problems/index.js';
 import { krylovMinimumLoss, krylovSupport } from '../../theory/index.js';
 import { figureSpec, quant, seriesColor } from '../chart.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProblem } from '../../src/problems/registry.js';
-import { createMethod } from '../../src/optimizers/registry.js';
+import { createMethod } from '../../src/methods/registry.js';
 import { dist2 } from '../../src/linalg/index.js';
 import type { Problem } from '../../src/problems/problem.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ParameterError } from '../../src/errors.js';
 import { createProblem } from '../../src/problems/registry.js';
 import { tuneMethod } from '../../src/theory/tuning.js';
-import { createMethod, methods } from '../../src/optimizers/index.js';
+import { createMethod, methods } from '../../src/methods/index.js';
 import type { ParamInfo } from '../../src/spec.js';
 
 const inRange = (p: ParamInfo, v: number): boolean =>

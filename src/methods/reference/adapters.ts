@@ -1,6 +1,6 @@
 // Plain references of the library optimizers, transcribed from their sources:
-// torch/optim/sgd.py (_single_tensor_sgd), optax/_src/transform.py (trace) + alias.py (sgd), keras/src/optimizers/sgd.py,
-// tfjs-core/src/optimizers/momentum_optimizer.ts.
+// torch/optim/sgd.py (_single_tensor_sgd), optax/_src/transform.py (trace) + alias.py (sgd), keras/src/methods/sgd.py,
+// tfjs-core/src/methods/momentum_optimizer.ts.
 import type { PlainOracle } from './oracle.js';
 
 type P = Readonly<Record<string, number | string | boolean>>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diagonalQuadratic } from '../../src/problems/diagonal-quadratic.js';
 import { createProblem } from '../../src/problems/registry.js';
-import { createMethod, heavyBall } from '../../src/optimizers/index.js';
+import { createMethod, heavyBall } from '../../src/methods/index.js';
 import { linspace } from '../../src/linalg/index.js';
-import type { Optimizer, OptimizerState } from '../../src/optimizers/optimizer.js';
+import type { Optimizer, OptimizerState } from '../../src/methods/optimizer.js';
 import type { Problem } from '../../src/problems/problem.js';
 
 /**

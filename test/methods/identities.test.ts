@@ -7,9 +7,9 @@ import {
   aggregatedMomentum, chebyshevIteration, conjugateGradient, createMethod, gradientDescent, heavyBall, kerasSGD, leapfrogMomentum,
   nesterov, nesterovAspremont, nonlinearCG, optaxSGD, preconditionedGD, quasiHyperbolicMomentum, secantLineSearch, tfjsMomentum, torchSGD,
   tuneGradientDescent, tuneHeavyBall, tuneNesterov,
-} from '../../src/optimizers/index.js';
+} from '../../src/methods/index.js';
 import type { Problem } from '../../src/problems/problem.js';
-import type { Optimizer } from '../../src/optimizers/optimizer.js';
+import type { Optimizer } from '../../src/methods/optimizer.js';
 import { iterates, maxDeviation } from './helpers.js';
 
 const DENSE = 'quadratic:dim=30,kappa=100,structure=dense,wstar=random,seed=5';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createProblem } from '../../src/problems/registry.js';
-import { createMethod, heavyBall, nesterovAspremont } from '../../src/optimizers/index.js';
-import type { AspremontState } from '../../src/optimizers/index.js';
-import type { Optimizer } from '../../src/optimizers/optimizer.js';
+import { createMethod, heavyBall, nesterovAspremont } from '../../src/methods/index.js';
+import type { AspremontState } from '../../src/methods/index.js';
+import type { Optimizer } from '../../src/methods/optimizer.js';
 import { dist2 } from '../../src/linalg/index.js';
 
 describe("Nesterov's method in d'Aspremont's form meets J(w_N) - J* <= L ||w0 - w*||^2 / (2 A_N)", () => {

@@ -1,6 +1,6 @@
 // Tuning rules from curvature bounds mu <= h <= L (kappa = L/mu), with the rule names of src/theory's tuneMethod
 // (which also predicts their rates; optimizers may not import theory, so the few formulas are repeated here and
-// test/optimizers/tuning.test.ts checks that both agree).
+// test/methods/tuning.test.ts checks that both agree).
 
 /**
  * Gradient descent's step: 'standard' alpha = 1/L; 'optimal' alpha = 2/(L + mu), the rate-optimal constant step

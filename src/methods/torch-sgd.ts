@@ -21,7 +21,7 @@ export interface TorchSGDOptions {
  *
  * g = grad J(p) + weight_decay p;  buf = g at the first step, else buf = momentum buf + (1 - dampening) g;
  * g = g + momentum buf if nesterov else buf;  p = p - lr g.
- * In the lecture's terms (proved in test/optimizers/adapters.test.ts): with dampening = 0 it is hb(alpha = lr,
+ * In the lecture's terms (proved in test/methods/adapters.test.ts): with dampening = 0 it is hb(alpha = lr,
  * beta = momentum) with v = -lr buf; with dampening d it is hb(alpha = lr (1 - d), beta = momentum) except that the
  * first step uses lr instead of lr (1 - d); nesterov = true gives iterates p_k = w_k + beta v_k, the look-ahead points of
  * nag(alpha = lr, beta = momentum); weight_decay wd is hb on J(w) + wd/2 ||w||^2.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProblem, diagonalQuadraticOracles } from '../../src/problems/index.js';
-import { createMethod } from '../../src/optimizers/index.js';
+import { createMethod } from '../../src/methods/index.js';
 import { run, countingProblem } from '../../src/run/index.js';
 import type { Problem } from '../../src/problems/problem.js';
 

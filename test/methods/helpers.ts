@@ -1,5 +1,5 @@
 import type { Problem } from '../../src/problems/problem.js';
-import type { Optimizer, OptimizerState } from '../../src/optimizers/optimizer.js';
+import type { Optimizer, OptimizerState } from '../../src/methods/optimizer.js';
 
 /** Run `steps` steps and return the iterates w^(1..steps) (copies), plus the final state. */
 export function iterates<S extends OptimizerState>(method: Optimizer<S>, problem: Problem, steps: number, w0: Float64Array = problem.x0, setup?: (s: S) => void): { ws: Float64Array[]; state: S } {

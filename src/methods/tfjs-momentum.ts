@@ -10,7 +10,7 @@ export interface TfjsMomentumState extends OptimizerState {
 
 /**
  * An adapter reproducing tf.js's `tf.train.momentum(learningRate, momentum, useNesterov)` (MomentumOptimizer in
- * tfjs-core/src/optimizers/momentum_optimizer.ts, with c = -learningRate from SGDOptimizer):
+ * tfjs-core/src/methods/momentum_optimizer.ts, with c = -learningRate from SGDOptimizer):
  *
  * accumulation = momentum accumulation + g;  w = w + c (g + momentum accumulation) if useNesterov, else w + c accumulation.
  * In the lecture's terms: hb(alpha = learningRate, beta = momentum) with v = -learningRate accumulation (the same

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createProblem } from '../../src/problems/registry.js';
-import { heavyBall, kerasSGD, nesterov, optaxSGD, quasiHyperbolicMomentum, tfjsMomentum, torchSGD } from '../../src/optimizers/index.js';
+import { heavyBall, kerasSGD, nesterov, optaxSGD, quasiHyperbolicMomentum, tfjsMomentum, torchSGD } from '../../src/methods/index.js';
 import type { Problem } from '../../src/problems/problem.js';
 import { iterates, maxDeviation, withL2 } from './helpers.js';
 

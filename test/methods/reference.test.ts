@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProblem } from '../../src/problems/registry.js';
-import { createMethod, methods } from '../../src/optimizers/registry.js';
-import { referenceIterates } from '../../src/optimizers/reference/index.js';
+import { createMethod, methods } from '../../src/methods/registry.js';
+import { referenceIterates } from '../../src/methods/reference/index.js';
 import { iterates, maxDeviation } from './helpers.js';
 
 // Every method (and every option that changes its code path) on a dense rotated quadratic with a random minimiser,
