@@ -1,5 +1,5 @@
 // Plain references of the library optimizers, transcribed from their sources:
-// torch/optim/sgd.py (_single_tensor_sgd), optax/_src/transform.py (trace) + alias.py (sgd), keras/src/methods/sgd.py,
+// torch/optim/sgd.py (_single_tensor_sgd), optax/_src/transform.py (trace) + alias.py (sgd), keras/src/optimizers/sgd.py,
 // tfjs-core/src/methods/momentum_optimizer.ts.
 import type { PlainOracle } from './oracle.js';
 
