@@ -64,6 +64,8 @@ export interface ParamInfo {
   maxExclusive?: boolean;
   /** Allowed strings for kind 'string'. */
   choices?: string[];
+  /** 'rate': no fixed default; the method's learning rate, 1/L when the problem knows L (methods/definition.ts). */
+  derivedDefault?: 'rate';
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Problem } from '../problems/problem.js';
+import type { LinearForm } from './linear-form.js';
 
 /** The state every method carries: plain data, Float64Array buffers updated in place. */
 export interface OptimizerState {
@@ -19,6 +20,11 @@ export interface Optimizer<S extends OptimizerState = OptimizerState> {
   readonly name: string;
   /** The resolved parameters (after defaults and tuning), e.g. {alpha: 0.01, beta: 0.9}. */
   readonly params: Readonly<Record<string, number | string | boolean>>;
+  /**
+   * The method's linear form, declared by methods that are linear with constant parameters (see LinearForm): theory,
+   * certification and run's diagonal-quadratic kernel derive from it. Absent for nonlinear or scheduled methods.
+   */
+  readonly linear?: LinearForm;
   init(problem: Problem, w0: Float64Array): S;
   step(state: S, problem: Problem): void;
 }
