@@ -3,24 +3,20 @@ import type { Complex } from './complex.js';
 import type { DenseMatrix } from './dense.js';
 import { ParameterError } from '../errors.js';
 import { eig2x2 } from './eig2.js';
-
-function toMl(A: DenseMatrix): Matrix {
-  const M = new Matrix(A.rows, A.cols);
-  for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.cols; j++) M.set(i, j, A.data[i * A.cols + j]);
-  return M;
-}
+import { eigenvaluesHqr } from './eigenvalues-hqr.js';
 
 function checkSquareFinite(A: DenseMatrix, parameter: string): void {
   if (A.rows !== A.cols) throw new ParameterError(parameter, `${A.rows}x${A.cols}`, 'a square matrix');
   for (let i = 0; i < A.data.length; i++) {
-    // ml-matrix's EigenvalueDecomposition loops forever on NaN/Infinity: refuse them here.
+    // ml-matrix's EigenvalueDecomposition (symmetricEigen) loops forever on NaN/Infinity: refuse them here.
     if (!Number.isFinite(A.data[i])) throw new ParameterError(`${parameter}[${Math.floor(i / A.cols)}][${i % A.cols}]`, A.data[i], 'a finite number');
   }
 }
 
 /**
- * Eigenvalues of a general real (non-symmetric) matrix, via ml-matrix's EigenvalueDecomposition
- * (Hessenberg + shifted QR, from JAMA); 2x2 matrices use the exact closed form.
+ * Eigenvalues of a general real (non-symmetric) matrix: balancing, Hessenberg reduction and Francis double-shift QR
+ * (eigenvaluesHqr, EISPACK balanc + elmhes + hqr), so badly scaled matrices keep their digits as with LAPACK's dgeev;
+ * 2x2 matrices use the exact closed form (eig2x2).
  * Sorted by descending modulus, then descending real part, then descending imaginary part.
  *
  * @example
@@ -28,14 +24,8 @@ function checkSquareFinite(A: DenseMatrix, parameter: string): void {
  */
 export function eigenvalues(A: DenseMatrix, parameter = 'matrix'): Complex[] {
   checkSquareFinite(A, parameter);
-  let out: Complex[];
-  if (A.rows === 1) out = [{ re: A.data[0], im: 0 }];
-  else if (A.rows === 2) out = eig2x2(A.data[0], A.data[1], A.data[2], A.data[3]);
-  else {
-    const e = new EigenvalueDecomposition(toMl(A), { assumeSymmetric: false });
-    const re = e.realEigenvalues, im = e.imaginaryEigenvalues;
-    out = re.map((r, i) => ({ re: r, im: im[i] }));
-  }
+  if (A.rows > 2) return eigenvaluesHqr(A, parameter);
+  const out: Complex[] = A.rows === 1 ? [{ re: A.data[0], im: 0 }] : eig2x2(A.data[0], A.data[1], A.data[2], A.data[3]);
   return out.sort((x, y) => Math.hypot(y.re, y.im) - Math.hypot(x.re, x.im) || y.re - x.re || y.im - x.im);
 }
 

@@ -2,9 +2,9 @@
 // by stabilised elementary similarity transformations, then the Francis double-shift QR iteration — EISPACK's
 // balanc + elmhes + hqr (Wilkinson & Reinsch, Handbook for Automatic Computation II, contributions II/11, II/13,
 // II/14; Martin, Peters & Wilkinson 1970). Written here because ml-matrix's EigenvalueDecomposition (a JAMA port on
-// arrays of arrays) always computes the eigenvectors too and is ~20x slower than LAPACK at n = 200 (BENCHMARKS.md);
-// this one computes eigenvalues only and is several times faster (BENCHMARKS.md, workload "eigen"); eigenvalues() in
-// eig.ts stays the reference it is tested against.
+// arrays of arrays) always computes the eigenvectors too, does not balance (it loses digits on badly scaled
+// matrices) and is slower (BENCHMARKS.md, workload "eigen"). eigenvalues() in eig.ts calls this for n > 2; tests
+// check it against ml-matrix and against numpy (test/linalg/eigenvalues-balanced.test.ts).
 import type { Complex } from './complex.js';
 import type { DenseMatrix } from './dense.js';
 import { ParameterError } from '../errors.js';
