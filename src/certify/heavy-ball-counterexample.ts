@@ -34,7 +34,8 @@ export function heavyBallCounterexample({ x0 = 3.3, steps = 1000 } = {}): HeavyB
   checkNumber('x0', x0);
   checkNumber('steps', steps, { min: 30, max: 1e7, integer: true });
   const mu = 1, L = 25;
-  const { alpha, beta1: beta, stateSpace } = certifyMethod('hb', mu, L);
+  const { params, stateSpace } = certifyMethod('hb:tune=polyak', mu, L);
+  const alpha = params.alpha as number, beta = params.beta as number;
   let prev = x0, x = x0;
   const tail = new Float64Array(33);
   for (let k = 0; k < steps; k++) {

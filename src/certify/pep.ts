@@ -2,6 +2,7 @@ import { ParameterError, checkNumber } from '../errors.js';
 import type { SdpEntry, SdpProblem } from './problem.js';
 import { type SdpStatus, solveSdp } from './solve-sdp.js';
 import { type StateSpace, checkStateSpace } from './state-space.js';
+import type { LinearForm } from '../methods/linear-form.js';
 import { symmetricEigen } from '../linalg/eig.js';
 
 export type PepMeasure = 'function-value' | 'distance' | 'gradient-norm';
@@ -33,8 +34,8 @@ export interface PepResult {
 
 /**
  * Performance estimation (Drori–Teboulle; Taylor, Hendrickx, Glineur 2017) of N steps of the method
- * ξ_{k+1} = A ξ_k + B ∇f(y_k), y_k = C ξ_k (D = 0), started at rest (every state component equal to x_0, i.e.
- * x_{−1} = x_0), over F(μ, L): maximise the measure at x_N = ξ_N[0] subject to the initial quantity at x_0 <= 1 and
+ * ξ_{k+1} = A ξ_k + B ∇f(y_k), y_k = C ξ_k (D = 0), started at the method's declared start (LinearForm.start), or
+ * for a bare state space at rest (every state component equal to x_0, i.e. x_{−1} = x_0), over F(μ, L): maximise the measure at x_N = ξ_N[0] subject to the initial quantity at x_0 <= 1 and
  * the interpolation conditions f_i ≥ f_j + ⟨g_j, x_i − x_j⟩ + 1/(2(1 − μ/L)) (‖g_i − g_j‖²/L + μ‖x_i − x_j‖²
  * − 2μ/L ⟨g_j − g_i, x_j − x_i⟩) for all pairs, as an SDP in the Gram matrix of (x_0 − x*, g_0, ..., ).
  * Reference: Taylor, Hendrickx, Glineur, Math. Program. 161 (2017), Theorem 4 and section 3.
@@ -64,7 +65,16 @@ export function pep(ss: StateSpace, mu: number, L: number, N: number, { measure 
     pts.push({ label, x, g: unit(K++) });
     return pts.length - 1;
   };
-  let xi: number[][] = Array.from({ length: n }, () => unit(0));
+  // ξ_0 from the method's declared start (LinearForm.start: ξ_0 = start.w x_0 + start.g g_0, e.g. heavy ball's (w, v)
+  // starts at (x_0, 0)); a bare state space starts at rest in the two-term sense, every component x_0.
+  const start = (ss as Partial<LinearForm>).start;
+  let g0: number[] | null = null;
+  if (start?.g?.some((c) => c !== 0)) { g0 = unit(K++); pts.push({ label: 'x0', x: unit(0), g: g0 }); }
+  let xi: number[][] = Array.from({ length: n }, (_, j) => {
+    let v = axpy(start ? start.w[j] ?? 0 : 1, unit(0), []);
+    if (g0 && start?.g) v = axpy(start.g[j] ?? 0, g0, v);
+    return v;
+  });
   for (let k = 0; k < N; k++) {
     let y: number[] = [];
     for (let j = 0; j < n; j++) y = axpy(ss.C[j], xi[j], y);

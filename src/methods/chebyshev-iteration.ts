@@ -1,5 +1,6 @@
 import type { Problem } from '../problems/problem.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
+import { type MethodDefinition, curvatureParam, requireMuL } from './definition.js';
 import { momentumUpdate } from './heavy-ball.js';
 
 /** Chebyshev iteration state: iterate w, velocity v = w^(k) - w^(k-1), gradient g, and rho_k of the recurrence. */
@@ -51,3 +52,13 @@ export function chebyshevIteration(mu: number, L: number): Optimizer<ChebyshevSt
     },
   };
 }
+
+export const chebyshevIterationDefinition: MethodDefinition = {
+  name: 'chebyshev', description: 'Chebyshev semi-iterative acceleration on [mu, L]',
+  equation: 'v <- beta_k v - alpha_k grad J(w); w <- w + v; rho_k = 1/(2 sigma - rho_(k-1)), beta_k = rho_k rho_(k-1), alpha_k = 2 rho_k/delta',
+  params: [curvatureParam('mu'), curvatureParam('L')], linear: false,
+  build: (p, context) => {
+    const { mu, L } = requireMuL('chebyshev', context, p.mu as number | undefined, p.L as number | undefined);
+    return chebyshevIteration(mu, L);
+  },
+};

@@ -1,5 +1,6 @@
 import type { Problem } from '../problems/problem.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
+import type { MethodDefinition } from './definition.js';
 
 /** Linear CG's state: iterate w, residual r = -grad J(w), search direction p, product Hp, scratch t, rr = r^T r. */
 export interface ConjugateGradientState extends OptimizerState {
@@ -65,3 +66,9 @@ export function conjugateGradient(): Optimizer<ConjugateGradientState> {
     },
   };
 }
+
+export const conjugateGradientDefinition: MethodDefinition = {
+  name: 'cg', description: 'linear conjugate gradient (quadratics; H p by hvp or gradient differences)',
+  equation: 'a = r.r / p.Hp; w <- w + a p; r <- r - a Hp; p <- r + (r+.r+ / r.r) p', params: [], linear: false,
+  build: () => conjugateGradient(),
+};

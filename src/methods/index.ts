@@ -1,4 +1,5 @@
 export type { Optimizer, OptimizerState } from './optimizer.js';
+export { METHODS } from './method-catalog.js';
 export * from './gradient-descent.js';
 export * from './heavy-ball.js';
 export * from './nesterov.js';
@@ -15,6 +16,9 @@ export * from './torch-sgd.js';
 export * from './optax-sgd.js';
 export * from './keras-sgd.js';
 export * from './tfjs-momentum.js';
-export * from './tuning.js';
+export * from './two-term.js';
+export * from './triple-momentum.js';
+export * from './definition.js';
+export * from './linear-form.js';
 export * from './registry.js';
 export * as reference from './reference/index.js';

@@ -1,5 +1,6 @@
 import type { Problem } from '../problems/problem.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
+import { type MethodDefinition, betaParam, checkValues, rateParam } from './definition.js';
 
 /**
  * Leapfrog state: iterate w, full-step velocity v = v^(k), half-step velocity vHalf = v^(k-1/2), and g = grad J(w^(k))
@@ -26,10 +27,16 @@ export interface LeapfrogState extends OptimizerState {
  * const lf = leapfrogMomentum(1, { beta: 1 });
  */
 export function leapfrogMomentum(alpha: number, { beta = 0.9 }: { beta?: number } = {}): Optimizer<LeapfrogState> {
+  checkValues('leapfrog', params, { alpha, beta });
   const h = alpha / 2;
   return {
     name: 'leapfrog',
     params: { alpha, beta },
+    // State (w, v, g = grad J(w)); the gradient is taken at y = w + v - h g (= w+): w+ = y, v+ = beta (v - h g) - h u, g+ = u.
+    linear: {
+      A: [[1, 1, -h], [0, beta, -beta * h], [0, 0, 0]], B: [0, -h, 1], C: [1, 1, -h], D: 0,
+      state: ['w', 'v', 'g'], start: { w: [1, 0, 0], g: [0, -h, 1] },
+    },
     init(problem: Problem, w0: Float64Array): LeapfrogState {
       const n = w0.length;
       const w = Float64Array.from(w0);
@@ -52,3 +59,12 @@ export function leapfrogMomentum(alpha: number, { beta = 0.9 }: { beta?: number 
     },
   };
 }
+
+const params = [rateParam(), betaParam(0.9, 'damping beta (1 = undamped); the w iterates equal hb(alpha, beta)', true)];
+
+export const leapfrogMomentumDefinition: MethodDefinition = {
+  name: 'leapfrog', description: 'heavy ball as the leapfrog (kick-drift-kick) integrator; beta = 1 is symplectic',
+  equation: 'v+1/2 = v - (alpha/2) grad J(w); w <- w + v+1/2; v <- beta v+1/2 - (alpha/2) grad J(w)',
+  params, linear: true,
+  build: (p) => leapfrogMomentum(p.alpha as number, { beta: p.beta as number }),
+};

@@ -58,3 +58,20 @@ export function directionMatrixOf(ss: StateSpace, h: number): number[][] {
   if (ss.D !== 0) throw new ParameterError('state-space.D', ss.D, '0 (explicit methods: y = C xi; an implicit D != 0 is not supported)');
   return ss.A.map((row, i) => row.map((a, j) => a + h * ss.B[i] * ss.C[j]));
 }
+
+/**
+ * The buffers of a method's state that hold the components of its linear form's ξ, in order: `state[j]` is a key of
+ * the state object, or `key.i` for the i-th buffer of an array of buffers (aggmo's velocities).
+ *
+ * @example
+ * linearStateBuffers(heavyBall(0.1).linear!, state); // returns [state.w, state.v]
+ */
+export function linearStateBuffers(form: LinearForm, state: object): Float64Array[] {
+  return form.state.map((name) => {
+    const dot = name.indexOf('.');
+    const record = state as Record<string, unknown>;
+    const value = dot < 0 ? record[name] : (record[name.slice(0, dot)] as unknown[] | undefined)?.[Number(name.slice(dot + 1))];
+    if (!(value instanceof Float64Array)) throw new ParameterError('linear.state', name, 'the name of a Float64Array buffer of the method state');
+    return value;
+  });
+}

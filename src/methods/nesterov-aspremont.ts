@@ -1,5 +1,7 @@
 import type { Problem } from '../problems/problem.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
+import { ParameterError } from '../errors.js';
+import { type MethodDefinition, type Values, curvatureParam, defaultRate, rateParam, requireMuL } from './definition.js';
 
 /**
  * The parameter schedule of the d'Aspremont form:
@@ -40,9 +42,14 @@ export interface AspremontState extends OptimizerState {
 export function nesterovAspremont(schedule: AspremontSchedule): Optimizer<AspremontState> {
   const params: Record<string, number | string> = { schedule: schedule.kind, ...schedule };
   delete params.kind;
+  // The constant schedule is linear: state (w, z), y = (1 - tau) w + tau z, w+ = y - alpha u, z+ = z - gamma u.
+  const linear = schedule.kind === 'constant'
+    ? { A: [[1 - schedule.tau, schedule.tau], [0, 1]], B: [-schedule.alpha, -schedule.gamma], C: [1 - schedule.tau, schedule.tau], D: 0, state: ['w', 'z'], start: { w: [1, 1] } }
+    : undefined;
   return {
     name: 'nag-aspremont',
     params,
+    ...(linear ? { linear } : {}),
     init(_problem: Problem, w0: Float64Array): AspremontState {
       const n = w0.length;
       return { k: 0, w: Float64Array.from(w0), z: Float64Array.from(w0), y: new Float64Array(n), g: new Float64Array(n), A: 0 };
@@ -92,3 +99,44 @@ export function nesterovAspremont(schedule: AspremontSchedule): Optimizer<Asprem
     },
   };
 }
+
+const num = (v: Values[string]): number | undefined => (typeof v === 'number' ? v : undefined);
+
+export const nesterovAspremontDefinition: MethodDefinition = {
+  name: 'nag-aspremont', description: "Nesterov's method in d'Aspremont's form with Nesterov's schedules or constant parameters",
+  equation: 'y = w + tau_k (z - w); w+ = y - alpha_k grad J(y); z+ = z - gamma_k grad J(y)',
+  params: [
+    { name: 'schedule', kind: 'string', default: 'convex', choices: ['convex', 'strongly-convex', 'constant'], description: "Nesterov's convex schedule (A_k), the strongly convex one, or constant alpha, tau, gamma" },
+    curvatureParam('L'), { ...curvatureParam('mu'), description: "strong convexity (> 0, < L) for schedule=strongly-convex; default the problem's mu" },
+    { ...rateParam(), derivedDefault: undefined, description: 'constant schedule: alpha (> 0); default 1/L' },
+    { name: 'tau', description: 'constant schedule: tau in (0, 1]; default 2 sqrt q/(1 + sqrt q), q = mu/L (= nag with beta = 1 - tau)', min: 0, max: 1, minExclusive: true },
+    { name: 'gamma', description: 'constant schedule: gamma (> 0); default alpha/tau', min: 0, minExclusive: true },
+  ],
+  linear: true,
+  build: (p, context) => {
+    const schedule = p.schedule as 'convex' | 'strongly-convex' | 'constant';
+    if (schedule !== 'constant') {
+      for (const key of ['alpha', 'tau', 'gamma']) {
+        if (p[key] !== undefined) throw new ParameterError(`nag-aspremont.${key}`, p[key], `no value unless schedule=constant (schedule=${schedule} sets it)`);
+      }
+    }
+    if (schedule === 'convex') {
+      const L = num(p.L) ?? context?.L;
+      if (L === undefined) throw new ParameterError('nag-aspremont.L', undefined, 'a number > 0 (the problem does not know L)');
+      if (p.mu !== undefined) throw new ParameterError('nag-aspremont.mu', p.mu, 'no value unless schedule=strongly-convex or constant');
+      return nesterovAspremont({ kind: 'convex', L });
+    }
+    if (schedule === 'strongly-convex') {
+      const { mu, L } = requireMuL('nag-aspremont', context, num(p.mu), num(p.L));
+      return nesterovAspremont({ kind: 'strongly-convex', mu, L });
+    }
+    const alpha = num(p.alpha) ?? defaultRate(context);
+    let tau = num(p.tau);
+    if (tau === undefined) {
+      const { mu, L } = requireMuL('nag-aspremont', context, num(p.mu), num(p.L), ['tau', 'default']);
+      const sq = Math.sqrt(mu / L);
+      tau = (2 * sq) / (1 + sq);
+    }
+    return nesterovAspremont({ kind: 'constant', alpha, tau, gamma: num(p.gamma) ?? alpha / tau });
+  },
+};

@@ -1,5 +1,6 @@
 import type { Problem } from '../problems/problem.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
+import type { MethodDefinition } from './definition.js';
 import { secantLineSearch } from './secant-line-search.js';
 
 /** Nonlinear CG state: iterate w, gradient g, direction d, buffers, and the last step a (the next line search's first guess). */
@@ -91,3 +92,21 @@ export function nonlinearCG(
     },
   };
 }
+
+export const nonlinearCGDefinition: MethodDefinition = {
+  name: 'nlcg', description: 'nonlinear conjugate gradient (Fletcher–Reeves or Polak–Ribière+) with a line search',
+  equation: 'w <- w + a d (line search); d <- -g+ + beta d, beta_FR = |g+|^2/|g|^2, beta_PR = max(0, g+.(g+ - g)/|g|^2)',
+  params: [
+    { name: 'variant', kind: 'string', default: 'pr', choices: ['fr', 'pr'], description: 'Fletcher–Reeves or Polak–Ribière (clipped at 0)' },
+    { name: 'linesearch', kind: 'string', default: 'auto', choices: ['auto', 'exact', 'secant'], description: 'exact (one hvp: exact on quadratics), secant (gradients only); auto = exact on quadratics with hvp, else secant' },
+    { name: 'restart', kind: 'integer', default: 0, min: 0, description: 'restart d = -g every this many steps (0 = never)' },
+    { name: 'sigma', default: 0.1, min: 0, max: 1, minExclusive: true, maxExclusive: true, description: "secant search stops when |phi'(a)| <= sigma |phi'(0)|" },
+    { name: 'maxls', kind: 'integer', default: 20, min: 1, description: 'gradient evaluations per secant search' },
+  ],
+  linear: false,
+  build: (p, context) => {
+    const auto = context?.hvp !== undefined && context.spectrum !== undefined ? 'exact' : 'secant';
+    const lineSearch = p.linesearch === 'auto' ? auto : (p.linesearch as 'exact' | 'secant');
+    return nonlinearCG(p.variant as 'fr' | 'pr', { lineSearch, restart: p.restart as number, sigma: p.sigma as number, maxLineSearch: p.maxls as number });
+  },
+};

@@ -1,5 +1,7 @@
 import type { Problem } from '../problems/problem.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
+import { type MethodDefinition, checkValues, rateParam } from './definition.js';
+import type { LinearForm } from './linear-form.js';
 
 /** optax sgd state: parameters w, the trace t (optax TraceState.trace, initialised to zeros), step v, gradient g. */
 export interface OptaxSGDState extends OptimizerState {
@@ -23,9 +25,11 @@ export interface OptaxSGDState extends OptimizerState {
  * const sgd = optaxSGD(0.5, { momentum: 0.5 });
  */
 export function optaxSGD(learning_rate: number, { momentum = 0, nesterov = false }: { momentum?: number; nesterov?: boolean } = {}): Optimizer<OptaxSGDState> {
+  checkValues('optax-sgd', params, { learning_rate, momentum, nesterov });
   return {
     name: 'optax-sgd',
     params: { learning_rate, momentum, nesterov },
+    linear: traceLinearForm(learning_rate, momentum, nesterov, 'trace'),
     init(_problem: Problem, w0: Float64Array): OptaxSGDState {
       const n = w0.length;
       return { k: 0, w: Float64Array.from(w0), trace: new Float64Array(n), v: new Float64Array(n), g: new Float64Array(n) };
@@ -45,3 +49,25 @@ export function optaxSGD(learning_rate: number, { momentum = 0, nesterov = false
     },
   };
 }
+
+/**
+ * The linear form of a trace-then-scale update (optax.sgd, tf.train.momentum): t+ = mu t + u, w+ = w - lr t+ (nesterov:
+ * w+ = w - lr (u + mu t+)), state (w, t) with `t` the state's trace buffer; without momentum, state (w) (gradient descent).
+ *
+ * @example
+ * traceLinearForm(0.1, 0.5, false, 'trace').A; // returns [[1, -0.05], [0, 0.5]]
+ */
+export function traceLinearForm(lr: number, mu: number, nesterov: boolean, buffer: string): LinearForm {
+  if (mu === 0) return { A: [[1]], B: [-lr], C: [1], D: 0, state: ['w'], start: { w: [1] } };
+  return nesterov
+    ? { A: [[1, -lr * mu * mu], [0, mu]], B: [-lr * (1 + mu), 1], C: [1, 0], D: 0, state: ['w', buffer], start: { w: [1, 0] } }
+    : { A: [[1, -lr * mu], [0, mu]], B: [-lr, 1], C: [1, 0], D: 0, state: ['w', buffer], start: { w: [1, 0] } };
+}
+
+const params = [rateParam('learning_rate'), { name: 'momentum', default: 0, min: 0, max: 1, description: 'trace decay in [0, 1] (0 = optax momentum=None)' }, { name: 'nesterov', kind: 'boolean' as const, default: false, description: 'Nesterov momentum' }];
+
+export const optaxSGDDefinition: MethodDefinition = {
+  name: 'optax-sgd', description: 'adapter: optax.sgd (trace then scale by -learning_rate)', equation: 't <- g + momentum t; u = g + momentum t if nesterov else t; w <- w - learning_rate u',
+  params, linear: true,
+  build: (p) => optaxSGD(p.learning_rate as number, { momentum: p.momentum as number, nesterov: p.nesterov as boolean }),
+};

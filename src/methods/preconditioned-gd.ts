@@ -1,6 +1,7 @@
 import { ParameterError } from '../errors.js';
 import type { Problem } from '../problems/problem.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
+import { type MethodDefinition, parseNumberList } from './definition.js';
 
 /** Preconditioned GD state: iterate w, gradient g, and the diagonal preconditioner P (fixed at init). */
 export interface PreconditionedGDState extends OptimizerState {
@@ -56,3 +57,15 @@ function jacobi(problem: Problem, w: Float64Array, P: Float64Array): void {
     P[i] = He[i] > 0 ? 1 / He[i] : 1;
   }
 }
+
+export const preconditionedGDDefinition: MethodDefinition = {
+  name: 'pgd', description: 'gradient descent with a diagonal preconditioner', equation: 'w <- w - alpha P grad J(w)',
+  params: [{ name: 'alpha', default: 1, min: 0, minExclusive: true, description: 'step (> 0); 1 makes Jacobi exact on diagonal quadratics' },
+    { name: 'precond', kind: 'string', description: "jacobi (1/diag H at w0, via hvp), identity, or a ';'-separated list of positive numbers; default jacobi when the problem has hvp" }],
+  linear: false,
+  build: (p, context) => {
+    const text = (p.precond as string | undefined) ?? (context?.hvp ? 'jacobi' : 'identity');
+    const P = text === 'jacobi' || text === 'identity' ? text : Float64Array.from(parseNumberList('pgd.precond', text, (x) => x > 0, 'numbers > 0, or jacobi | identity'));
+    return preconditionedGD(p.alpha as number, P);
+  },
+};

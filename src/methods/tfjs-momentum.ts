@@ -1,5 +1,7 @@
 import type { Problem } from '../problems/problem.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
+import { type MethodDefinition, checkValues, rateParam } from './definition.js';
+import { traceLinearForm } from './optax-sgd.js';
 
 /** tf.js momentum state: variables w, tf.js's `accumulation` (initialised to zeros), step v = w^(k) - w^(k-1), gradient g. */
 export interface TfjsMomentumState extends OptimizerState {
@@ -21,10 +23,12 @@ export interface TfjsMomentumState extends OptimizerState {
  * const opt = tfjsMomentum(0.5, 0.5);
  */
 export function tfjsMomentum(learningRate: number, momentum: number, useNesterov = false): Optimizer<TfjsMomentumState> {
+  checkValues('tfjs-momentum', params, { learningRate, momentum, useNesterov });
   const c = -learningRate;
   return {
     name: 'tfjs-momentum',
     params: { learningRate, momentum, useNesterov },
+    linear: traceLinearForm(learningRate, momentum, useNesterov, 'accumulation'),
     init(_problem: Problem, w0: Float64Array): TfjsMomentumState {
       const n = w0.length;
       return { k: 0, w: Float64Array.from(w0), accumulation: new Float64Array(n), v: new Float64Array(n), g: new Float64Array(n) };
@@ -44,3 +48,12 @@ export function tfjsMomentum(learningRate: number, momentum: number, useNesterov
     },
   };
 }
+
+const params = [rateParam('learningRate'), { name: 'momentum', default: 0.9, min: 0, max: 1, description: 'momentum in [0, 1] (tf.js requires it; default here 0.9)' },
+  { name: 'useNesterov', kind: 'boolean' as const, default: false, description: 'Nesterov momentum' }];
+
+export const tfjsMomentumDefinition: MethodDefinition = {
+  name: 'tfjs-momentum', description: 'adapter: tf.train.momentum (tf.js MomentumOptimizer)', equation: 'accumulation <- momentum accumulation + g; w <- w - learningRate (useNesterov ? g + momentum accumulation : accumulation)',
+  params, linear: true,
+  build: (p) => tfjsMomentum(p.learningRate as number, p.momentum as number, p.useNesterov as boolean),
+};

@@ -1,5 +1,8 @@
 import type { Problem } from '../problems/problem.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
+import { ParameterError } from '../errors.js';
+import { type MethodDefinition, checkValues, rateParam } from './definition.js';
+import type { LinearForm } from './linear-form.js';
 
 /** PyTorch SGD state: parameters w (PyTorch's p), momentum buffer buf, step v = w^(k) - w^(k-1), gradient g. */
 export interface TorchSGDState extends OptimizerState {
@@ -31,9 +34,14 @@ export interface TorchSGDOptions {
  * const sgd = torchSGD(0.5, { momentum: 0.5 });
  */
 export function torchSGD(lr: number, { momentum = 0, dampening = 0, nesterov = false, weight_decay = 0 }: TorchSGDOptions = {}): Optimizer<TorchSGDState> {
+  checkValues('torch-sgd', params, { lr, momentum, dampening, nesterov, weight_decay });
+  if (nesterov && (!(momentum > 0) || dampening !== 0)) {
+    throw new ParameterError('torch-sgd.nesterov', true, 'nesterov=false unless momentum > 0 and dampening = 0 (as PyTorch requires)');
+  }
   return {
     name: 'torch-sgd',
     params: { lr, momentum, dampening, nesterov, weight_decay },
+    linear: torchSGDLinearForm(lr, momentum, dampening, nesterov, weight_decay),
     init(_problem: Problem, w0: Float64Array): TorchSGDState {
       const n = w0.length;
       return { k: 0, w: Float64Array.from(w0), buf: new Float64Array(n), v: new Float64Array(n), g: new Float64Array(n) };
@@ -58,3 +66,31 @@ export function torchSGD(lr: number, { momentum = 0, dampening = 0, nesterov = f
     },
   };
 }
+
+const params = [rateParam('lr'), { name: 'momentum', default: 0, min: 0, max: 1, description: 'momentum in [0, 1]' },
+  { name: 'dampening', default: 0, min: 0, max: 1, description: 'dampening in [0, 1]' }, { name: 'nesterov', kind: 'boolean' as const, default: false, description: 'Nesterov momentum' },
+  { name: 'weight_decay', default: 0, min: 0, description: 'L2 penalty (>= 0)' }];
+
+/**
+ * torch.optim.SGD's linear form, with d_p = u + wd p (weight decay is linear in p): without momentum, state (p),
+ * p+ = (1 - lr wd) p - lr u; with momentum mu, state (p, buf), buf+ = mu buf + (1 - d) d_p and p+ = p - lr buf+
+ * (nesterov, d = 0: p+ = p - lr ((1 + mu) d_p + mu^2 buf)). PyTorch's first step sets buf = d_p instead of
+ * (1 - d) d_p: that is the form started from buf_0 = (d/mu) d_p(w_0) (`start`), so the rate is unchanged.
+ *
+ * @example
+ * torchSGDLinearForm(0.1, 0.9, 0, false, 0).A; // returns [[1, -0.09], [0, 0.9]]
+ */
+export function torchSGDLinearForm(lr: number, mu: number, d: number, nesterov: boolean, wd: number): LinearForm {
+  if (mu === 0) return { A: [[1 - lr * wd]], B: [-lr], C: [1], D: 0, state: ['w'], start: { w: [1] } };
+  const form: LinearForm = nesterov
+    ? { A: [[1 - lr * (1 + mu) * wd, -lr * mu * mu], [wd, mu]], B: [-lr * (1 + mu), 1], C: [1, 0], D: 0, state: ['w', 'buf'], start: { w: [1, 0] } }
+    : { A: [[1 - lr * (1 - d) * wd, -lr * mu], [(1 - d) * wd, mu]], B: [-lr * (1 - d), 1 - d], C: [1, 0], D: 0, state: ['w', 'buf'], start: { w: [1, (d / mu) * wd], g: [0, d / mu] } };
+  if (d !== 0) form.firstStep = 'PyTorch sets buf = d_p on the first step: the form started from buf_0 = (dampening/momentum) d_p(w_0)';
+  return form;
+}
+
+export const torchSGDDefinition: MethodDefinition = {
+  name: 'torch-sgd', description: 'adapter: torch.optim.SGD', equation: 'buf <- momentum buf + (1 - dampening) g (first step buf = g); g <- g + momentum buf if nesterov else buf; p <- p - lr g',
+  params, linear: true,
+  build: (p) => torchSGD(p.lr as number, { momentum: p.momentum as number, dampening: p.dampening as number, nesterov: p.nesterov as boolean, weight_decay: p.weight_decay as number }),
+};

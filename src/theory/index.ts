@@ -1,4 +1,5 @@
 export * from './linear-method.js';
+export * from './linear-form-analysis.js';
 export * from './direction-matrix.js';
 export * from './matrix-power2.js';
 export * from './thresholds.js';

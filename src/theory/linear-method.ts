@@ -1,4 +1,7 @@
 import { checkNumber, ParameterError } from '../errors.js';
+import { checkValues } from '../methods/definition.js';
+import { methodDefinition } from '../methods/registry.js';
+import { twoTermParams } from '../methods/two-term.js';
 
 /** Names of the methods whose per-eigendirection dynamics on a quadratic are a 2x2 linear map. */
 export type LinearMethodName = 'gd' | 'hb' | 'nag' | 'two-term';
@@ -15,9 +18,11 @@ export interface LinearMethod {
 }
 
 /**
- * Build a linear method from its lecture parameters, checking them at the boundary.
+ * Build a linear method from its lecture parameters, checked against the method's own parameter ranges
+ * (src/methods: hb and nag beta in [0, 1), two-term beta1 in [-1, 1], beta2 in [-10, 10]).
  * Heavy ball `v <- beta v - alpha grad(w); w <- w + v` is the two-term method with beta1 = beta, beta2 = 0;
- * Nesterov (Sutskever) `v <- beta v - alpha grad(w + beta v); w <- w + v` has beta1 = beta2 = beta.
+ * Nesterov (Sutskever) `v <- beta v - alpha grad(w + beta v); w <- w + v` has beta1 = beta2 = beta. (Any linear form
+ * of order 2 maps to these coefficients: `formCharacteristic` in linear-form-analysis.ts; a test checks both agree.)
  *
  * @example
  * linearMethod('nag', { alpha: 0.1, beta: 0.9 });
@@ -27,22 +32,17 @@ export function linearMethod(
   method: LinearMethodName,
   { alpha, beta = 0, beta1, beta2 }: { alpha: number; beta?: number; beta1?: number; beta2?: number },
 ): LinearMethod {
+  if (!(['gd', 'hb', 'nag', 'two-term'] as unknown[]).includes(method)) throw new ParameterError('method', method, 'one of gd | hb | nag | two-term');
+  const params = method === 'two-term' ? twoTermParams : methodDefinition(method).params;
+  const values = method === 'gd' ? { alpha } : method === 'two-term' ? { alpha, beta1, beta2: beta2 ?? 0 } : { alpha, beta };
   checkNumber('alpha', alpha, { min: 0, minExclusive: true });
+  checkValues(method, params, values);
+  if (method === 'two-term' && beta1 === undefined) throw new ParameterError('two-term.beta1', undefined, 'a number in [-1, 1]');
   switch (method) {
-    case 'gd':
-      return { method, alpha, beta1: 0, beta2: 0 };
-    case 'hb':
-      checkNumber('beta', beta, { min: 0, max: 1 });
-      return { method, alpha, beta1: beta, beta2: 0 };
-    case 'nag':
-      checkNumber('beta', beta, { min: 0, max: 1 });
-      return { method, alpha, beta1: beta, beta2: beta };
-    case 'two-term':
-      checkNumber('beta1', beta1, { min: -1, max: 1 });
-      checkNumber('beta2', beta2 ?? 0, { min: -10, max: 10 });
-      return { method, alpha, beta1: beta1!, beta2: beta2 ?? 0 };
-    default:
-      throw new ParameterError('method', method, 'one of gd | hb | nag | two-term');
+    case 'gd': return { method, alpha, beta1: 0, beta2: 0 };
+    case 'hb': return { method, alpha, beta1: beta, beta2: 0 };
+    case 'nag': return { method, alpha, beta1: beta, beta2: beta };
+    default: return { method, alpha, beta1: beta1!, beta2: beta2 ?? 0 };
   }
 }
 

@@ -1,17 +1,24 @@
 import { checkNumber, ParameterError } from '../errors.js';
 import { iterationsTo } from './iterations-to.js';
+import { methodDefinition, tuningRule } from '../methods/registry.js';
 
-export type TuneMethodName = 'gd' | 'hb' | 'nag' | 'chebyshev' | 'cg';
-export type TuneRule = 'lecture' | 'polyak' | 'standard' | 'optimal';
+/** Methods `tuneMethod` knows: every method with tuning rules (src/methods), plus chebyshev and cg (bounds). */
+export type TuneMethodName = 'gd' | 'hb' | 'nag' | 'tmm' | 'chebyshev' | 'cg';
+export type TuneRule = string;
 
-/** Rules each method accepts (the first is the default). */
+/** Rules each method accepts (the first is the default), read from the method definitions. */
 export const TUNE_RULES: Readonly<Record<TuneMethodName, readonly TuneRule[]>> = {
-  hb: ['polyak', 'lecture'],
-  nag: ['optimal', 'standard'],
-  gd: ['optimal', 'standard'],
+  hb: rulesOf('hb'),
+  nag: rulesOf('nag'),
+  gd: rulesOf('gd'),
+  tmm: rulesOf('tmm'),
   chebyshev: ['optimal'],
   cg: ['optimal'],
 };
+
+function rulesOf(method: string): string[] {
+  return (methodDefinition(method).tuning ?? []).map((r) => r.name);
+}
 
 /** A tuned method: its parameters (null where the method adapts them itself) and its predicted rate. */
 export interface Tuning {
@@ -19,6 +26,8 @@ export interface Tuning {
   rule: TuneRule;
   alpha: number | null;
   beta: number | null;
+  /** All tuned parameter values of the method (e.g. tmm's mu, L, rho, alpha, beta1, beta2). */
+  params: Record<string, number>;
   /** Asymptotic worst-case rate per iteration over [mu, L] (error norm ratio). */
   rate: number;
   /** Predicted iterations to shrink the error norm by each tolerance. */
@@ -26,53 +35,40 @@ export interface Tuning {
 }
 
 /**
- * Parameters and predicted rate for a method on quadratics with curvatures in [mu, L], kappa = L / mu.
- * - gd standard: alpha = 1/L, rate 1 - 1/kappa; gd optimal: alpha = 2/(L + mu), rate (kappa - 1)/(kappa + 1).
- * - hb lecture: alpha = 1/L, beta = (1 - 1/sqrt(kappa))^2 (mu critically damped), rate sqrt(beta) = 1 - 1/sqrt(kappa).
- * - hb polyak: alpha = 4/(sqrt(L) + sqrt(mu))^2, beta = ((sqrt(kappa) - 1)/(sqrt(kappa) + 1))^2, rate sqrt(beta) (Polyak 1964).
- * - nag standard: alpha = 1/L, beta = (sqrt(kappa) - 1)/(sqrt(kappa) + 1), rate 1 - 1/sqrt(kappa) (mu critically damped).
- * - nag optimal for quadratics: alpha = 4/(3L + mu), beta = (sqrt(3 kappa + 1) - 2)/(sqrt(3 kappa + 1) + 2),
- *   rate 1 - 2/sqrt(3 kappa + 1) (Lessard, Recht, Packard 2016, Prop. 12; mu critical, equal rate at L).
+ * Parameters and predicted rate for a method on quadratics with curvatures in [mu, L], kappa = L / mu. The rules and
+ * their rates are the methods' own (src/methods: gd, hb, nag, tmm; `methods NAME` lists the formulas); tests check
+ * each predicted rate against the worst spectral radius of the tuned method's linear form.
  * - chebyshev: the Chebyshev semi-iteration, whose parameters tend to Polyak's; error <= 2 r^k/(1 + r^(2k)),
  *   r = (sqrt(kappa) - 1)/(sqrt(kappa) + 1). cg: the bound 2 r^k (Hestenes–Stiefel; Nesterov's lectures).
- * Rates are the closed forms above; tests check each against `worstRateOverInterval` of the tuned parameters (which
- * agrees to ~1e-8: at a double root the spectral radius is a square root of rounding errors).
  *
  * @example
- * tuneMethod('hb', 0.01, 1, 'polyak').rate; // returns 0.8181818...  (= 9/11)
+ * tuneMethod('hb', 0.01, 1, 'polyak').rate; // returns 0.8181...  (= 9/11)
  */
 export function tuneMethod(method: TuneMethodName, mu: number, L: number, rule?: TuneRule): Tuning {
-  if (!(method in TUNE_RULES)) throw new ParameterError('method', method, `one of ${Object.keys(TUNE_RULES).join(' | ')}`);
+  if (!Object.hasOwn(TUNE_RULES, method)) throw new ParameterError('method', method, `one of ${Object.keys(TUNE_RULES).join(' | ')}`);
   checkNumber('mu', mu, { min: 0, minExclusive: true });
   checkNumber('L', L, { min: mu });
   const allowed = TUNE_RULES[method];
   const r0 = rule ?? allowed[0];
   if (!allowed.includes(r0)) throw new ParameterError('rule', r0, `for ${method}: ${allowed.join(' | ')}`);
   const kappa = L / mu;
-  const sk = Math.sqrt(kappa);
-  const r = (sk - 1) / (sk + 1);
-  const linear = (alpha: number, beta: number, rate: number): Tuning => ({ method, rule: r0, alpha, beta, rate, iterationsTo: (tol) => iterationsTo(rate, tol) });
-  switch (method) {
-    case 'gd':
-      return r0 === 'standard' ? linear(1 / L, 0, 1 - 1 / kappa) : linear(2 / (L + mu), 0, (kappa - 1) / (kappa + 1));
-    case 'hb':
-      return r0 === 'lecture'
-        ? linear(1 / L, (1 - 1 / sk) ** 2, 1 - 1 / sk)
-        : linear(4 / (Math.sqrt(L) + Math.sqrt(mu)) ** 2, r * r, r);
-    case 'nag': {
-      if (r0 === 'standard') return linear(1 / L, r, 1 - 1 / sk);
-      const q = Math.sqrt(3 * kappa + 1);
-      return linear(4 / (3 * L + mu), (q - 2) / (q + 2), 1 - 2 / q);
-    }
-    case 'chebyshev':
-      return {
-        method, rule: r0, alpha: 4 / (Math.sqrt(L) + Math.sqrt(mu)) ** 2, beta: r * r, rate: r,
-        iterationsTo: (tol) => boundIterations((k) => chebyshevBound(kappa, k), tol),
-      };
-    case 'cg':
-      return { method, rule: r0, alpha: null, beta: null, rate: r, iterationsTo: (tol) => boundIterations((k) => cgBound(kappa, k), tol) };
+  if (method === 'chebyshev' || method === 'cg') {
+    // Chebyshev's parameters tend to Polyak's heavy ball; both are bounded by r = (sqrt kappa - 1)/(sqrt kappa + 1).
+    const polyak = tuningRule('hb', 'polyak');
+    const hb = polyak.params(mu, L);
+    const bound = method === 'chebyshev' ? (k: number) => chebyshevBound(kappa, k) : (k: number) => cgBound(kappa, k);
+    return {
+      method, rule: r0, alpha: method === 'chebyshev' ? hb.alpha : null, beta: method === 'chebyshev' ? hb.beta : null,
+      params: method === 'chebyshev' ? { mu, L } : {}, rate: polyak.rate(mu, L), iterationsTo: (tol) => boundIterations(bound, tol),
+    };
   }
-  throw new ParameterError('method', method, `one of ${Object.keys(TUNE_RULES).join(' | ')}`);
+  const t = tuningRule(method, r0);
+  const params = t.params(mu, L);
+  const rate = t.rate(mu, L);
+  return {
+    method, rule: r0, alpha: params.alpha ?? null, beta: params.beta ?? (method === 'gd' ? 0 : null), params, rate,
+    iterationsTo: (tol) => iterationsTo(rate, tol),
+  };
 }
 
 /**

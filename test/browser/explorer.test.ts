@@ -97,7 +97,7 @@ describe('explorer in chromium', () => {
     const gdSlope = await cellValue(page, 's7.slope.gd');
     expect(gdSlope).toBeGreaterThan(0.9);
     expect(gdSlope).toBeLessThan(1.1);
-    const gd8 = certifyMethod('gd', 0.01, 1);
+    const gd8 = certifyMethod('gd:tune=optimal', 0.01, 1);
     expectNear(await cellValue(page, 's8.cert.gd'), certifyRate(gd8.stateSpace, 0.01, 1, { iqc: 'weighted' }).rate!, 1e-7);
     expect(await cellText(page, 's8.cert.hb')).toBe('none < 1');
     expect(await cellText(page, 's8.cx.status.hb')).toBe('no convergence');

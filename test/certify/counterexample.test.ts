@@ -36,6 +36,7 @@ describe('heavy ball counterexample (Lessard, Recht, Packard 2016, section 4.6)'
   it('the IQC analysis certifies no rate below 1 for this tuning', () => {
     expect(r.iqc.certified).toBe(false);
     expect(r.iqc.rate).toBeNull();
-    expect(r.iqc.lowerBound).toBeCloseTo(2 / 3, 12);
+    // A double root at mu (Polyak tuning): its eigenvalues are determined only to about sqrt(eps) ~ 1.5e-8.
+    expect(r.iqc.lowerBound).toBeCloseTo(2 / 3, 7);
   });
 });

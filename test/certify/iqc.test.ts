@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { certifyMethod, certifyRate, iqcQuery, twoTermStateSpace, type IqcKind } from '../../src/certify/index.js';
 import { eig2x2 } from '../../src/linalg/index.js';
-import { linearMethod, worstRateOverInterval } from '../../src/theory/index.js';
+import { formCharacteristic, linearMethod, worstRateOverInterval } from '../../src/theory/index.js';
 
 /** Rate on quadratics: max over a fine grid of h ∈ [mu, L] of the spectral radius of the two-term iteration matrix. */
 function quadraticRate(alpha: number, beta1: number, beta2: number, mu: number, L: number, grid = 4001): number {
@@ -35,14 +35,15 @@ describe('IQC certification (Lessard, Recht, Packard 2016)', () => {
   });
   it('HB and Nesterov: certified rates are never below the rate on quadratics; sector-only never tighter than weighted', () => {
     const cases: [string, number][] = [];
-    for (const kappa of [2, 5, 10, 30, 100]) for (const m of ['hb', 'nag', 'hb:alpha=0.5,beta=0.3', 'nag:alpha=0.8,beta=0.2']) cases.push([m, kappa]);
+    for (const kappa of [2, 5, 10, 30, 100]) for (const m of ['hb:tune=polyak', 'nag:tune=standard', 'hb:alpha=0.5,beta=0.3', 'nag:alpha=0.8,beta=0.2']) cases.push([m, kappa]);
     let certifiedCount = 0;
     for (const [spec, kappa] of cases) {
       const mu = 1 / kappa, L = 1;
       const m = certifyMethod(spec, mu, L);
-      const rq = quadraticRate(m.alpha, m.beta1, m.beta2, mu, L);
+      const t = formCharacteristic(m.stateSpace).twoTerm!;
+      const rq = quadraticRate(t.alpha, t.beta1, t.beta2, mu, L);
       // the theory module's exact worst rate over [mu, L] agrees with the grid (a second, independent reference)
-      const exact = worstRateOverInterval(linearMethod('two-term', { alpha: m.alpha, beta1: m.beta1, beta2: m.beta2 }), mu, L).rate;
+      const exact = worstRateOverInterval(linearMethod('two-term', { alpha: t.alpha, beta1: t.beta1, beta2: t.beta2 }), mu, L).rate;
       expect(Math.abs(exact - rq)).toBeLessThan(1e-6);
       const weighted = certifyRate(m.stateSpace, mu, L, { iqc: 'weighted' });
       const sector = certifyRate(m.stateSpace, mu, L, { iqc: 'sector' });
@@ -61,7 +62,7 @@ describe('IQC certification (Lessard, Recht, Packard 2016)', () => {
     expect(certifiedCount).toBeGreaterThanOrEqual(12);
   });
   it('Nesterov at kappa = 10: the weighted off-by-one IQC certifies 0.751821, the sector IQC alone only 0.967', () => {
-    const m = certifyMethod('nag', 1, 10);
+    const m = certifyMethod('nag:tune=standard', 1, 10);
     const w = certifyRate(m.stateSpace, 1, 10).rate!;
     const s = certifyRate(m.stateSpace, 1, 10, { iqc: 'sector' }).rate!;
     expect(w).toBeCloseTo(0.751821, 5);
@@ -75,7 +76,7 @@ describe('IQC certification (Lessard, Recht, Packard 2016)', () => {
     }
   });
   it('a certificate is checked exactly: at the returned rate P ≻ 0 and the LMI is negative definite', () => {
-    const m = certifyMethod('nag', 1, 10);
+    const m = certifyMethod('nag:tune=standard', 1, 10);
     const r = certifyRate(m.stateSpace, 1, 10);
     const q = iqcQuery(m.stateSpace, 1, 10, r.rate!, 'weighted');
     expect(q.margin).toBeGreaterThan(0);
@@ -94,7 +95,7 @@ describe('IQC certification (Lessard, Recht, Packard 2016)', () => {
     let solves = 0;
     for (const kappa of kappas) {
       for (const m of ['gd', 'hb', 'nag']) {
-        const r = certifyRate(certifyMethod(m, 1, kappa).stateSpace, 1, kappa);
+        const r = certifyRate(certifyMethod(`${m}:tune=${m === 'gd' ? 'optimal' : m === 'hb' ? 'polyak' : 'standard'}`, 1, kappa).stateSpace, 1, kappa);
         solves += r.bisectionSteps;
         if (m === 'gd') gd.push(r.rate!);
       }
@@ -109,7 +110,7 @@ describe('IQC certification (Lessard, Recht, Packard 2016)', () => {
     expect(() => certifyRate(ss, 2, 1)).toThrow(/mu = 2 is invalid: expected a finite number in \(0, 1\]/);
     expect(() => certifyRate(ss, 1, 2, { iqc: 'circle' as IqcKind })).toThrow(/iqc = "circle"/);
     expect(() => certifyRate({ A: [[1, 0]], B: [1], C: [1], D: 0 }, 1, 2)).toThrow(/state-space.A\[0\]/);
-    expect(() => certifyMethod('two-term:alpha=0.1', 1, 2)).toThrow(/two-term.beta1/);
+    expect(() => certifyMethod('two-term:alpha=0.1,beta1=2', 1, 2)).toThrow(/two-term.beta1 = 2/);
     expect(() => certifyMethod('hb:beta=1.2', 1, 2)).toThrow(/hb.beta = 1.2/);
   });
 });

@@ -11,7 +11,7 @@ import { certifyMethod, pep, type PepMeasure, twoTermStateSpace, writeSdpa } fro
 interface Ref { method: string; mu: number; N: number; measure: PepMeasure; initial: PepMeasure; inSweep: boolean; csdpReturnCode: number; csdpPrimal: number; csdpDual: number }
 const refs = (JSON.parse(readFileSync(join(__dirname, 'pep-sweep-references.json'), 'utf8')) as { cases: Ref[] }).cases;
 const CSDP = '/usr/bin/csdp';
-const stateSpace = (method: string, mu: number) => certifyMethod(method === 'gd' ? 'gd:alpha=1' : method, mu, 1).stateSpace;
+const stateSpace = (method: string, mu: number) => certifyMethod(({ gd: 'gd:alpha=1', hb: 'hb:tune=polyak', nag: 'nag:tune=standard' } as Record<string, string>)[method] ?? method, mu, 1).stateSpace;
 const rel = (a: number, b: number) => Math.abs(a - b) / (1 + Math.abs(b));
 
 describe('PEP sweep: degenerate, nearly rank-one SDPs solve to 1e-8', () => {

@@ -1,3 +1,4 @@
+import { formCharacteristic } from '../../src/theory/index.js';
 import { describe, expect, it } from 'vitest';
 import { certifyMethod, pep, twoTermStateSpace, type PepPoint } from '../../src/certify/index.js';
 
@@ -47,18 +48,19 @@ describe('performance estimation (PEP)', () => {
     expect(Math.abs(r.worstCase! - 0.8 ** 6)).toBeLessThan(1e-7);
   });
   it('the worst case over F(mu, L) is at least the worst case over the quadratics it contains (HB, NAG, TMM)', () => {
-    for (const spec of ['hb', 'nag', 'tmm']) {
+    for (const spec of ['hb:tune=polyak', 'nag:tune=standard', 'tmm']) {
       for (const N of [2, 4]) {
         const m = certifyMethod(spec, 0.1, 1);
+        const t = formCharacteristic(m.stateSpace).twoTerm!;
         const r = pep(m.stateSpace, 0.1, 1, N);
         let quad = 0;
-        for (let k = 0; k <= 200; k++) quad = Math.max(quad, quadraticDistance(m.alpha, m.beta1, m.beta2, 0.1 + 0.9 * k / 200, N));
+        for (let k = 0; k <= 200; k++) quad = Math.max(quad, quadraticDistance(t.alpha, t.beta1, t.beta2, 0.1 + 0.9 * k / 200, N));
         expect(r.worstCase!).toBeGreaterThanOrEqual(quad - 1e-7);
       }
     }
   });
   it('the worst-case function from the SDP solution satisfies the interpolation conditions and attains the value', () => {
-    const m = certifyMethod('nag', 0.1, 1);
+    const m = certifyMethod('nag:tune=standard', 0.1, 1);
     const r = pep(m.stateSpace, 0.1, 1, 3, { measure: 'function-value', initial: 'distance' });
     expect(r.points.map((p) => p.label)).toEqual(['x*', 'y0', 'y1', 'y2', 'x3']);
     expect(interpolationViolation(r.points, 0.1, 1)).toBeLessThan(1e-6);

@@ -6,7 +6,7 @@ import { shadowEnergy } from '../../src/theory/shadow-energy.js';
 import {
   aggregatedMomentum, chebyshevIteration, conjugateGradient, createMethod, gradientDescent, heavyBall, kerasSGD, leapfrogMomentum,
   nesterov, nesterovAspremont, nonlinearCG, optaxSGD, preconditionedGD, quasiHyperbolicMomentum, secantLineSearch, tfjsMomentum, torchSGD,
-  tuneGradientDescent, tuneHeavyBall, tuneNesterov,
+  tuningRule,
 } from '../../src/methods/index.js';
 import type { Problem } from '../../src/problems/problem.js';
 import type { Optimizer } from '../../src/methods/optimizer.js';
@@ -222,8 +222,8 @@ describe('the doc-comment examples hold', () => {
     expect([t[0], tg[0]]).toEqual([0, 0]);
   });
   it('the tuning examples: gd optimal 1.98..., hb polyak (3.3057..., 0.6694...), nag standard (1, 0.8181...)', () => {
-    expect(tuneGradientDescent('optimal', 0.01, 1)).toEqual({ alpha: 1.9801980198019802 });
-    expect(tuneHeavyBall('polyak', 0.01, 1)).toEqual({ alpha: 3.305785123966942, beta: 0.6694214876033059 });
-    expect(tuneNesterov('standard', 0.01, 1)).toEqual({ alpha: 1, beta: 0.8181818181818182 });
+    expect(tuningRule('gd', 'optimal').params(0.01, 1)).toEqual({ alpha: 1.9801980198019802 });
+    expect(tuningRule('hb', 'polyak').params(0.01, 1)).toEqual({ alpha: 3.305785123966942, beta: 0.6694214876033059 });
+    expect(tuningRule('nag', 'standard').params(0.01, 1)).toEqual({ alpha: 1, beta: 0.8181818181818182 });
   });
 });

@@ -11,7 +11,7 @@ const onQuadratic = [
   'gd:alpha=1.5', 'gd:tune=optimal', 'hb:alpha=1,beta=0.8', 'hb:tune=polyak', 'nag:tune=standard', 'nag:alpha=0.7,beta=0.95',
   'nag-aspremont', 'nag-aspremont:schedule=strongly-convex', 'nag-aspremont:schedule=constant,alpha=1,tau=0.2,gamma=4',
   'cg', 'nlcg:variant=fr', 'nlcg:variant=pr', 'nlcg:variant=pr,linesearch=secant', 'nlcg:variant=fr,linesearch=secant,restart=5',
-  'chebyshev', 'chebyshev:mu=0.02,L=1.2', 'aggmo:alpha=0.1', 'qhm:alpha=1,beta=0.9,nu=0.7', 'leapfrog:alpha=1,beta=0.8', 'leapfrog:alpha=0.5,beta=1',
+  'chebyshev', 'chebyshev:mu=0.02,L=1.2', 'aggmo:alpha=0.1', 'qhm:alpha=1,beta=0.9,nu=0.7', 'leapfrog:alpha=1,beta=0.8', 'leapfrog:alpha=0.5,beta=1', 'two-term:alpha=0.8,beta1=0.6,beta2=0.3', 'tmm',
   'pgd', 'pgd:precond=identity,alpha=0.5', 'pgd:precond=2', 'torch-sgd:lr=1,momentum=0.8,dampening=0.3',
   'torch-sgd:lr=0.5,momentum=0.9,nesterov=true,weight_decay=0.01', 'torch-sgd:lr=1', 'optax-sgd:learning_rate=1,momentum=0.8',
   'optax-sgd:learning_rate=0.5,momentum=0.9,nesterov=true', 'keras-sgd:learning_rate=1,momentum=0.8',
@@ -20,7 +20,7 @@ const onQuadratic = [
 ];
 const onRosenbrock = [
   'gd:alpha=0.001', 'hb:alpha=0.001,beta=0.9', 'nag:alpha=0.001,beta=0.9', 'nag-aspremont:L=1000', 'nag-aspremont:schedule=strongly-convex,mu=0.4,L=2500',
-  'nlcg', 'nlcg:variant=fr', 'cg', 'chebyshev:mu=0.4,L=2500', 'aggmo:alpha=0.0002', 'qhm:alpha=0.001,beta=0.9', 'leapfrog:alpha=0.001,beta=0.9',
+  'nlcg', 'nlcg:variant=fr', 'cg', 'chebyshev:mu=0.4,L=2500', 'aggmo:alpha=0.0002', 'qhm:alpha=0.001,beta=0.9', 'leapfrog:alpha=0.001,beta=0.9', 'two-term:alpha=0.001,beta1=0.9,beta2=0.5', 'tmm:mu=0.4,L=2500',
   'pgd', 'torch-sgd:lr=0.001,momentum=0.9,dampening=0.5', 'optax-sgd:learning_rate=0.001,momentum=0.9,nesterov=true', 'keras-sgd:learning_rate=0.001,momentum=0.9',
   'tfjs-momentum:learningRate=0.001,momentum=0.9,useNesterov=true',
 ];
@@ -28,7 +28,7 @@ const onRosenbrock = [
 describe('every method matches its plain-loop reference to 1e-12 over 50 steps', () => {
   it('each list covers every method of the registry', () => {
     const names = new Set(methods().map((m) => m.name));
-    expect(names.size).toBe(15);
+    expect(names.size).toBe(17);
     expect(new Set(onQuadratic.map((s) => s.split(':')[0]))).toEqual(names);
     expect(new Set(onRosenbrock.map((s) => s.split(':')[0]))).toEqual(names);
   });

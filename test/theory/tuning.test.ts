@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, linspace } from '../../src/linalg/index.js';
-import { tuneGradientDescent, tuneHeavyBall, tuneNesterov } from '../../src/methods/index.js';
 import {
   linearMethod, directionRate, directionRegime, directionEigenvalues, worstRateOverInterval, tuneMethod, iterationsTo, cgBound, chebyshevBound, rateMap, rateMapCurves,
 } from '../../src/theory/index.js';
@@ -92,21 +91,6 @@ describe('tuning rules and their predicted rates', () => {
     const ch = tuneMethod('chebyshev', mu, L);
     expect(chebyshevBound(kappa, ch.iterationsTo(1e-6))).toBeLessThanOrEqual(1e-6);
     expect(chebyshevBound(kappa, ch.iterationsTo(1e-6) - 1)).toBeGreaterThan(1e-6);
-  });
-  it("agree with the optimizers' tune= parameters (one set of formulas checked against the other)", () => {
-    for (const k of [3, 100, 1e4]) {
-      const [m, l] = [1 / k, 1];
-      expect(tuneMethod('gd', m, l, 'optimal').alpha).toBeCloseTo(tuneGradientDescent('optimal', m, l).alpha, 15);
-      expect(tuneMethod('gd', m, l, 'standard').alpha).toBeCloseTo(tuneGradientDescent('standard', m, l).alpha, 15);
-      for (const rule of ['polyak', 'lecture'] as const) {
-        const a = tuneMethod('hb', m, l, rule), b = tuneHeavyBall(rule, m, l);
-        expect([a.alpha, a.beta]).toEqual([expect.closeTo(b.alpha, 14), expect.closeTo(b.beta, 14)]);
-      }
-      for (const rule of ['standard', 'optimal'] as const) {
-        const a = tuneMethod('nag', m, l, rule), b = tuneNesterov(rule, m, l);
-        expect([a.alpha, a.beta]).toEqual([expect.closeTo(b.alpha, 14), expect.closeTo(b.beta, 14)]);
-      }
-    }
   });
   it('iterationsTo is the smallest k with rho^k <= tol', () => {
     expect(iterationsTo(0.9, 1e-6)).toBe(132); // 0.9^131 = 1.0e-6 (above), 0.9^132 = 9.4e-7

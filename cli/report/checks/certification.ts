@@ -24,7 +24,7 @@ export const certificationChecks: Check[] = [
     claim: 'Nesterov\'s method keeps an accelerated rate over all smooth strongly convex functions: its certified rate at $\\kappa = 100$ is below 1, at least its quadratic rate, and far below gradient descent\'s $(\\kappa-1)/(\\kappa+1)$ in iterations ($-1/\\log\\rho$).',
     run() {
       const mu = 0.01, L = 1;
-      const m = certifyMethod('nag', mu, L);
+      const m = certifyMethod('nag:tune=standard', mu, L);
       const c = certifyRate(m.stateSpace, mu, L);
       const q = quadraticRateBound(m.stateSpace, mu, L);
       const gd = 99 / 101;
@@ -70,7 +70,7 @@ export const certificationChecks: Check[] = [
       let worst = Infinity;
       const kappas = quick ? [2, 30, 1000] : [2, 5, 30, 100, 1000];
       for (const kappa of kappas) {
-        for (const name of ['gd', 'nag', 'tmm']) {
+        for (const name of ['gd:tune=optimal', 'nag:tune=standard', 'tmm']) {
           const m = certifyMethod(name, 1 / kappa, 1);
           const c = certifyRate(m.stateSpace, 1 / kappa, 1, { tolerance: 1e-6 });
           if (c.rate !== null) worst = Math.min(worst, c.rate - quadraticRateBound(m.stateSpace, 1 / kappa, 1));

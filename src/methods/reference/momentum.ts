@@ -163,3 +163,17 @@ export function refPgd(o: PlainOracle, w0: number[], steps: number, p: P): numbe
   }
   return out;
 }
+
+/** x+ = x + beta1 (x - x_prev) - alpha grad J(x + beta2 (x - x_prev)), from rest (x_prev = x_0); also tmm's coefficients. */
+export function refTwoTerm(o: PlainOracle, w0: number[], steps: number, p: P): number[][] {
+  const alpha = n(p, 'alpha'), b1 = n(p, 'beta1'), b2 = n(p, 'beta2');
+  let x = [...w0], xp = [...w0];
+  const out: number[][] = [];
+  for (let k = 0; k < steps; k++) {
+    const g = o.grad(x.map((xi, i) => xi + b2 * (xi - xp[i])));
+    const next = x.map((xi, i) => xi + b1 * (xi - xp[i]) - alpha * g[i]);
+    xp = x; x = next;
+    out.push(x);
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { plainOracle, type PlainOracle } from './oracle.js';
 import type { Problem } from '../../problems/problem.js';
-import { refAggmo, refChebyshev, refGd, refHb, refLeapfrog, refNag, refNagAspremont, refPgd, refQhm } from './momentum.js';
+import { refAggmo, refChebyshev, refGd, refHb, refLeapfrog, refNag, refNagAspremont, refPgd, refQhm, refTwoTerm } from './momentum.js';
 import { refCg, refNlcg } from './cg.js';
 import { refKerasSgd, refOptaxSgd, refTfjsMomentum, refTorchSgd } from './adapters.js';
 
@@ -8,7 +8,7 @@ type Ref = (o: PlainOracle, w0: number[], steps: number, p: Readonly<Record<stri
 
 const REFERENCES: Readonly<Record<string, Ref>> = {
   gd: refGd, hb: refHb, nag: refNag, 'nag-aspremont': refNagAspremont, cg: refCg, nlcg: refNlcg, chebyshev: refChebyshev,
-  aggmo: refAggmo, qhm: refQhm, leapfrog: refLeapfrog, pgd: refPgd, 'torch-sgd': refTorchSgd, 'optax-sgd': refOptaxSgd, 'keras-sgd': refKerasSgd, 'tfjs-momentum': refTfjsMomentum,
+  aggmo: refAggmo, qhm: refQhm, leapfrog: refLeapfrog, 'two-term': refTwoTerm, tmm: refTwoTerm, pgd: refPgd, 'torch-sgd': refTorchSgd, 'optax-sgd': refOptaxSgd, 'keras-sgd': refKerasSgd, 'tfjs-momentum': refTfjsMomentum,
 };
 
 /**

@@ -6,10 +6,10 @@ import { methodColors, palette } from '../theme.js';
 import { num } from './common.js';
 
 const iqcMethods = [
-  { key: 'gd', name: 'GD, α = 2/(L+μ)', color: methodColors.gd },
-  { key: 'hb', name: 'heavy ball, Polyak', color: methodColors.hb },
-  { key: 'nag', name: 'Nesterov, standard', color: methodColors.nag },
-  { key: 'tmm', name: 'triple momentum', color: palette[3] },
+  { key: 'gd', spec: 'gd:tune=optimal', name: 'GD, α = 2/(L+μ)', color: methodColors.gd },
+  { key: 'hb', spec: 'hb:tune=polyak', name: 'heavy ball, Polyak', color: methodColors.hb },
+  { key: 'nag', spec: 'nag:tune=standard', name: 'Nesterov, standard', color: methodColors.nag },
+  { key: 'tmm', spec: 'tmm', name: 'triple momentum', color: palette[3] },
 ];
 
 /** Certified (IQC) and quadratic rates of the built-in methods over a log-spaced range of kappa (L = 1). */
@@ -18,7 +18,7 @@ export function iqcRateCurves(kappas: readonly number[]): { method: string; kapp
   for (const kappa of kappas) {
     const mu = 1 / kappa;
     for (const m of iqcMethods) {
-      const method = certifyMethod(m.key, mu, 1);
+      const method = certifyMethod(m.spec, mu, 1);
       const cert = certifyRate(method.stateSpace, mu, 1, { iqc: 'weighted', tolerance: 1e-5 });
       out.push({ method: m.key, kappa, certified: cert.rate, quadratic: quadraticRateBound(method.stateSpace, mu, 1) });
     }

@@ -1,6 +1,6 @@
 // Job handlers: thin adapters from a job message to library calls (no numerics of their own).
 import type { Job, JobResult } from './protocol.js';
-import { largestLyapunovFlow, lorenzField, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, worstRateOverInterval, linearMethod, rateMap, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov } from '../lib.js';
+import { largestLyapunovFlow, lorenzField, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, formWorstRate, worstRateOverInterval, linearMethod, rateMap, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov } from '../lib.js';
 
 type Handlers = { [K in Job['type']]?: (job: Extract<Job, { type: K }>) => JobResult };
 
@@ -48,7 +48,7 @@ export const handlers: Handlers = {
         let cm;
         try { cm = certifyMethod(spec, mu, L); } catch { continue; }
         const c = certifyRate(cm.stateSpace, mu, L, { iqc: job.iqc as 'weighted' });
-        rows.push({ key: m.key, kappa, certified: c.rate, quadratic: worstRateOverInterval(linearMethod('two-term', { alpha: cm.alpha, beta1: cm.beta1, beta2: cm.beta2 }), mu, L).rate, ms: c.solveMs });
+        rows.push({ key: m.key, kappa, certified: c.rate, quadratic: formWorstRate(cm.stateSpace, mu, L).rate, ms: c.solveMs });
       }
     }
     return { kind: 'series', rows, ms: performance.now() - t0 };
