@@ -1,5 +1,13 @@
-import type { Problem } from '../problems/problem.js';
 import { checkNumber } from '../errors.js';
+
+/**
+ * What the gradient fields need of an objective: its dimension and its gradient (out <- grad J(w)). Every Problem of
+ * src/problems has this shape; it is stated here so that dynamics depends on linalg only (DESIGN.md's import rule).
+ */
+export interface GradientOracle {
+  readonly dim: number;
+  grad(w: Float64Array, out: Float64Array): Float64Array;
+}
 
 /**
  * A vector field y' = f(t, y): writes f(t, y) into `out` and allocates nothing.
@@ -8,12 +16,12 @@ import { checkNumber } from '../errors.js';
 export type VectorField = (t: number, y: Float64Array, out: Float64Array) => void;
 
 /**
- * The lecture's gradient flow w' = -alpha grad J(w) of any Problem, as a vector field on R^dim.
+ * The lecture's gradient flow w' = -alpha grad J(w) of any Problem (any GradientOracle), as a vector field on R^dim.
  *
  * @example
  * const f = gradientFlowField(problem, 0.5); f(0, w, out); // out = -0.5 * grad J(w)
  */
-export function gradientFlowField(problem: Problem, alpha = 1): VectorField {
+export function gradientFlowField(problem: GradientOracle, alpha = 1): VectorField {
   checkNumber('alpha', alpha, { min: 0, minExclusive: true });
   const n = problem.dim;
   return (_t, w, out) => {
@@ -29,7 +37,7 @@ export function gradientFlowField(problem: Problem, alpha = 1): VectorField {
  * @example
  * const f = heavyBallField(problem, 0.1); // y = [w, v]; out = [v, -0.1 v - grad J(w)]
  */
-export function heavyBallField(problem: Problem, mu: number): VectorField {
+export function heavyBallField(problem: GradientOracle, mu: number): VectorField {
   checkNumber('mu', mu, { min: 0 });
   const n = problem.dim;
   const g = new Float64Array(n);
