@@ -5,13 +5,16 @@ import { createMethod } from '../src/methods/registry.js';
 import { createProblem } from '../src/problems/registry.js';
 import type { Problem } from '../src/problems/problem.js';
 import { formatSpec, parseSpec } from '../src/spec.js';
-import { fitRate, linearMethod, worstRateOverSpectrum } from '../src/theory/index.js';
+import { fitRate, formWorstRateOverSpectrum } from '../src/theory/index.js';
 
 /** One chunk of work: grid points [index, alpha, beta] on a problem spec with a method spec. */
 export interface SweepTask {
   problem: string;
   method: string;
   steps: number;
+  /** The method parameters the grid's two axes set (default alpha and beta). */
+  alphaKey?: string;
+  betaKey?: string;
   points: [number, number, number | null][];
 }
 
@@ -53,8 +56,8 @@ export function sweepChunk(task: SweepTask): SweepPoint[] {
   const logs = new Float64Array(task.steps + 1);
   const out: SweepPoint[] = [];
   for (const [index, alpha, beta] of task.points) {
-    const params: Record<string, string | number> = { ...base.params, alpha };
-    if (beta !== null) params.beta = beta;
+    const params: Record<string, string | number> = { ...base.params, [task.alphaKey ?? 'alpha']: alpha };
+    if (beta !== null) params[task.betaKey ?? 'beta'] = beta;
     const method = createMethod(formatSpec(base.name, params), problem);
     const state = method.init(problem, Float64Array.from(problem.x0));
     logs[0] = logError(problem, state.w, g);
@@ -70,8 +73,9 @@ export function sweepChunk(task: SweepTask): SweepPoint[] {
     }
     const rate = divergedAt !== null ? null : k === 0 ? null : fitRate(logs, Math.floor(k / 2), k + 1);
     let predicted: number | null = null;
-    if (problem.spectrum && (base.name === 'gd' || base.name === 'hb' || base.name === 'nag') && Object.keys(base.params).length === 0) {
-      predicted = worstRateOverSpectrum(base.name === 'gd' ? linearMethod('gd', { alpha }) : linearMethod(base.name, { alpha, beta: beta ?? 0 }), problem.spectrum);
+    // Theory's prediction from the method's linear form (any linear method; worst radius over the problem's spectrum).
+    if (problem.spectrum && method.linear && problem.spectrum.length <= 1e5) {
+      predicted = formWorstRateOverSpectrum(method.linear, problem.spectrum);
     }
     out.push({ index, alpha, beta, rate, predicted, divergedAt });
   }

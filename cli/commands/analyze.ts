@@ -1,47 +1,27 @@
-// momentum-lab analyze --method gd|hb|nag|two-term:... (--h H[,H...] | --mu M --L L) [--format table|json|csv]
-// The closed-form analysis of one linear method on quadratics, direction by direction (src/theory).
+// momentum-lab analyze --method SPEC (--h H[,H...] | --mu M --L L) [--format table|json|csv]
+// The analysis of any linear method on quadratics, direction by direction, from its linear form (src/theory).
 import type { Command } from 'commander';
 import { ParameterError } from '../../src/errors.js';
-import { parseSpec, resolveParams, type ParamInfo } from '../../src/spec.js';
+import { parseSpec } from '../../src/spec.js';
+import type { LinearForm } from '../../src/methods/linear-form.js';
+import { linearFormOf, linearMethodNames } from '../../src/methods/registry.js';
 import {
-  linearMethod, directionEigenvalues, directionRate, directionRegime, regimeThresholds, worstRateOverInterval,
-  worstRateOverSpectrum, tuneMethod, TUNE_RULES, CRITICAL_TOLERANCE, type LinearMethod, type LinearMethodName, type TuneRule,
+  CRITICAL_TOLERANCE, formCharacteristic, formEigenvalues, formRate, formRegime, formThresholds, formWorstRate, formWorstRateOverSpectrum,
 } from '../../src/theory/index.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
 import { oneLineErrors } from '../contract-util.js';
 
-const alphaInfo: ParamInfo = { name: 'alpha', description: 'learning rate', min: 0, minExclusive: true };
-const betaInfo: ParamInfo = { name: 'beta', description: 'momentum (default 0.9 as in `methods`; 1 allowed: leapfrog)', default: 0.9, min: 0, max: 1 };
-const tuneInfo = (rules: readonly string[]): ParamInfo => ({ name: 'tune', kind: 'string', choices: [...rules], description: 'tuning rule (needs --mu and --L)' });
-
-/** Parameters each analysable method accepts. */
-const PARAMS: Record<LinearMethodName, ParamInfo[]> = {
-  gd: [alphaInfo, tuneInfo(TUNE_RULES.gd)],
-  hb: [alphaInfo, betaInfo, tuneInfo(TUNE_RULES.hb)],
-  nag: [alphaInfo, betaInfo, tuneInfo(TUNE_RULES.nag)],
-  'two-term': [alphaInfo, { name: 'beta1', description: 'momentum on x - x_prev', default: 0, min: -1, max: 1 },
-    { name: 'beta2', description: 'extrapolation inside the gradient', default: 0, min: -10, max: 10 }],
-};
-
-/** Parse a --method spec into a linear method (tune= rules take mu and L). */
-export function parseLinearMethod(text: string, interval: { mu: number; L: number } | null): LinearMethod {
+/**
+ * Parse a --method spec into a linear method, through the method's own definition (the same spec and defaults as
+ * `run`; tune= rules and the 1/L default take the interval [mu, L] when it is given).
+ */
+export function parseLinearMethod(text: string, interval: { mu: number; L: number } | null): { spec: string; name: string; params: Readonly<Record<string, number | string | boolean>>; form: LinearForm } {
   const spec = parseSpec(text, '--method');
-  if (!(spec.name in PARAMS)) throw new ParameterError('--method', spec.name, `one of ${Object.keys(PARAMS).join(' | ')} (e.g. hb:alpha=0.5,beta=0.9)`);
-  const name = spec.name as LinearMethodName;
-  const p = resolveParams(spec, PARAMS[name]);
-  let alpha = p.alpha as number | undefined;
-  let beta = p.beta as number | undefined;
-  if (p.tune !== undefined) {
-    if (!interval) throw new UsageError(`--method ${text}: tune= needs the curvature interval --mu M --L L`);
-    const t = tuneMethod(name as 'gd' | 'hb' | 'nag', interval.mu, interval.L, p.tune as TuneRule);
-    alpha = spec.params.alpha !== undefined ? alpha : t.alpha!;
-    beta = spec.params.beta !== undefined ? beta : t.beta!;
-  }
-  if (alpha === undefined && interval) alpha = 1 / interval.L; // the library's default step, as for `run`
-  if (alpha === undefined) throw new ParameterError(`${name}.alpha`, undefined, 'a number > 0 (or give --mu/--L: default 1/L, or tune=RULE)');
-  return linearMethod(name, { alpha, beta, beta1: p.beta1 as number | undefined, beta2: p.beta2 as number | undefined });
+  if (Object.hasOwn(spec.params, 'tune') && spec.params.tune !== 'none' && !interval) throw new UsageError(`--method ${text}: tune= needs the curvature interval --mu M --L L`);
+  const { method, form } = linearFormOf(spec, interval ? { name: 'the interval --mu/--L', ...interval } : undefined, '--method');
+  return { spec: text, name: method.name, params: method.params, form };
 }
 
 /** Parse "a,b,c" into positive curvatures. */
@@ -52,48 +32,54 @@ function parseCurvatures(raw: string): number[] {
 
 interface AnalyzeFlags { method?: string; h?: string; mu?: string; L?: string; format?: string }
 
-/** The analysis as plain data (the JSON output). */
-export function analyze(m: LinearMethod, target: { hs: number[] } | { mu: number; L: number }) {
-  // Keep (alpha h)^2 finite: beyond this the quadratic's coefficients overflow and would print NaN.
+/** The analysis as plain data (the JSON output), derived from the linear form alone. */
+export function analyze(m: { name: string; params: Readonly<Record<string, number | string | boolean>>; form: LinearForm }, target: { hs: number[] } | { mu: number; L: number }) {
+  // Keep |B C| h finite: beyond this the direction matrices overflow and would print NaN.
   const largest = 'hs' in target ? Math.max(...target.hs) : target.L;
-  if (!(m.alpha * largest <= 1e100)) throw new ParameterError('hs' in target ? '--h' : '--L', largest, `a curvature with alpha h <= 1e100 (alpha = ${m.alpha})`);
-  const thresholds = regimeThresholds(m);
+  const gain = Math.max(...m.form.B.map(Math.abs)) * Math.max(...m.form.C.map(Math.abs));
+  if (!(gain * largest <= 1e100)) throw new ParameterError('hs' in target ? '--h' : '--L', largest, `a curvature with |B C| h <= 1e100 (|B C| = ${gain})`);
+  const ch = formCharacteristic(m.form);
+  const thresholds = formThresholds(m.form, ch);
   let hs: number[];
   let rate: number;
   let worstAt: number | undefined;
+  let exact = true;
   if ('hs' in target) {
     hs = target.hs;
-    rate = worstRateOverSpectrum(m, hs);
+    rate = formWorstRateOverSpectrum(m.form, hs, ch);
   } else {
-    const w = worstRateOverInterval(m, target.mu, target.L);
+    const w = formWorstRate(m.form, target.mu, target.L, ch);
     rate = w.rate;
     worstAt = w.h;
+    exact = w.exact;
     const inside = (h: number | null): h is number => h !== null && h > target.mu && h < target.L;
-    hs = [target.mu, target.L, w.h, ...[thresholds.T, thresholds.upperReal, thresholds.stability].filter(inside)];
+    hs = [target.mu, target.L, w.h, ...(thresholds ? [thresholds.T, thresholds.upperReal, thresholds.stability].filter(inside) : [])];
     hs = [...new Set(hs)].sort((a, b) => a - b);
   }
   const directions = hs.map((h) => ({
     h,
-    eigenvalues: directionEigenvalues(m, h).map((z) => ({ re: z.re, im: z.im })),
-    spectralRadius: directionRate(m, h),
-    regime: directionRegime(m, h),
+    eigenvalues: formEigenvalues(m.form, h, ch).map((z) => ({ re: z.re, im: z.im })),
+    spectralRadius: formRate(m.form, h, ch),
+    regime: formRegime(m.form, h, ch),
   }));
+  const tt = ch.twoTerm;
   return {
-    method: m.method,
-    alpha: m.alpha,
-    beta: m.beta1,
-    ...(m.method === 'two-term' ? { beta1: m.beta1, beta2: m.beta2 } : {}),
+    method: m.name,
+    params: m.params,
+    stateSpace: { A: m.form.A, B: m.form.B, C: m.form.C, D: m.form.D, state: m.form.state },
+    order: ch.order,
+    twoTerm: tt ? { alpha: tt.alpha, beta1: tt.beta1, beta2: tt.beta2, form: tt.method } : null,
     directions,
     thresholds,
     rate,
-    ...(worstAt !== undefined ? { worstAt } : {}),
-    effectiveLearningRate: m.beta1 < 1 ? m.alpha / (1 - m.beta1) : null,
+    ...(worstAt !== undefined ? { worstAt, exact } : {}),
+    effectiveLearningRate: tt && tt.beta1 < 1 ? tt.alpha / (1 - tt.beta1) : null,
   };
 }
 
 function analyzeCommand(flags: AnalyzeFlags): void {
   const format = parseFormat(flags.format);
-  if (flags.method === undefined) throw new UsageError('analyze needs --method SPEC, e.g. hb:alpha=0.5,beta=0.81 (gd | hb | nag | two-term)');
+  if (flags.method === undefined) throw new UsageError(`analyze needs --method SPEC, e.g. hb:alpha=0.5,beta=0.81 (any linear method: ${linearMethodNames().join(' | ')})`);
   const hasInterval = flags.mu !== undefined || flags.L !== undefined;
   if (flags.h !== undefined && hasInterval) throw new UsageError('analyze takes either --h H[,H...] or --mu M --L L, not both');
   if (flags.h === undefined && !hasInterval) throw new UsageError('analyze needs the curvatures: --h H[,H...] or --mu M --L L');
@@ -113,29 +99,33 @@ function analyzeCommand(flags: AnalyzeFlags): void {
   if (format === 'csv') {
     process.stdout.write(csv({
       h: d.map((r) => r.h),
-      re1: d.map((r) => r.eigenvalues[0].re), im1: d.map((r) => r.eigenvalues[0].im),
-      re2: d.map((r) => r.eigenvalues[1].re), im2: d.map((r) => r.eigenvalues[1].im),
+      ...Object.fromEntries(Array.from({ length: Math.max(...d.map((r) => r.eigenvalues.length)) }, (_, i) => [
+        [`re${i + 1}`, d.map((r) => r.eigenvalues[i]?.re ?? null)], [`im${i + 1}`, d.map((r) => r.eigenvalues[i]?.im ?? null)]]).flat()),
       spectralRadius: d.map((r) => r.spectralRadius), regime: d.map((r) => r.regime),
     }));
     return;
   }
   const t = result.thresholds;
-  const betaText = m.method === 'two-term' ? `beta1 ${fmt(m.beta1)}  beta2 ${fmt(m.beta2)}` : `beta ${fmt(m.beta1)}`;
+  const params = Object.entries(result.params).map(([k, v]) => `${k} ${typeof v === 'number' ? fmt(v) : v}`).join('  ');
+  const tt = result.twoTerm;
   process.stdout.write([
-    `method  ${m.method}  alpha ${fmt(m.alpha)}  ${betaText}  effective learning rate ${fmt(result.effectiveLearningRate)}`,
-    `thresholds  T ${fmt(t.T)}  upperReal ${fmt(t.upperReal)}  stability ${fmt(t.stability)}  (critical: |h - T| <= ${CRITICAL_TOLERANCE} T)`,
-    `rate  ${fmt(result.rate)}${interval ? ` (worst over [${fmt(interval.mu)}, ${fmt(interval.L)}], at h = ${fmt(result.worstAt)})` : ' (worst over the given h)'}${result.rate >= 1 ? '  DIVERGES' : ''}`,
+    `method  ${m.name}  ${params}  (${result.order} state${result.order === 1 ? '' : 's'} that matter${result.order === 1 ? 's' : ''})`,
+    tt ? `two-term form  alpha ${fmt(tt.alpha)}  beta1 ${fmt(tt.beta1)}  beta2 ${fmt(tt.beta2)}  effective learning rate ${fmt(result.effectiveLearningRate)}` : 'two-term form  none (order > 2 or no eigenvalue 1 at h = 0): eigenvalues and radius from R(h) = A + h B C',
+    t ? `thresholds  T ${fmt(t.T)}  upperReal ${fmt(t.upperReal)}  stability ${fmt(t.stability)}  (critical: |h - T| <= ${CRITICAL_TOLERANCE} T)` : 'thresholds  none (regimes are named for two-state methods)',
+    `rate  ${fmt(result.rate)}${interval ? ` (worst over [${fmt(interval.mu)}, ${fmt(interval.L)}], at h = ${fmt(result.worstAt)}${result.exact === false ? ', sampled' : ''})` : ' (worst over the given h)'}${result.rate >= 1 ? '  DIVERGES' : ''}`,
     '',
   ].join('\n'));
   const z = (c: { re: number; im: number }) => (c.im === 0 ? fmt(c.re) : `${fmt(c.re)}${c.im < 0 ? '-' : '+'}${fmt(Math.abs(c.im))}i`);
-  process.stdout.write(table(['h', 'z1', 'z2', '|z|max', 'regime'], d.map((r) => [r.h, z(r.eigenvalues[0]), z(r.eigenvalues[1]), r.spectralRadius, r.regime])));
+  const k = Math.max(...d.map((r) => r.eigenvalues.length));
+  process.stdout.write(table(['h', ...Array.from({ length: k }, (_, i) => `z${i + 1}`), '|z|max', 'regime'],
+    d.map((r) => [r.h, ...Array.from({ length: k }, (_, i) => (r.eigenvalues[i] ? z(r.eigenvalues[i]) : '')), r.spectralRadius, r.regime ?? '-'])));
 }
 
 export function register(program: Command): void {
   oneLineErrors(program
     .command('analyze')
     .description('closed-form analysis on quadratics: eigenvalues, spectral radius and regime per curvature, thresholds, worst rate')
-    .option('--method <spec>', 'gd:alpha=A | hb:alpha=A,beta=B | nag:alpha=A,beta=B | two-term:alpha=A,beta1=B1,beta2=B2 (or tune=RULE with --mu/--L)')
+    .option('--method <spec>', `a linear method spec as for run, e.g. hb:alpha=0.5,beta=0.9, aggmo:alpha=0.5,betas=0;0.9;0.99, qhm:alpha=0.7,beta=0.5,nu=0.7 (tune=RULE with --mu/--L); methods: ${linearMethodNames().join(', ')}`)
     .option('--h <list>', 'curvatures h, comma-separated')
     .option('--mu <number>', 'smallest curvature of the interval [mu, L]')
     .option('--L <number>', 'largest curvature of the interval [mu, L]')

@@ -45,7 +45,7 @@ export function register(program: Command): void {
   oneLineErrors(program
     .command('certify')
     .description('certified worst-case rate over L-smooth mu-strongly convex functions (IQC, Lessard-Recht-Packard) or a PEP bound')
-    .option('--method <spec>', 'gd | hb | nag | tmm | two-term:alpha=..,beta1=..,beta2=.. (parameters optional except two-term)')
+    .option('--method <spec>', 'any linear method by the spec of run, e.g. hb:tune=polyak, qhm:alpha=0.7,beta=0.5,nu=0.7, torch-sgd:lr=0.5,momentum=0.9,dampening=0.1, tmm (defaults as in `methods NAME`; tune= uses --mu/--L)')
     .option('--mu <mu>', 'strong convexity mu (> 0 for IQC, >= 0 for PEP)')
     .option('--L <L>', 'smoothness L > mu')
     .option('--iqc <kind>', 'sector | off-by-one | weighted', 'weighted')
@@ -67,7 +67,7 @@ export function register(program: Command): void {
         if (ss.A.length > 50) throw new ParameterError(`--state-space ${flags.stateSpace}`, `${ss.A.length} states`, 'a state dimension of at most 50');
         method = flags.method ?? `state-space:${flags.stateSpace}`;
       } else {
-        if (flags.method === undefined) throw new ParameterError('--method', undefined, 'gd | hb | nag | tmm | two-term:alpha=..,beta1=..,beta2=.. (or --state-space FILE)');
+        if (flags.method === undefined) throw new ParameterError('--method', undefined, 'a linear method spec, e.g. hb:tune=polyak (or --state-space FILE)');
         ss = certifyMethod(flags.method, mu, L).stateSpace;
         method = flags.method;
       }

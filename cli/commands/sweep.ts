@@ -11,7 +11,7 @@ import { ParameterError } from '../../src/errors.js';
 import { linspace, logspace } from '../../src/linalg/index.js';
 import { createMethod, methods } from '../../src/methods/registry.js';
 import { createProblem, problems } from '../../src/problems/registry.js';
-import { formatSpec, parseSpec } from '../../src/spec.js';
+import { formatSpec, parseSpec, type ParamInfo } from '../../src/spec.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table, type Format } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
@@ -37,7 +37,7 @@ interface SweepOutput extends SweepHeader {
 
 interface SweepFlags {
   problem?: string; method?: string; alpha?: string; beta?: string; log?: boolean; steps?: string; workers?: string;
-  shard?: string; merge?: string[]; output?: string; format?: string; progress?: boolean; stats?: boolean;
+  shard?: string; merge?: string[]; alphaParam?: string; betaParam?: string; output?: string; format?: string; progress?: boolean; stats?: boolean;
 }
 
 /** Parse "from:to:n". */
@@ -167,16 +167,23 @@ async function sweepCommand(flags: SweepFlags): Promise<void> {
   const base = parseSpec(flags.method, '--method');
   const info = methods().find((m) => m.name === base.name);
   if (!info) throw new ParameterError('--method', base.name, `one of ${methods().map((m) => m.name).join(', ')}`);
-  for (const [key, flag] of [['alpha', '--alpha'], ['beta', '--beta']] as const) {
-    if (key === 'beta' && !betaAxis) continue;
-    if (!info.params.some((p) => p.name === key)) throw new ParameterError('--method', base.name, `a method with a parameter ${key} for ${flag} (${info.name} has ${info.params.map((p) => p.name).join(', ') || 'none'})`);
-    if (base.params[key] !== undefined) throw new ParameterError(`--method ${flags.method}`, base.params[key], `no ${key}= (the grid ${flag} sets it)`);
-  }
+  // The axes set the method's learning rate (alpha, lr, learning_rate, ...) and its momentum (beta, momentum, beta1),
+  // read from its parameter data; --alpha-param / --beta-param name others (e.g. qhm's nu).
+  const pick = (flag: string, given: string | undefined, candidates: (p: ParamInfo) => boolean): string => {
+    const found = given ?? info.params.find(candidates)?.name;
+    if (found === undefined || !info.params.some((p) => p.name === found && (p.kind ?? 'number') === 'number')) {
+      throw new ParameterError(given !== undefined ? `${flag}-param` : '--method', given ?? base.name, `a numeric parameter of ${info.name} for ${flag} (${info.name} has ${info.params.filter((p) => (p.kind ?? 'number') === 'number').map((p) => p.name).join(', ') || 'none'})`);
+    }
+    if (base.params[found] !== undefined) throw new ParameterError(`--method ${flags.method}`, base.params[found], `no ${found}= (the grid ${flag} sets it)`);
+    return found;
+  };
+  const alphaKey = pick('--alpha', flags.alphaParam, (p) => p.derivedDefault === 'rate' || p.name === 'alpha');
+  const betaKey = betaAxis ? pick('--beta', flags.betaParam, (p) => ['beta', 'momentum', 'beta1'].includes(p.name)) : undefined;
   // Validate the grid's corners in this thread, so that a bad range fails with exit 2 before any work starts.
   for (const a of [alphaAxis.from, alphaAxis.to]) {
     for (const b of betaAxis ? [betaAxis.from, betaAxis.to] : [null]) {
-      const params: Record<string, string | number> = { ...base.params, alpha: a };
-      if (b !== null) params.beta = b;
+      const params: Record<string, string | number> = { ...base.params, [alphaKey]: a };
+      if (b !== null) params[betaKey!] = b;
       createMethod(formatSpec(base.name, params), problem);
     }
   }
@@ -191,7 +198,7 @@ async function sweepCommand(flags: SweepFlags): Promise<void> {
   const pts = shardPoints(header, shard);
   const chunk = Math.max(1, Math.min(alphaAxis.n, Math.ceil(pts.length / (workers * 8))));
   const tasks: SweepTask[] = [];
-  for (let i = 0; i < pts.length; i += chunk) tasks.push({ problem: problemText, method: methodText, steps, points: pts.slice(i, i + chunk) });
+  for (let i = 0; i < pts.length; i += chunk) tasks.push({ problem: problemText, method: methodText, steps, alphaKey, betaKey, points: pts.slice(i, i + chunk) });
 
   const showProgress = flags.progress ?? (Boolean(process.stderr.isTTY) && (format === 'table' || Boolean(flags.output)));
   const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: 'sweep [{bar}] {percentage}% | {value}/{total} points | {duration}s', hideCursor: true, noTTYOutput: true, notTTYSchedule: 500 }, cliProgress.Presets.shades_classic) : null;
@@ -234,6 +241,8 @@ export function register(program: Command): void {
     .option('--method <spec>', 'method name with optional fixed parameters (the grid sets alpha and beta), e.g. hb')
     .option('--alpha <from:to:n>', 'alpha grid')
     .option('--beta <from:to:n>', 'beta grid (omit for methods without beta)')
+    .option('--alpha-param <name>', "the method parameter the --alpha axis sets (default its learning rate: alpha, lr, learning_rate, ...)")
+    .option('--beta-param <name>', 'the method parameter the --beta axis sets (default beta, momentum or beta1)')
     .option('--log', 'log-spaced alpha grid')
     .option('--steps <n>', 'steps per grid point; the rate is fitted over the second half', '300')
     .option('--workers <n>', 'worker threads (default: all cores)')

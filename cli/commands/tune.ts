@@ -1,7 +1,9 @@
-// momentum-lab tune --method hb|nag|gd|chebyshev|cg --mu M --L L [--rule R] [--tol 1e-6,...] [--format table|json]
+// momentum-lab tune --method NAME|SPEC --mu M --L L [--rule R|numeric] [--tol 1e-6,...] [--format table|json|csv]
 import type { Command } from 'commander';
 import { ParameterError } from '../../src/errors.js';
-import { TUNE_RULES, tuneMethod, type TuneMethodName, type TuneRule } from '../../src/theory/index.js';
+import { TUNE_RULES, iterationsTo as iterationsToTol, tuneMethod, tuneNumeric, type TuneMethodName } from '../../src/theory/index.js';
+import { linearMethodNames } from '../../src/methods/registry.js';
+import { parseSpec } from '../../src/spec.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
@@ -11,45 +13,57 @@ interface TuneFlags { method?: string; mu?: string; L?: string; kappa?: string; 
 
 function tuneCommand(flags: TuneFlags): void {
   const format = parseFormat(flags.format);
-  const names = Object.keys(TUNE_RULES) as TuneMethodName[];
-  if (flags.method === undefined) throw new UsageError(`tune needs --method ${names.join('|')}`);
-  if (!names.includes(flags.method as TuneMethodName)) throw new ParameterError('--method', flags.method, names.join(' | '));
-  const method = flags.method as TuneMethodName;
+  const ruled = Object.keys(TUNE_RULES) as TuneMethodName[];
+  const linear = linearMethodNames();
+  if (flags.method === undefined) throw new UsageError(`tune needs --method NAME or SPEC (${[...new Set([...ruled, ...linear])].join('|')})`);
+  const spec = parseSpec(flags.method, '--method');
+  const hasRules = ruled.includes(spec.name as TuneMethodName) && Object.keys(spec.params).length === 0;
+  if (!hasRules && !linear.includes(spec.name)) throw new ParameterError('--method', flags.method, `one of ${[...new Set([...ruled, ...linear])].join(' | ')} (a linear method may fix some parameters, e.g. qhm:nu=0.7)`);
   if (flags.mu === undefined || flags.L === undefined) throw new UsageError('tune needs the curvature interval: --mu M --L L');
   const mu = parseNumberOption('--mu', flags.mu, { min: 0, minExclusive: true })!;
   const L = parseNumberOption('--L', flags.L, { min: 0, minExclusive: true })!;
   if (L < mu) throw new ParameterError('--L', flags.L, `a number >= --mu (${flags.mu})`);
   // Past kappa = 1e12 the optimal rates 1 - O(1/sqrt(kappa)) and 1 - O(1/kappa) round towards 1 in double precision.
   if (!(L / mu <= 1e12)) throw new ParameterError('--L', flags.L, `a number with kappa = L/mu <= 1e12 (here ${Number.isFinite(L / mu) ? fmt(L / mu) : 'L/mu overflows'}; beyond it the rates round to 1)`);
-  const allowed = TUNE_RULES[method];
-  if (flags.rule !== undefined && !allowed.includes(flags.rule as TuneRule)) throw new ParameterError('--rule', flags.rule, `for ${method}: ${allowed.join(' | ')}`);
+  const allowed = hasRules ? [...TUNE_RULES[spec.name as TuneMethodName], ...(linear.includes(spec.name) ? ['numeric'] : [])] : ['numeric'];
+  if (flags.rule !== undefined && !allowed.includes(flags.rule)) throw new ParameterError('--rule', flags.rule, `for ${spec.name}: ${allowed.join(' | ')}`);
   const tolTexts = (flags.tol ?? '1e-6').split(',').map((s) => s.trim());
   const tols = tolTexts.map((s) => {
     const t = s === '' ? NaN : Number(s);
     if (!(t > 0 && t < 1)) throw new ParameterError('--tol', s, 'numbers in (0, 1), comma-separated');
     return t;
   });
-  const t = tuneMethod(method, mu, L, flags.rule as TuneRule | undefined);
+  const rule = flags.rule ?? allowed[0];
+  let result: { method: string; rule: string; alpha: number | null; beta: number | null; params: Record<string, number>; spec: string | null; rate: number; iterationsTo: Record<string, number | null> };
   const iterationsTo: Record<string, number | null> = {};
-  tolTexts.forEach((s, i) => { const n = t.iterationsTo(tols[i]); iterationsTo[s] = Number.isFinite(n) ? n : null; });
-  const result = { method: t.method, rule: t.rule, alpha: t.alpha, beta: t.beta, rate: t.rate, iterationsTo };
+  if (rule === 'numeric') {
+    const t = tuneNumeric(flags.method, mu, L);
+    tolTexts.forEach((s, i) => { const n = iterationsToTol(t.rate, tols[i]); iterationsTo[s] = Number.isFinite(n) ? n : null; });
+    result = { method: spec.name, rule, alpha: t.params.alpha ?? null, beta: t.params.beta ?? null, params: t.params, spec: t.spec, rate: t.rate, iterationsTo };
+  } else {
+    const t = tuneMethod(spec.name as TuneMethodName, mu, L, rule);
+    tolTexts.forEach((s, i) => { const n = t.iterationsTo(tols[i]); iterationsTo[s] = Number.isFinite(n) ? n : null; });
+    const specText = ['chebyshev', 'cg'].includes(spec.name) ? null : spec.name === 'tmm' ? 'tmm' : `${spec.name}:tune=${rule}`;
+    result = { method: spec.name, rule, alpha: t.alpha, beta: t.beta, params: t.params, spec: specText, rate: t.rate, iterationsTo };
+  }
   if (format === 'json') { process.stdout.write(json(result)); return; }
+  const names = Object.keys(result.params);
   if (format === 'csv') {
-    process.stdout.write(csv({ method: [t.method], rule: [t.rule], alpha: [t.alpha], beta: [t.beta], rate: [t.rate], ...Object.fromEntries(tolTexts.map((s) => [`iterationsTo${s}`, [iterationsTo[s]]])) }));
+    process.stdout.write(csv({ method: [result.method], rule: [result.rule], ...Object.fromEntries(names.map((k) => [k, [result.params[k]]])), rate: [result.rate], ...Object.fromEntries(tolTexts.map((s) => [`iterationsTo${s}`, [iterationsTo[s]]])) }));
     return;
   }
-  process.stdout.write(`${method} (${t.rule}) on [mu, L] = [${fmt(mu)}, ${fmt(L)}], kappa = ${fmt(L / mu)}\n`);
-  process.stdout.write(table(['alpha', 'beta', 'rate', ...tolTexts.map((s) => `iters to ${s}`)], [[t.alpha, t.beta, t.rate, ...tolTexts.map((s) => iterationsTo[s])]]));
+  process.stdout.write(`${spec.name} (${result.rule}) on [mu, L] = [${fmt(mu)}, ${fmt(L)}], kappa = ${fmt(L / mu)}${result.spec ? `; as a spec: ${result.spec}` : ''}\n`);
+  process.stdout.write(table([...names, 'rate', ...tolTexts.map((s) => `iters to ${s}`)], [[...names.map((k) => result.params[k]), result.rate, ...tolTexts.map((s) => iterationsTo[s])]]));
 }
 
 export function register(program: Command): void {
   oneLineErrors(program
     .command('tune')
     .description('tuning rules on [mu, L] with their predicted rate and iterations to a tolerance')
-    .option('--method <name>', 'hb | nag | gd | chebyshev | cg')
+    .option('--method <spec>', 'a method with tuning rules (hb | nag | gd | tmm | chebyshev | cg) or any linear method, optionally with fixed parameters (e.g. qhm:nu=0.7): numeric tuning')
     .option('--mu <number>', 'smallest curvature')
     .option('--L <number>', 'largest curvature')
-    .option('--rule <rule>', 'hb: polyak | lecture; nag: optimal | standard; gd: optimal | standard (default: the first)')
+    .option('--rule <rule>', 'hb: polyak | lecture; nag: optimal | standard; gd: optimal | standard; tmm: vsfl; any linear method: numeric (default: the first)')
     .option('--tol <list>', 'tolerances for the predicted iteration counts, comma-separated', '1e-6')
     .option('--format <format>', 'table | json | csv')
     .action((flags: TuneFlags) => tuneCommand(flags)));

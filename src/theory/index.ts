@@ -15,3 +15,4 @@ export * from './shadow-energy.js';
 export * from './damping-comparison.js';
 export * from './krylov.js';
 export * from './fit-rate.js';
+export * from './tune-numeric.js';

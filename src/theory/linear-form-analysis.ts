@@ -103,7 +103,12 @@ export function formCharacteristic(ss: StateSpace): FormCharacteristic {
 export function formEigenvalues(ss: StateSpace, h: number, characteristic = formCharacteristic(ss)): Complex[] {
   checkNumber('h', h, { min: 0 });
   if (characteristic.twoTerm) return directionEigenvalues(characteristic.twoTerm, h);
-  return eigenvaluesHqr(fromRows(directionMatrixOf(ss, h)), 'R(h)');
+  const all = eigenvaluesHqr(fromRows(directionMatrixOf(ss, h)), 'R(h)');
+  // Drop the roots at 0 that every R(h) has (states that do not matter, see formCharacteristic).
+  const drop = ss.A.length - characteristic.order;
+  if (drop <= 0) return all;
+  const byModulus = all.map((z, i) => ({ i, r: Math.hypot(z.re, z.im) })).sort((x, y) => x.r - y.r).slice(0, drop).map((e) => e.i);
+  return all.filter((_, i) => !byModulus.includes(i));
 }
 
 /**
