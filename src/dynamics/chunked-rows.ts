@@ -1,16 +1,15 @@
 /**
  * A growable store of saved rows (t, y): rows go into chunks that double in size up to ~64 KB of states, and are
  * concatenated once, into exactly-sized arrays, at the end; the saved-row store of odeDopri5 and the fixed-step
- * integrators. Unlike the doubling buffer used before, nothing is copied while growing and no oversized array is
- * allocated: storing the 16423 Lorenz steps of bench/ costs ~0.21 ms instead of ~0.32 ms, mostly memory traffic (fresh
- * zeroed arrays and the copies of each doubling).
+ * integrators. Nothing is copied while growing and no oversized array is allocated (docs/bench.md, "Engine notes moved
+ * from comments").
  *
  * @example
  * const rows = new ChunkedRows(2); rows.push(0, Float64Array.of(1, 2)); rows.arrays(); // { t: [0], y: [1, 2] }
  */
 export class ChunkedRows {
-  /** All chunks, the last one current. Both lists start non-empty: an empty [] literal would start as a list of small
-   * integers, and its first push would then deoptimise odeDopri5's code on every solve (measured). */
+  /** All chunks, the last one current. Both lists start non-empty, holding Float64Arrays from their creation, so
+   * odeDopri5's optimised code sees one kind of list (docs/bench.md, "Engine notes moved from comments"). */
   private readonly tChunks: Float64Array[];
   private readonly yChunks: Float64Array[];
   private tc: Float64Array;

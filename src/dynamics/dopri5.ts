@@ -67,14 +67,11 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   const hMax = Math.abs(checkNumber('hMax', options.hMax ?? Math.abs(t1 - t0), { min: 0, minExclusive: true }));
   // Checked against Hairer's Fortran dopri5.f itself (inside SciPy as scipy.integrate.ode 'dopri5'): the same nfev on
   // 40 (problem, tolerance) pairs (test/dynamics/work-precision.test.ts).
-  // Defaults kept at Hairer's (beta 0.04, safety 0.9) on a work-precision study (docs/dynamics.md, "DOPRI5 step-size
-  // control"; test/dynamics/work-precision.test.ts): 6 problems x tol 1e-4..1e-11 against 30 (safety 0.9..0.97, beta
-  // 0..0.08) controllers. Geometric-mean nfev relative to the default, at equal tolerance / at equal achieved error:
-  //   (0, 0.9) SciPy's I control 0.990 / 1.022 (errors 1.30x larger); (0.06, 0.9) 1.037 / 0.985; (0.08, 0.92)
-  //   1.094 / 0.979; (0.04, 0.95) 1.012 / 1.055; (0.04, 0.97) 1.046 / 1.125; SciPy RK45 itself 0.990 / 1.025.
-  // Nothing saves more than 2.1% on either measure without losing more on the other. The steady state of the PI
-  // controller is err = safety^(1/(0.2 - 1.75 beta)) = 0.445 (SciPy 0.9^5 = 0.590), so at tight tolerances it takes
-  // (0.590/0.445)^(1/5) = 5.8% more evaluations than SciPy at the same tolerance, for 1.33x smaller errors.
+  // Defaults kept at Hairer's (beta 0.04, safety 0.9): in a work-precision study of 30 controllers none saves
+  // evaluations on one measure without losing more on the other (docs/dynamics.md, "DOPRI5 step-size control";
+  // test/dynamics/work-precision.test.ts). The steady state of the PI controller is err = safety^(1/(0.2 - 1.75 beta))
+  // = 0.445 (SciPy 0.9^5 = 0.590), so at tight tolerances it takes (0.590/0.445)^(1/5) = 5.8% more evaluations than
+  // SciPy at the same tolerance, for 1.33x smaller errors.
   const beta = +checkNumber('beta', options.beta ?? 0.04, { min: 0, max: 0.2 });
   const safe = +checkNumber('safety', options.safety ?? 0.9, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
   const facc1 = 1 / checkNumber('facMin', options.facMin ?? 0.2, { min: 0, max: 1, minExclusive: true });
@@ -86,10 +83,9 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   const needDense = events.length > 0 || tEval !== undefined || options.onStep !== undefined;
   const n = y0.length, posneg = t1 >= t0 ? 1 : -1, expo1 = 0.2 - beta * 0.75, uround = Number.EPSILON;
 
-  // The tableau as function locals, made numbers once here by the unary +: V8 reads an imported binding from its module
-  // cell, with a TDZ check and a number check, at every use inside the loop, and keeps a value it cannot type as a
-  // number boxed; locals typed as numbers stay unboxed (in registers or stack slots). (The same for t0, t1, rtol, atol,
-  // beta, safe and h above and below.) Measured on bench lorenz: median 3.4 -> 2.6 ms without saving steps.
+  // The tableau as function locals, made numbers once here by the unary +, so the loop reads plain numbers, not the
+  // imported bindings (the same for t0, t1, rtol, atol, beta, safe and h above and below; why: docs/bench.md, "Engine
+  // notes moved from comments").
   const C2 = +tableau.C2, C3 = +tableau.C3, C4 = +tableau.C4, C5 = +tableau.C5;
   const A21 = +tableau.A21, A31 = +tableau.A31, A32 = +tableau.A32, A41 = +tableau.A41, A42 = +tableau.A42;
   const A43 = +tableau.A43, A51 = +tableau.A51, A52 = +tableau.A52, A53 = +tableau.A53, A54 = +tableau.A54;
@@ -97,8 +93,7 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   const A71 = +tableau.A71, A73 = +tableau.A73, A74 = +tableau.A74, A75 = +tableau.A75, A76 = +tableau.A76;
   const E1 = +tableau.E1, E3 = +tableau.E3, E4 = +tableau.E4, E5 = +tableau.E5, E6 = +tableau.E6, E7 = +tableau.E7;
   // One workspace w holds y, y1, ysti and the stages k1..k7 (n entries each: w[K3 + i] is k3_i); f gets subarray views
-  // of it. With one array per loop V8 checks the map and loads the data pointer once per i instead of once per vector
-  // (bench lorenz without saving steps: median 2.5 -> 2.3 ms).
+  // of it, so each loop indexes one array (docs/bench.md, "Engine notes moved from comments").
   const Y = 0, Y1 = n, YSTI = 2 * n, K1 = 3 * n, K2 = 4 * n, K3 = 5 * n, K4 = 6 * n, K5 = 7 * n, K6 = 8 * n, K7 = 9 * n;
   const w = new Float64Array(10 * n);
   w.set(y0);
@@ -109,8 +104,8 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   const buf = new ChunkedRows(n);
   const hits: EventHit[] = [];
   const counts = events.map(() => 0);
-  // No closure in this function may capture a variable of the loop (here: not events.map((e) => e.g(t0, y))): V8
-  // would keep it in a heap context and load, box and type-check it on every step (it boxed t every step).
+  // No closure in this function may capture a variable of the loop (hence a plain loop here, not
+  // events.map((e) => e.g(t0, y))): a captured variable would move to the heap (docs/bench.md, "Engine notes ...").
   const gOld: number[] = [];
   for (const e of events) gOld.push(e.g(t0, y));
   let iEval = 0;
@@ -170,7 +165,7 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
       continue;
     }
     // PI control: fac = err^(0.2 - 0.75 beta) / facold^beta, bounded, with safety factor.
-    // Written with one exp and one log instead of two powers: the powers were ~25% of a warm Lorenz solve (bench/).
+    // Written with one exp and one log instead of two powers, which cost more (docs/bench.md, "Engine notes ...").
     const logErr = Math.log(err);
     let fac = Math.exp(expo1 * logErr - beta * logFacold);
     fac = Math.max(facc2, Math.min(facc1, fac / safe));
@@ -180,7 +175,7 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
       logFacold = facold === err ? logErr : LOG_FACOLD_MIN; // = Math.log(facold), bit for bit, one log fewer
       naccpt++;
       if (needDense) dense.prepare(t, h, y, y1, k1, k3, k4, k5, k6, k7);
-      // k1 <- k7, y <- y1, copied (swapping the slots' offsets instead measured ~5% slower on bench lorenz)
+      // k1 <- k7, y <- y1, copied (cheaper than swapping the slots' offsets: docs/bench.md, "Engine notes ...")
       for (let i = 0; i < n; i++) { w[K1 + i] = w[K7 + i]; w[Y + i] = w[Y1 + i]; }
       t = last ? t1 : xph;
       let stop = false;

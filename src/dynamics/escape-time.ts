@@ -83,8 +83,8 @@ function orbitPeriodic(x: number, y: number, ar: number, ai: number, maxIter: nu
 
 /**
  * The escape-time renderer shared by the Mandelbrot and Julia sets: z <- z^2 + c for every pixel centre.
- * `julia` false: c = pixel, z0 = 0; true: z0 = pixel, c = (cRe, cIm). The per-orbit kernels are small monomorphic
- * functions of plain doubles (V8 inlines them), writing into typed arrays; nothing is allocated per pixel.
+ * `julia` false: c = pixel, z0 = 0; true: z0 = pixel, c = (cRe, cIm). The per-orbit kernels are small functions of
+ * plain doubles, writing into typed arrays; nothing is allocated per pixel.
  */
 export function escapeTime(view: ReturnType<typeof checkView>, julia: boolean, cRe: number, cIm: number,
   bulbCheck: boolean, periodicity: boolean): EscapeTimeImage {

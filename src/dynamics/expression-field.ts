@@ -12,7 +12,7 @@ const NODES = new Set(['OperatorNode', 'ParenthesisNode', 'ConstantNode', 'Symbo
  * A vector field from math expressions, one per state variable, parsed by mathjs (`parse` + `compile`, no eval).
  * Symbols may be the state variables, `t`, the given parameters, `pi`, `e` and the usual functions; anything else
  * (an unknown name, an assignment, a function definition) is refused with a ParameterError.
- * Asynchronous because mathjs is imported on first use: loading it costs ~1 s of CPU in Node, which every
+ * Asynchronous because mathjs is imported on first use: it is large to load (docs/bench.md), a cost every
  * importer of the library would otherwise pay at start-up.
  *
  * @example

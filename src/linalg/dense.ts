@@ -67,7 +67,7 @@ export function matvec(A: DenseMatrix, x: Float64Array, out: Float64Array = new 
  * out_i = sum_j M_ij x_j for the first `rows` rows of the row-major `data` (`cols` columns, rows `stride` apart, so a
  * block of columns is `data.subarray(firstColumn)` with the full row length as stride): the kernel behind matvec, the
  * dense quadratic's H and H v, Lanczos' Gram-Schmidt dots and the Householder update of randomRotation. Four rows at a time, with four independent sums: a single
- * running sum waits on the adder's latency at every element (measured 2.4-2.6x faster at n = 1000). Each sum still
+ * running sum waits on the adder's latency at every element (timings: docs/bench.md). Each sum still
  * adds j = 0, 1, ... in order, so the result is bitwise the plain row-by-row loop's (tested).
  *
  * @example

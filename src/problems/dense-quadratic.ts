@@ -16,7 +16,7 @@ export function denseQuadratic(h: Float64Array, Q: DenseMatrix, options: Quadrat
   const spectrum = Float64Array.from(order, (j) => h[j]);
   // H = Q diag(h) Q^T, formed once, row by row: with w_k = q_ik h_k, the entries H_ij = sum_k q_jk w_k for j >= i are
   // `matvecRows` of Q's rows i..n-1 with w (four rows at a time, each sum over k in order, so H is bitwise the plain
-  // triple loop's, tested; ~3x faster at n = 1000), mirrored below the diagonal. applyH is `matvecRows` too.
+  // triple loop's, tested), mirrored below the diagonal. applyH is `matvecRows` too.
   const q = Q.data;
   const H = new Float64Array(n * n), w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
