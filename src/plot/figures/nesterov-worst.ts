@@ -30,13 +30,13 @@ export function worstFunctionTraces(dim: number, steps: number): { method: strin
 
 /**
  * Nesterov's worst function in the world (lecture slide 30): loss of GD, Nesterov and CG against the exact Krylov lower
- * bound 1/(2(k+1)), and the number of nonzero coordinates of each iterate (at most k).
+ * bound 1/(2(k+1)), and the number of nonzero coordinates of each iterate (at most k; entries above 1e-12 counted).
  */
 export const nesterovWorstFigure: FigureDef = {
   name: 'nesterov-worst',
   title: "Nesterov's worst function in the world",
   section: 'speed-limits',
-  caption: "Left: $\\mathcal J(\\mathbf w^{(k)}) - \\mathcal J^\\star$ on the lecture's tridiagonal function ($D$ coordinates, $\\mathbf w^{(0)} = \\mathbf 0$) for gradient descent, Nesterov's method and CG, above the exact lower bound $\\frac{1}{2(k+1)}$ for any method whose iterate $k$ lies in $\\mathcal K_k$ (dashed). CG attains it. Right: the number of nonzero coordinates of $\\mathbf w^{(k)}$ (entries above 0^{-12}$; the problem's gradient leaves rounding noise of order 0^{-17}$ beyond the support) (entries above $10^{-12}$: the problem's gradient leaves rounding noise of order $10^{-17}$ beyond the support, and far entries of gradient descent are genuinely tiny) never exceeds $k$ (dashed) and grows by one per step for every method: information diffuses slowly.",
+  caption: "Left: $\\mathcal J(\\mathbf w^{(k)}) - \\mathcal J^\\star$ on the lecture's worst function ($D$ coordinates, tridiagonal Hessian, $\\mathbf w^{(0)} = \\mathbf 0$, minimum $\\mathcal J^\\star = 0$ at $\\mathbf w^\\star = \\mathbf 1$) for gradient descent, Nesterov's method and conjugate gradient, with the exact lower bound $\\frac{1}{2(k+1)}$ (dashed, for $k < D$) on any method whose iterate $\\mathbf w^{(k)}$ lies in the Krylov subspace $\\mathcal K_k = \\mathrm{span}(\\mathbf e_1, \\dots, \\mathbf e_k)$; the lecture's $1/k$ is its order of magnitude. CG attains the bound, the other two stay above it. Right: the number of leading coordinates of $\\mathbf w^{(k)}$ up to its last entry above $10^{-12}$ in magnitude, which never exceeds $k$ (dashed): information diffuses by at most one coordinate per step. CG's count grows by exactly one per step; the newest entries of gradient descent's iterates ($4^{-k}$ exactly) and of Nesterov's, nonzero in exact arithmetic, drop below $10^{-12}$, so their counts fall behind $k$.",
   params: [
     { name: 'dim', description: 'dimension D', default: 200, kind: 'integer', min: 4, max: 100000 },
     { name: 'steps', description: 'iterations (keep below D)', default: 100, kind: 'integer', min: 2, max: 100000 },
