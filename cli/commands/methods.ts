@@ -25,6 +25,13 @@ function list(name: string | undefined, format: string | undefined): void {
   const m = chosen[0];
   process.stdout.write(`${m.name}: ${m.description}\n  ${m.equation}\n\n`);
   process.stdout.write(leftTable(['param', 'default', 'allowed', 'description'], rows.map((r) => r.slice(1))));
+  if (m.tuning.length) {
+    process.stdout.write(`\ntuning rules (tune=RULE; explicit values beat tuned ones; \`tune --method ${m.name}\` uses the first):\n`);
+    for (const r of m.tuning) process.stdout.write(`  ${r.name}: ${r.description}\n`);
+  }
+  process.stdout.write(m.linear
+    ? `\nlinear with constant parameters: analyze, tune, sweep and certify accept it with these same defaults (see its linear form with \`analyze --method ${m.name} ... --format json\`).\n`
+    : '\nnot a linear method with constant parameters: run only.\n');
 }
 
 export function register(program: Command): void {

@@ -53,9 +53,9 @@ export function tuningRule(method: string, rule?: string, parameter = 'rule'): T
  * @example
  * resolveMethodValues('hb:tune=polyak,beta=0.5', { mu: 0.01, L: 1 }); // returns { alpha: 3.305785123966942, beta: 0.5, tune: 'polyak' }
  */
-export function resolveMethodValues(spec: string | Spec, context?: MethodContext): { definition: MethodDefinition; values: Values } {
-  const parsed = typeof spec === 'string' ? parseSpec(spec, 'method') : spec;
-  const definition = methodDefinition(parsed.name);
+export function resolveMethodValues(spec: string | Spec, context?: MethodContext, parameter = 'method'): { definition: MethodDefinition; values: Values } {
+  const parsed = typeof spec === 'string' ? parseSpec(spec, parameter) : spec;
+  const definition = methodDefinition(parsed.name, parameter);
   const values = resolveParams(parsed, definition.params);
   const rule = values.tune;
   if (typeof rule === 'string' && rule !== 'none') {
@@ -77,8 +77,8 @@ export function resolveMethodValues(spec: string | Spec, context?: MethodContext
  * createMethod('hb:alpha=0.5,beta=0.81').params; // returns { alpha: 0.5, beta: 0.81 }
  * createMethod('hb:beta=1.5'); // throws ParameterError "hb.beta = 1.5 is invalid: expected a finite number in [0, 1]"
  */
-export function createMethod(spec: string | Spec, context?: MethodContext): Optimizer {
-  const { definition, values } = resolveMethodValues(spec, context);
+export function createMethod(spec: string | Spec, context?: MethodContext, parameter = 'method'): Optimizer {
+  const { definition, values } = resolveMethodValues(spec, context, parameter);
   return definition.build(values, context);
 }
 
@@ -90,7 +90,7 @@ export function createMethod(spec: string | Spec, context?: MethodContext): Opti
  * linearFormOf('hb:alpha=0.1,beta=0.5').A; // returns [[1, 0.5], [0, 0.5]]
  */
 export function linearFormOf(spec: string | Spec, context?: MethodContext, parameter = 'method') {
-  const method = createMethod(spec, context);
+  const method = createMethod(spec, context, parameter);
   if (!method.linear) {
     const text = typeof spec === 'string' ? spec : spec.name;
     throw new ParameterError(parameter, text, `a linear method with constant parameters: ${linearMethodNames().join(', ')} (nag-aspremont with schedule=constant)`);

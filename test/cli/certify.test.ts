@@ -7,20 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { cli, cliJson as runJson } from './spawn-cli.js';
 
 describe('momentum-lab certify', () => {
-  it('GD with the default step 2/(L+mu) is certified at (kappa − 1)/(kappa + 1), with exactly the documented keys', () => {
-    const out = runJson('certify', '--method', 'gd', '--mu', '1', '--L', '10');
+  it('GD with the optimal step 2/(L+mu) (gd:tune=optimal) is certified at (kappa − 1)/(kappa + 1), with exactly the documented keys', () => {
+    const out = runJson('certify', '--method', 'gd:tune=optimal', '--mu', '1', '--L', '10');
     expect(Object.keys(out)).toEqual(['method', 'mu', 'L', 'iqc', 'rate', 'certified', 'bisectionSteps', 'solveMs']);
-    expect(out).toMatchObject({ method: 'gd', mu: 1, L: 10, iqc: 'weighted', certified: true });
+    expect(out).toMatchObject({ method: 'gd:tune=optimal', mu: 1, L: 10, iqc: 'weighted', certified: true });
     expect(Math.abs(out.rate - 9 / 11)).toBeLessThan(1e-6);
     expect(out.bisectionSteps).toBe(1); // the probe just above the quadratic rate settles GD in one SDP
     expect(out.solveMs).toBeGreaterThan(0);
   });
   it('heavy ball with Polyak tuning at kappa = 25: rate null (empty CSV cell) and certified false', () => {
-    const r = cli('certify', '--method', 'hb', '--mu', '1', '--L', '25', '--format', 'csv');
+    const r = cli('certify', '--method', 'hb:tune=polyak', '--mu', '1', '--L', '25', '--format', 'csv');
     expect(r.code).toBe(0);
     const [header, row] = r.stdout.trim().split('\n').map((l) => l.split(','));
     expect(header).toEqual(['method', 'mu', 'L', 'iqc', 'rate', 'certified', 'bisectionSteps', 'solveMs']);
-    expect(row.slice(0, 6)).toEqual(['hb', '1', '25', 'weighted', '', 'false']);
+    expect(row.slice(0, 6)).toEqual(['hb:tune=polyak', '1', '25', 'weighted', '', 'false']);
     expect(Number(row[6])).toBe(2); // both end probes fail: nothing below 1 is certifiable
   });
   it('two-term with explicit coefficients equals the same method as a user state space from JSON', () => {
@@ -41,7 +41,7 @@ describe('momentum-lab certify', () => {
   it('bad input exits 2 with one line naming the parameter', () => {
     for (const [args, pattern] of [
       // (one spawn per case is slow: the parameter checks themselves are unit-tested in test/certify)
-      [['--method', 'adam', '--mu', '1', '--L', '2'], /--method = "adam" is invalid: expected one of gd \| hb \| nag \| tmm \| two-term/],
+      [['--method', 'adam', '--mu', '1', '--L', '2'], /--method = "adam" is invalid: expected one of gd, hb, nag/],
       [['--method', 'gd', '--mu', '1', '--L', 'abc'], /--L = "abc" is invalid: expected a finite number/],
       [['--method', 'gd', '--mu', '0.1', '--L', '1', '--pep', '2', '--measure', 'loss'], /--measure = "loss"/],
     ] as [string[], RegExp][]) {

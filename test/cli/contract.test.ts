@@ -132,10 +132,10 @@ const BAD: [string[], string][] = [
 /** [arguments, keys the JSON object must have (for arrays: its first element)]. */
 const JSON_CASES: [string[], string[]][] = [
   [['run', '--problem', 'quadratic:dim=3', '--method', 'hb', '--steps', '5'], ['status', 'steps', 'finalLoss', 'divergedAt', 'finalGradNorm', 'oracleCalls', 'problem', 'method', 'options', 'trace']],
-  [['methods'], ['name', 'description', 'equation', 'params']],
+  [['methods'], ['name', 'description', 'equation', 'linear', 'params', 'tuning']],
   [['problems', 'quadratic'], ['name', 'description', 'params']],
-  [['analyze', '--method', 'hb:alpha=1,beta=0.81', '--h', '1,4'], ['method', 'alpha', 'beta', 'directions', 'thresholds', 'rate', 'effectiveLearningRate']],
-  [['tune', '--method', 'hb', '--mu', '1', '--L', '100'], ['method', 'rule', 'alpha', 'beta', 'rate', 'iterationsTo']],
+  [['analyze', '--method', 'hb:alpha=1,beta=0.81', '--h', '1,4'], ['method', 'params', 'stateSpace', 'order', 'twoTerm', 'directions', 'thresholds', 'rate', 'effectiveLearningRate']],
+  [['tune', '--method', 'hb', '--mu', '1', '--L', '100'], ['method', 'rule', 'alpha', 'beta', 'params', 'spec', 'rate', 'iterationsTo']],
   [['sweep', '--problem', 'quadratic:dim=10', '--method', 'hb', '--alpha', '0.1:3:4', '--beta', '0:0.9:2', '--workers', '1'], ['problem', 'method', 'steps', 'alphaAxis', 'betaAxis', 'total', 'shard', 'points']],
   [['dynamics', 'logistic', '--r', '3.2', '--n', '5'], ['period', 'lyapunov', 'superstable', 'r', 'x0', 'cycle', 'multiplier', 'data']],
   [['dynamics', 'lorenz', '--t1', '1', '--samples', '3', '--lyapunov-time', '10'], ['lyapunov', 'lyapunovMessage', 'a', 'b', 'c', 'x0', 't1', 'status', 'stats', 'data']],
@@ -206,7 +206,7 @@ describe('command-line contract: --format json', () => {
   it.concurrent('numbers in the JSON are the theory\'s: tune hb on [1, 100] has rate (10 - 1)/(10 + 1); gd certified at (kappa - 1)/(kappa + 1)', async () => {
     const [tune, cert, sdp] = await Promise.all([
       cli(['tune', '--method', 'hb', '--mu', '1', '--L', '100', '--format', 'json']),
-      cli(['certify', '--method', 'gd', '--mu', '1', '--L', '10', '--format', 'json']),
+      cli(['certify', '--method', 'gd:tune=optimal', '--mu', '1', '--L', '10', '--format', 'json']),
       cli(['sdp', okSdp, '--format', 'json']),
     ]);
     const t = JSON.parse(tune.stdout), c = JSON.parse(cert.stdout), s = JSON.parse(sdp.stdout);

@@ -96,7 +96,7 @@ describe('momentum-lab run', async () => {
   });
 
   const bad: [string[], RegExp][] = [
-    [['--problem', 'quadratic:dim=100', '--method', 'hb:beta=1.5'], /^momentum-lab: hb\.beta = 1\.5 is invalid: expected a finite number in \[0, 1\)\n$/],
+    [['--problem', 'quadratic:dim=100', '--method', 'hb:beta=1.5'], /^momentum-lab: hb\.beta = 1\.5 is invalid: expected a finite number in \[0, 1\]\n$/],
     [['--problem', 'quadratic:dim=-3', '--method', 'hb'], /^momentum-lab: quadratic\.dim = -3 is invalid: expected an integer in \[1, /],
     [['--problem', 'quadratic', '--method', 'hb', '--steps', '0'], /^momentum-lab: --steps = "0" is invalid: expected an integer in \[1, /],
     [['--problem', 'quadratic', '--method', 'hb', '--tol', 'abc'], /^momentum-lab: --tol = "abc" is invalid: expected a finite number >= 0/],
@@ -130,14 +130,14 @@ describe('momentum-lab run', async () => {
 });
 
 describe('momentum-lab methods / problems', async () => {
-  it.concurrent('methods --format json lists every method with parameter ranges (hb.beta in [0, 1))', async () => {
+  it.concurrent('methods --format json lists every method with parameter ranges (hb.beta in [0, 1])', async () => {
     const r = await cli('methods', '--format', 'json');
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as { name: string; params: { name: string; min?: number; max?: number; maxExclusive?: boolean }[] }[];
     const names = list.map((m) => m.name);
     for (const m of ['gd', 'hb', 'nag', 'nag-aspremont', 'cg', 'nlcg', 'chebyshev', 'aggmo', 'qhm', 'leapfrog', 'pgd', 'torch-sgd', 'optax-sgd', 'keras-sgd']) expect(names).toContain(m);
     const beta = list.find((m) => m.name === 'hb')!.params.find((p) => p.name === 'beta')!;
-    expect([beta.min, beta.max, beta.maxExclusive]).toEqual([0, 1, true]);
+    expect([beta.min, beta.max, beta.maxExclusive]).toEqual([0, 1, false]);
   });
   it.concurrent('problems --format json lists the problems; `problems quadratic` shows its parameter ranges', async () => {
     const list = JSON.parse((await cli('problems', '--format', 'json')).stdout) as { name: string }[];
