@@ -13,7 +13,7 @@ import { startExplorer, openPage, mountSection, screenshots, repo, p95, median, 
 import {
   createProblem, createMethod, run, linearMethod, worstRateOverInterval, directionRate, directionRegime, regimeThresholds, logspace,
   rateMapCurves, analyzeLinearSystem, fromRows, limitCycle, vanDerPolField, logisticLyapunov, energyDecay, krylovMinimumLoss,
-  certifyMethod, certifyRate,
+  certifyMethod, certifyRate, linearMethodNames, linearFormOf, formWorstRate, twoTermStateSpace, tuningRule,
 } from '../../src/index.js';
 
 const SECTIONS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
@@ -158,6 +158,14 @@ describe('explorer in chromium', () => {
     expect(b.y0).toBeGreaterThan(a.y0 + 0.3);
     for (const q of [a, b]) for (const v of [q.x0, q.y0]) expect(Math.abs(v)).toBeLessThanOrEqual(1.6);
     expect(await cellValue(page, 's2.loss.hb')).not.toBe(lossBefore);
+    // The tuning buttons are the library's heavy-ball tuning rules (kappa = 10: mu = 0.1, L = 1).
+    for (const rule of ['polyak', 'lecture']) {
+      await page.locator(`#s2-panel [data-tune="${rule}"]`).click();
+      const tuned = tuningRule('hb', rule).params(0.1, 1);
+      const st = await page.evaluate(() => ({ ...(window.__explorer.store.state.s2 as { alpha: number; beta: number }) }));
+      expect(st.alpha).toBe(+tuned.alpha.toPrecision(6));
+      expect(st.beta).toBe(+tuned.beta.toPrecision(6));
+    }
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -245,6 +253,61 @@ describe('explorer in chromium', () => {
       const [alpha, beta, rho] = line.split(',').map(Number);
       expect(Math.abs(rho - worstRateOverInterval(linearMethod('hb', { alpha, beta }), 1 / 50, 1).rate)).toBeLessThan(1e-6 * Math.max(1, rho));
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the method pickers list every linear method; section 4 draws a picked one with the generic form analysis', async () => {
+    const { page, errors } = await openPage(ex, '?s4.pick=qhm:alpha=0.5,nu=0.5');
+    await mountSection(page, 's4');
+    await settle(page);
+    const options = await page.locator('select[data-key="s4.pick.method"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(['', ...linearMethodNames()]);
+    // The inputs are generated from the method's ParamInfo: qhm has alpha, beta, nu.
+    expect(await page.locator('[data-picker="s4.pick"] [data-param]').evaluateAll((es) => es.map((e) => (e as HTMLElement).dataset.param))).toEqual(['s4.pick.alpha', 's4.pick.beta', 's4.pick.nu']);
+    const { form } = linearFormOf('qhm:alpha=0.5,nu=0.5', { mu: 1e-4, L: 1 });
+    expect(await cellValue(page, 's4.pick.rate')).toBeCloseTo(formWorstRate(form, 1e-4, 1).rate, 12);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('section 8 certifies any method by spec or a typed (A, B, C, D), with inline errors and the same CLI command', async () => {
+    const spec = 'qhm:alpha=0.7,beta=0.5,nu=0.7';
+    const { page, errors } = await openPage(ex, `?s8.spec=${spec}`);
+    await mountSection(page, 's8');
+    const runs = () => page.evaluate(() => (window.__explorer.perf()['s8.certify'] ?? []).length);
+    const certified = (ss: Parameters<typeof certifyRate>[0]) => certifyRate(ss, 0.01, 1, { iqc: 'weighted' }).rate;
+    const userCell = async (expected: number | null) => {
+      if (expected === null) expect(await cellText(page, 's8.cert.user')).toBe('none < 1');
+      else expectNear(await cellValue(page, 's8.cert.user'), expected, 1e-7);
+    };
+    await userCell(certified(certifyMethod(spec, 0.01, 1).stateSpace));
+    expect(await page.locator('select[data-key="s8.spec.method"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(linearMethodNames());
+    await page.locator('#s8-certify details.export summary').click();
+    const cli = (await page.locator('#s8-certify [data-cli]').textContent())!;
+    for (const m of ['gd:tune=optimal', 'hb:tune=polyak', 'nag:tune=standard', 'tmm', spec]) expect(cli).toContain(`momentum-lab certify --method '${m}' --mu 0.01 --L 1`);
+    await page.locator('#s8-certify details.export summary').click();
+    // An invalid spec: the library's error inline, naming the parameter; the state keeps the last valid spec.
+    const box = page.locator('[data-key="s8.spec"]');
+    await box.fill('qhm:beta=1.5');
+    await box.press('Enter');
+    expect(await page.locator('[data-error="s8.spec"]').textContent()).toContain('qhm.beta = 1.5 is invalid');
+    expect(await page.evaluate(() => window.__explorer.store.state.s8.spec)).toBe(spec);
+    // A typed linear form: a wrong shape is refused inline, a right one is certified like the library does.
+    const before = await runs();
+    await page.locator('[data-key="s8.user"] label', { hasText: 'linear form' }).click();
+    await page.waitForFunction((n) => (window.__explorer.perf()['s8.certify'] ?? []).length > n, before);
+    await userCell(certified(twoTermStateSpace(0.5, 0.5, 0.3)));
+    const b = page.locator('[data-key="s8.B"]');
+    await b.fill('-0.5');
+    await b.press('Enter');
+    expect(await page.locator('[data-error="s8.ss"]').textContent()).toContain('state-space.B');
+    const n2 = await runs();
+    await b.fill('[-0.4, 0]');
+    await b.press('Enter');
+    await page.waitForFunction((n) => (window.__explorer.perf()['s8.certify'] ?? []).length > n, n2);
+    expect(await page.locator('[data-error="s8.ss"]').textContent()).toBe('');
+    await userCell(certified(twoTermStateSpace(0.4, 0.5, 0.3)));
     expect(errors).toEqual([]);
     await page.close();
   });

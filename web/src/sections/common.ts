@@ -37,3 +37,8 @@ export function lineSpec(o: LineOpts): object {
 export function shq(arg: string): string {
   return /^[A-Za-z0-9_.,:=+\-/]*$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
+
+/** Always single-quoted for a POSIX shell, embedded single quotes escaped as '\'' (for a method spec in a command). */
+export function sq(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}

@@ -11,10 +11,11 @@ import { METHOD_COLORS, METHOD_LABELS, methodColor } from '../ui/colors.js';
 import { paint, imageLayer, imageRow } from '../ui/raster.js';
 import { trajectory, type Path } from '../ui/trajectory.js';
 import { thin, density, extent } from '../ui/decimate.js';
+import { ruleFormula } from '../ui/method-picker.js';
 import { timed, frameScheduler } from '../perf.js';
 import { h, fmt } from '../ui/dom.js';
 import {
-  createProblem, denseQuadratic, fromRows, gradientDescent, heavyBall, nesterov, linearMethod, worstRateOverSpectrum,
+  createProblem, denseQuadratic, fromRows, gradientDescent, heavyBall, nesterov, linearMethod, worstRateOverSpectrum, methods, tuningRule,
   type Problem, type Optimizer,
 } from '../lib.js';
 
@@ -141,11 +142,17 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
   const table = readoutTable('s2', METHODS.map((m) => [m, METHOD_LABELS[m], METHOD_COLORS[m]]), [['loss', 'final J − J*'], ['rate', 'ρ (theory)']]);
   p.readouts.append(table.el);
 
-  const tune = h('button', { type: 'button', class: 'btn', text: 'Tune: α = 1/L, β = (1 − 1/√κ)²' });
-  tune.addEventListener('click', () => {
-    const L = problem.L ?? 1, mu = problem.mu ?? L / 100;
-    store.set(sec, { alpha: +(1 / L).toPrecision(6), beta: +((1 - Math.sqrt(mu / L)) ** 2).toPrecision(6) });
-  });
+  // Tuning buttons from the library's tuning rules for heavy ball (the formulas are the rules' own descriptions).
+  const tune = h('div', { class: 'export-row' });
+  for (const rule of methods().find((m) => m.name === 'hb')!.tuning) {
+    const b = h('button', { type: 'button', class: 'btn', text: `Tune (${rule.name}): ${ruleFormula(rule.description)}`, title: `hb:tune=${rule.name}: ${rule.description}`, 'data-tune': rule.name });
+    b.addEventListener('click', () => {
+      const L = problem.L ?? 1, mu = problem.mu ?? L / 100;
+      const { alpha, beta } = tuningRule('hb', rule.name).params(mu, L);
+      store.set(sec, { alpha: +alpha.toPrecision(6), beta: +beta.toPrecision(6) });
+    });
+    tune.append(b);
+  }
 
   p.controls.append(
     segmented(store, sec, 'problem', 'Problem', [['quadratic', 'Quadratic'], ['rosenbrock', 'Rosenbrock'], ['banana', 'Banana']]),

@@ -2,7 +2,7 @@
 // worst rate over [mu, L] on an (alpha, beta) grid, computed by the library's rateMap in a worker, with the
 // stability, critical-damping, real/complex and optimal curves; (c) a root locus of every direction's eigenvalues.
 import type { Section } from './section.js';
-import { shq } from './common.js';
+import { shq, sq } from './common.js';
 import { num, choice, subset } from '../state/fields.js';
 import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
@@ -16,7 +16,9 @@ import { fmt } from '../ui/dom.js';
 import { thin, density } from '../ui/decimate.js';
 import {
   linearMethod, directionRate, regimeThresholds, worstRateOverInterval, rateMapCurves, directionEigenvalues, linspace, logspace,
+  linearFormOf, formCharacteristic, formRate, formWorstRate, formThresholds,
 } from '../lib.js';
+import { methodPicker, specField, specError } from '../ui/method-picker.js';
 import type { RasterResult } from '../workers/protocol.js';
 
 const M3 = ['gd', 'hb', 'nag'] as const;
@@ -31,8 +33,15 @@ const shape = {
   alpha: num(1e-4, 8, 1),
   beta: num(0, 0.9999, 0.81),
   n: num(16, 512, 256, { int: true }),
+  /** Any other linear method drawn with the trio (its spec; '' = none). */
+  pick: specField(''),
 };
-type S4 = { beta1: number; alpha1: number; shown: M[]; method: M; kappa: number; alpha: number; beta: number; n: number };
+type S4 = { beta1: number; alpha1: number; shown: M[]; method: M; kappa: number; alpha: number; beta: number; n: number; pick: string };
+
+/** The curvature range of the spectral-radius panel (and of its exported `analyze` commands). */
+const RHO_MU = 1e-4, RHO_L = 1;
+const PICK_LABEL = 'your method';
+const PICK_COLOR = '#9333ea';
 
 const CURVE_LABEL: Record<string, string> = { stability: 'stability limit', criticalDamping: 'critical damping of μ', upperRealComplex: 'real/complex at L' };
 
@@ -53,19 +62,23 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     exportSource: {
       name: 'spectral-radius',
       charts: () => (chart ? [{ label: 'rho vs h', chart }] : []),
-      cli: () => `momentum-lab analyze --method hb:alpha=${s().alpha1},beta=${s().beta1} --mu 0.0001 --L 1 --format json\nmomentum-lab plot spectral-radius:beta=${s().beta1} --out spectral-radius.svg`,
+      cli: () => `momentum-lab analyze --method hb:alpha=${s().alpha1},beta=${s().beta1} --mu 0.0001 --L 1 --format json\nmomentum-lab plot spectral-radius:beta=${s().beta1} --out spectral-radius.svg` +
+        (s().pick && !specError(s().pick, { mu: RHO_MU, L: RHO_L }) ? `\nmomentum-lab analyze --method ${sq(s().pick)} --mu 0.0001 --L 1 --format json` : ''),
     },
   });
   p.controls.append(
     slider(store, sec, 'beta1', { label: 'momentum', symbol: 'β', min: 0, max: 0.9999, step: 0.0001 }),
     slider(store, sec, 'alpha1', { label: 'learning rate, in units of 1/h_max', symbol: 'α', min: 0.01, max: 2, step: 0.01 }),
     checkboxes(store, sec, 'shown', 'Methods', M3.map((m) => [m, METHOD_LABELS[m], METHOD_COLORS[m]])),
+    methodPicker(store, sec, 'pick', { label: 'Add any linear method (its own parameters; μ = 10⁻⁴, L = h_max = 1)', context: () => ({ mu: RHO_MU, L: RHO_L }), allowNone: true }),
   );
   const roT = readout('s4.T', 'T = (1 − √β)²/α');
   const roU = readout('s4.upper', '(1 + √β)²/α');
   const roS = readout('s4.stability', 'divergence: h ≥ 2(1 + β)/α');
   const roSq = readout('s4.sqrtbeta', '√β');
-  p.readouts.append(roT.el, roU.el, roS.el, roSq.el);
+  const roPick = readout('s4.pick.rate', 'yours: worst ρ, h ∈ [10⁻⁴, 1]');
+  const roPickT = readout('s4.pick.T', 'yours: T');
+  p.readouts.append(roT.el, roU.el, roS.el, roSq.el, roPick.el, roPickT.el);
   const v = view('ρ(h) for h ∈ (0, h_max], h_max = 1', 'wide');
   p.views.append(v.el);
 
@@ -78,6 +91,18 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
       if (!st.shown.includes(m)) continue;
       const meth = lm(m, alpha, st.beta1);
       for (const x of hs) rows.push({ method: METHOD_LABELS[m], h: x, rho: Math.min(directionRate(meth, x), 1.5) });
+    }
+    // The picked method: its linear form from the registry, rho(h) from the generic form analysis.
+    roPick.el.hidden = roPickT.el.hidden = true;
+    if (st.pick && !specError(st.pick, { mu: RHO_MU, L: RHO_L })) {
+      const { form } = linearFormOf(st.pick, { name: 'spectral radius', mu: RHO_MU, L: RHO_L });
+      const ch = formCharacteristic(form);
+      for (const x of hs) rows.push({ method: PICK_LABEL, h: x, rho: Math.min(formRate(form, x, ch), 1.5) });
+      const worst = formWorstRate(form, RHO_MU, RHO_L, ch);
+      roPick.set(worst.rate, 6);
+      roPick.el.hidden = false;
+      const th = formThresholds(form, ch);
+      if (th?.T != null) { roPickT.set(th.T, 5); roPickT.el.hidden = false; }
     }
     const t = regimeThresholds(lm('hb', alpha, st.beta1));
     roT.set(t.T!, 5); roU.set(t.upperReal!, 5); roS.set(t.stability!, 5); roSq.set(Math.sqrt(st.beta1), 5);
@@ -98,12 +123,12 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
         { data: { name: 'rho' }, mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: {
           x: { field: 'h', type: 'quantitative', title: 'curvature h', scale: { domain: [0, 1] } },
           y: { field: 'rho', type: 'quantitative', title: 'spectral radius ρ', scale: { domain: [0, 1.15] } },
-          color: methodColor([...M3]),
+          color: { ...methodColor([...M3]), scale: { domain: [...M3.map((m) => METHOD_LABELS[m]), PICK_LABEL], range: [...M3.map((m) => METHOD_COLORS[m]), PICK_COLOR] } },
         } },
       ],
     } as never, { description: 'Spectral radius against curvature' });
     const schedule = frameScheduler(() => timed('s4.rho', update));
-    store.subscribe(sec, (_s, changed) => { if (changed.some((c) => ['beta1', 'alpha1', 'shown'].includes(c))) schedule(); });
+    store.subscribe(sec, (_s, changed) => { if (changed.some((c) => ['beta1', 'alpha1', 'shown', 'pick'].includes(c))) schedule(); });
     await update();
   };
   return { el: p.el, start };

@@ -1,32 +1,136 @@
 // Section 8: certified worst-case rates over all L-smooth, mu-strongly convex functions (IQC analysis of Lessard,
 // Recht and Packard, solved by the library's SDP solver in a worker) next to the rates on quadratics, for GD, heavy
-// ball, Nesterov and a user-typed two-term method; and the heavy-ball counterexample cycling.
+// ball and Nesterov with their tunings, the triple momentum method, and the user's own method: any linear method by
+// spec (validated by the library), or a typed linear form (A, B, C, D); and the heavy-ball counterexample cycling.
 import type { Section } from './section.js';
-import { shq } from './common.js';
-import { num, choice } from '../state/fields.js';
+import { sq } from './common.js';
+import { num, choice, text } from '../state/fields.js';
 import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
 import { slider, segmented, readoutTable } from '../ui/controls.js';
 import { Chart, type Row } from '../ui/chart.js';
 import { METHOD_COLORS } from '../ui/colors.js';
 import { runJob, Superseded } from '../ui/pool.js';
+import { methodPicker, specField, specError } from '../ui/method-picker.js';
 import { timed, frameScheduler } from '../perf.js';
-import { fmt } from '../ui/dom.js';
-import { createProblem, createMethod, run, logspace } from '../lib.js';
+import { h, fmt, uniqueId } from '../ui/dom.js';
+import { createProblem, createMethod, run, logspace, checkStateSpace, formCharacteristic, certifyMethod, type StateSpace } from '../lib.js';
 import type { SeriesResult } from '../workers/protocol.js';
 
+/** Matrix text: rows separated by ';' (or new lines), entries by ',' or spaces, or JSON. */
+const MATRIX_PATTERN = /^[-+0-9.eE,;\s[\]]*$/;
 const shape = {
   iqc: choice(['sector', 'off-by-one', 'weighted'] as const, 'weighted'),
-  alpha: num(0.01, 3, 0.5),
-  beta1: num(-1, 1, 0.5),
-  beta2: num(-1, 2, 0.3),
+  user: choice(['spec', 'matrix'] as const, 'spec'),
+  spec: specField('two-term:alpha=0.5,beta1=0.5,beta2=0.3'),
+  A: text(MATRIX_PATTERN, '1.5,-0.5;1,0', "a matrix: rows separated by ';', entries by ',' (or JSON)", 600),
+  B: text(MATRIX_PATTERN, '-0.5,0', "a vector: numbers separated by ',' (or JSON)", 300),
+  C: text(MATRIX_PATTERN, '1.3,-0.3', "a vector: numbers separated by ',' (or JSON)", 300),
+  D: text(MATRIX_PATTERN, '0', 'a number', 40),
   x0: num(-10, 10, 3.3),
   steps: num(10, 300, 60, { int: true }),
 };
-type S8 = { iqc: 'sector' | 'off-by-one' | 'weighted'; alpha: number; beta1: number; beta2: number; x0: number; steps: number };
+type S8 = { iqc: 'sector' | 'off-by-one' | 'weighted'; user: 'spec' | 'matrix'; spec: string; A: string; B: string; C: string; D: string; x0: number; steps: number };
 
-const LABELS: Record<string, string> = { gd: 'GD', hb: 'Heavy ball (Polyak)', nag: 'Nesterov', user: 'your two-term method' };
-const COLORS: Record<string, string> = { gd: METHOD_COLORS.gd, hb: METHOD_COLORS.hb, nag: METHOD_COLORS.nag, user: '#9333ea' };
+/** mu and L of the read-outs and the exported commands (kappa = 100). */
+const MU = 0.01, L1 = 1;
+/** The fixed methods, with the tuning each is meant with (a method without parameters has plain defaults). */
+const FIXED: { key: string; spec: string; label: string }[] = [
+  { key: 'gd', spec: 'gd:tune=optimal', label: 'GD (optimal step)' },
+  { key: 'hb', spec: 'hb:tune=polyak', label: 'Heavy ball (Polyak)' },
+  { key: 'nag', spec: 'nag:tune=standard', label: 'Nesterov' },
+  { key: 'tmm', spec: 'tmm', label: 'Triple momentum' },
+];
+const USER_LABEL = 'your method';
+const LABELS: Record<string, string> = { ...Object.fromEntries(FIXED.map((m) => [m.key, m.label])), user: USER_LABEL };
+const COLORS: Record<string, string> = { gd: METHOD_COLORS.gd, hb: METHOD_COLORS.hb, nag: METHOD_COLORS.nag, tmm: METHOD_COLORS.chebyshev, user: '#9333ea' };
+/** Largest typed state dimension (the LMI is (n + 2) x (n + 2); the CLI allows 50, the page keeps it interactive). */
+const MAX_STATES = 12;
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Parse typed numbers: JSON (an array or a number) or plain text, rows split by ';' or new lines, entries by ',' or spaces. No eval. */
+export function parseNumbers(name: string, raw: string): number[][] {
+  const t = raw.trim();
+  if (t === '') throw new Error(`${name}: empty (type numbers, e.g. ${name === 'A' ? '1,0.5;0,0.5' : name === 'D' ? '0' : '-0.5,0'})`);
+  if (t.startsWith('[')) {
+    let v: unknown;
+    try { v = JSON.parse(t); } catch (e) { throw new Error(`${name}: not valid JSON (${(e as Error).message})`); }
+    const rows = Array.isArray(v) && v.every(Array.isArray) ? (v as unknown[][]) : Array.isArray(v) ? [v as unknown[]] : null;
+    if (!rows) throw new Error(`${name}: JSON must be an array of numbers or of rows`);
+    rows.forEach((r, i) => r.forEach((x, j) => { if (typeof x !== 'number' || !Number.isFinite(x)) throw new Error(`${name}[${i}][${j}] = ${JSON.stringify(x)} is not a finite number`); }));
+    return rows as number[][];
+  }
+  return t.split(/[;\n]/).map((row, i) => {
+    const parts = row.trim().split(/[\s,]+/).filter((x) => x !== '');
+    if (parts.length === 0) throw new Error(`${name}: row ${i + 1} is empty`);
+    return parts.map((p, j) => {
+      if (!NUMBER.test(p)) throw new Error(`${name}: entry ${JSON.stringify(p)} (row ${i + 1}, column ${j + 1}) is not a number`);
+      return Number(p);
+    });
+  });
+}
+
+/** The typed linear form, checked by the library (shapes, finiteness, D = 0 for the analysis), or the error message. */
+export function typedStateSpace(st: Pick<S8, 'A' | 'B' | 'C' | 'D'>): { ss: StateSpace } | { error: string } {
+  try {
+    const A = parseNumbers('A', st.A);
+    const vec = (name: 'B' | 'C') => {
+      const m = parseNumbers(name, st[name]);
+      // A column (one number per row) or a row vector.
+      return m.every((r) => r.length === 1) ? m.map((r) => r[0]) : m.length === 1 ? m[0] : (() => { throw new Error(`${name}: a vector (one row or one column), not a ${m.length}-row matrix`); })();
+    };
+    const d = parseNumbers('D', st.D);
+    if (d.length !== 1 || d[0].length !== 1) throw new Error('D: a single number (one input, one output)');
+    const ss = checkStateSpace({ A, B: vec('B'), C: vec('C'), D: d[0][0] }, 'state-space');
+    if (ss.A.length > MAX_STATES) throw new Error(`state-space.A: ${ss.A.length} states; the page certifies at most ${MAX_STATES} (the CLI: 50)`);
+    formCharacteristic(ss); // D = 0 (explicit methods) is what the analysis supports: say so here, not in the worker
+    return { ss };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** The `momentum-lab certify` lines equivalent to the section (kappa = 100: mu = 0.01, L = 1). */
+export function certifyCli(st: S8): string {
+  const tail = `--mu ${MU} --L ${L1} --iqc ${st.iqc} --format json`;
+  const lines = FIXED.map((m) => `momentum-lab certify --method ${sq(m.spec)} ${tail}`);
+  if (st.user === 'spec') lines.push(`momentum-lab certify --method ${sq(st.spec)} ${tail}`);
+  else {
+    const t = typedStateSpace(st);
+    if ('ss' in t) lines.push(`printf '%s\\n' ${sq(JSON.stringify(t.ss))} > state-space.json`, `momentum-lab certify --state-space state-space.json ${tail}`);
+  }
+  return lines.join('\n');
+}
+
+/** Four text boxes for (A, B, C, D), committed together when the library accepts the form; errors shown inline. */
+function stateSpaceInputs(store: Store, sec: string): HTMLElement {
+  const keys = ['A', 'B', 'C', 'D'] as const;
+  const err = h('span', { class: 'control-error', role: 'alert', 'data-error': `${sec}.ss` });
+  const boxes = {} as Record<(typeof keys)[number], HTMLInputElement>;
+  const hints = { A: 'A (n × n): rows by ;', B: 'B (n): input', C: 'C (n): output', D: 'D: feedthrough (0)' };
+  const cells = keys.map((k) => {
+    const id = uniqueId(`${sec}-${k}`);
+    const box = h('input', { type: 'text', id, 'data-key': `${sec}.${k}`, spellcheck: 'false', autocomplete: 'off' });
+    box.value = String(store.get<S8>(sec)[k]);
+    boxes[k] = box;
+    const commit = () => {
+      const values = Object.fromEntries(keys.map((q) => [q, boxes[q].value.trim()])) as Pick<S8, 'A' | 'B' | 'C' | 'D'>;
+      const t = typedStateSpace(values);
+      for (const q of keys) boxes[q].classList.toggle('invalid', 'error' in t && t.error.replace(/^state-space\./, '').startsWith(q));
+      err.textContent = 'error' in t ? t.error : '';
+      if ('ss' in t) store.set(sec, values);
+    };
+    box.addEventListener('change', commit);
+    box.addEventListener('keydown', (e) => { if (e.key === 'Enter') commit(); });
+    return h('div', { class: 'control' }, h('label', { for: id, text: hints[k] }), box);
+  });
+  const t = typedStateSpace(store.get<S8>(sec));
+  err.textContent = 'error' in t ? t.error : '';
+  return h('div', { class: 'control ss', 'data-ss': sec },
+    h('span', { class: 'control-label', text: 'Your linear form: ξ⁺ = Aξ + Bu, y = Cξ + Du, u = ∇f(y)' }),
+    h('div', { class: 'ss-inputs' }, ...cells), err);
+}
 
 function certPanel(store: Store): { el: HTMLElement; start: () => Promise<void> } {
   const sec = 's8';
@@ -37,44 +141,66 @@ function certPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     id: 's8-certify',
     title: 'Certified rates over all smooth strongly convex functions',
     formulas: ['\\begin{bmatrix} A^\\top P A - \\rho^2 P & A^\\top P B \\\\ B^\\top P A & B^\\top P B\\end{bmatrix} + \\lambda\\, M_{\\text{IQC}} \\preceq 0 \\;\\Rightarrow\\; \\|\\xi_k - \\xi_\\star\\| \\le c\\,\\rho^k'],
-    idea: 'Heavy ball achieves the optimal rate on quadratics, but not on general strongly convex functions. Lessard, Recht and Packard write the method as a linear system in feedback with the gradient, describe the gradient by integral quadratic constraints, and certify a rate $\\rho$ by solving a small semidefinite program; bisection gives the smallest certified $\\rho$. Solid lines: certified over $\\mathcal S(\\mu, L)$; dashed: the rate on quadratics (a lower bound). Where a solid line is missing, no $\\rho < 1$ is certified.',
+    idea: 'Heavy ball achieves the optimal rate on quadratics, but not on general strongly convex functions. Lessard, Recht and Packard write the method as a linear system in feedback with the gradient, describe the gradient by integral quadratic constraints, and certify a rate $\\rho$ by solving a small semidefinite program; bisection gives the smallest certified $\\rho$. Solid lines: certified over $\\mathcal S(\\mu, L)$; dashed: the rate on quadratics (a lower bound). Where a solid line is missing, no $\\rho < 1$ is certified. Certify any linear method by its spec (tuning rules use $\\mu = 1/\\kappa$, $L = 1$), or type its linear form $(A, B, C, D)$.',
     exportSource: {
       name: 'certify',
       charts: () => (chart ? [{ label: 'rho vs kappa', chart }] : []),
       csv: () => rowsCsv,
-      cli: () => {
-        const st = s();
-        return ['gd', 'hb', 'nag', `two-term:alpha=${st.alpha},beta1=${st.beta1},beta2=${st.beta2}`]
-          .map((m) => `momentum-lab certify --method ${shq(m)} --mu 0.01 --L 1 --iqc ${st.iqc} --format json`).join('\n');
-      },
+      cli: () => certifyCli(s()),
     },
   });
+  const context = () => ({ mu: MU, L: L1 });
+  const picker = methodPicker(store, sec, 'spec', { label: 'Your method (any linear method; κ = 100 for the checks)', context });
+  const matrix = stateSpaceInputs(store, sec);
+  const resolved = h('p', { class: 'picker-about', 'data-readout': 's8.resolved' });
+  const showUser = () => {
+    const st = s();
+    picker.hidden = st.user !== 'spec';
+    matrix.hidden = st.user !== 'matrix';
+    if (st.user === 'spec') {
+      try {
+        const cm = certifyMethod(st.spec, MU, L1);
+        resolved.textContent = `certifying ${st.spec}; at κ = 100: ${Object.entries(cm.params).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v, 6) : v}`).join(', ')}; ${cm.stateSpace.A.length} states`;
+      } catch { resolved.textContent = ''; }
+    } else {
+      const t = typedStateSpace(st);
+      resolved.textContent = 'ss' in t ? `${t.ss.A.length} states (the same form at every κ)` : '';
+    }
+  };
   p.controls.append(
     segmented(store, sec, 'iqc', 'IQC', [['sector', 'sector'], ['off-by-one', 'off-by-one'], ['weighted', 'weighted off-by-one']]),
-    slider(store, sec, 'alpha', { label: 'your method: step (× 1/L)', symbol: 'α', min: 0.01, max: 3, step: 0.01 }),
-    slider(store, sec, 'beta1', { label: 'your method: momentum', symbol: 'β₁', min: -1, max: 1, step: 0.01 }),
-    slider(store, sec, 'beta2', { label: 'your method: gradient extrapolation', symbol: 'β₂', min: -1, max: 2, step: 0.01 }),
+    segmented(store, sec, 'user', 'Your method given as', [['spec', 'a method spec'], ['matrix', 'a linear form (A, B, C, D)']]),
+    picker, matrix, resolved,
   );
-  const table = readoutTable('s8', Object.entries(LABELS).map(([k, l]) => [k, l, COLORS[k]]), [['cert', 'certified ρ (κ=100)'], ['quad', 'quadratic ρ']]);
+  showUser();
+  const keys = [...FIXED.map((m) => m.key), 'user'];
+  const table = readoutTable('s8', keys.map((k) => [k, LABELS[k], COLORS[k]]), [['cert', 'certified ρ (κ=100)'], ['quad', 'quadratic ρ']]);
   p.readouts.append(table.el);
   const v = view('ρ against κ: certified (solid) and on quadratics (dashed)', 'wide');
   p.views.append(v.el);
 
+  /** The user's method for the worker: a spec (resolved per κ) or a fixed form; null when the input is invalid. */
+  const userJob = (st: S8): { key: string; spec: string } | { key: string; stateSpace: StateSpace } | null => {
+    if (st.user === 'spec') return specError(st.spec, context()) === null ? { key: 'user', spec: st.spec } : null;
+    const t = typedStateSpace(st);
+    return 'ss' in t ? { key: 'user', stateSpace: t.ss } : null;
+  };
+
   const update = async () => {
     const st = s();
+    showUser();
     p.status.classList.add('busy');
     p.status.textContent = 'solving SDPs in a worker…';
     const kappas = Array.from(logspace(1.5, 1000, 16));
     kappas.push(100);
+    const user = userJob(st);
     try {
       const res = (await runJob('s8.certify', {
         type: 'certify', iqc: st.iqc, kappas,
-        methods: [
-          { key: 'gd', method: 'gd', params: {} }, { key: 'hb', method: 'hb', params: {} }, { key: 'nag', method: 'nag', params: {} },
-          { key: 'user', method: 'two-term', params: { alpha: st.alpha, beta1: st.beta1, beta2: st.beta2 } },
-        ],
+        methods: [...FIXED.map((m) => ({ key: m.key, spec: m.spec })), ...(user ? [user] : [])],
       })) as SeriesResult;
       const rows: Row[] = [];
+      if (!user) { table.set('user', 'cert', 'invalid input'); table.set('user', 'quad', '–'); }
       for (const r of res.rows) {
         const label = LABELS[r.key as string];
         if (r.kappa === 100) {
@@ -94,7 +220,8 @@ function certPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     }
   };
   const start = async () => {
-    const keys = Object.keys(LABELS);
+    // The legends wrap on a phone: two columns of methods, the line styles under the plot.
+    const narrow = v.plot.clientWidth < 560;
     chart = new Chart(v.plot, {
       width: 'container', height: 300, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       data: { name: 'rates' },
@@ -102,13 +229,16 @@ function certPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
       encoding: {
         x: { field: 'kappa', type: 'quantitative', scale: { type: 'log' }, title: 'condition number κ' },
         y: { field: 'rho', type: 'quantitative', scale: { domain: [0, 1.05] }, title: 'rate ρ' },
-        color: { field: 'method', type: 'nominal', title: null, scale: { domain: keys.map((k) => LABELS[k]), range: keys.map((k) => COLORS[k]) }, legend: { orient: 'top' } },
-        strokeDash: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['certified', 'quadratic'], range: [[1, 0], [5, 4]] }, legend: { orient: 'top' } },
+        color: { field: 'method', type: 'nominal', title: null, scale: { domain: keys.map((k) => LABELS[k]), range: keys.map((k) => COLORS[k]) }, legend: { orient: 'top', direction: 'horizontal', columns: narrow ? 2 : 5, labelLimit: 200 } },
+        strokeDash: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['certified', 'quadratic'], range: [[1, 0], [5, 4]] }, legend: { orient: narrow ? 'bottom' : 'top', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 2 } },
         detail: { field: 'kind' },
       },
     } as never, { description: 'Certified rates against kappa' });
     const schedule = frameScheduler(() => timed('s8.certify', update));
-    store.subscribe(sec, (_s, changed) => { if (changed.some((c) => ['iqc', 'alpha', 'beta1', 'beta2'].includes(c))) schedule(); });
+    store.subscribe(sec, (_s, changed) => {
+      if (changed.includes('user')) showUser();
+      if (changed.some((c) => ['iqc', 'user', 'spec', 'A', 'B', 'C', 'D'].includes(c))) schedule();
+    });
     await update();
   };
   return { el: p.el, start };

@@ -1,11 +1,14 @@
 // Messages between the page and the heavy-work workers. Each job names a library computation and its inputs;
 // results carry typed arrays (transferred, not copied).
+import type { StateSpace } from '../lib.js';
+
 export type Job =
   | { type: 'ratemap'; method: 'gd' | 'hb' | 'nag'; mu: number; L: number; alpha: [number, number]; beta: [number, number]; n: number; logAlpha: boolean }
   | { type: 'mandelbrot'; x: [number, number]; y: [number, number]; width: number; height: number; maxIter: number }
   | { type: 'bifurcation'; r: [number, number]; x: [number, number]; width: number; height: number; transient: number; samples: number }
   | { type: 'lyapunov-logistic'; r: [number, number]; n: number }
-  | { type: 'certify'; methods: { key: string; method: string; params: Record<string, number> }[]; kappas: number[]; iqc: string }
+  /** Each method is a spec (resolved per kappa with mu = 1/kappa, L = 1: tune= rules, alpha = 1/L) or a fixed linear form. */
+  | { type: 'certify'; methods: ({ key: string; spec: string } | { key: string; stateSpace: StateSpace })[]; kappas: number[]; iqc: string }
   | { type: 'speed'; kappas: number[]; methods: { key: string; spec: string }[]; dim: number; tol: number; maxSteps: number }
   | { type: 'lorenz-lyapunov'; a: number; b: number; c: number; time: number }
   | { type: 'ping' };
