@@ -33,4 +33,11 @@ export interface Problem {
   readonly spectrum?: Float64Array;
   /** out[j] <- q_j^T (w - w*): coordinates of the error along the Hessian's eigenvectors (same order as spectrum). */
   eigenCoordinates?(w: Float64Array, out: Float64Array): Float64Array;
+  /**
+   * Declared by a diagonal quadratic J(w) = 1/2 sum_i h_i (w_i - w*_i)^2 (J* = 0): its h and w*. It says that `value`,
+   * `grad` and `valueAndGrad` compute exactly h_i (w_i - w*_i) and 1/2 sum_i (w_i - w*_i) (h_i (w_i - w*_i)) in index
+   * order, so that `run` may measure inline and step linear methods with its diagonal kernel instead of calling them.
+   * A copy or wrapper that changes the oracles must not carry it (set `diagonalHessian: undefined`).
+   */
+  readonly diagonalHessian?: { readonly h: Float64Array; readonly ws: Float64Array };
 }

@@ -42,8 +42,7 @@ function makeEntry(problem: Problem): Entry {
 
 /**
  * `countingProblem(problem)` with its counts at zero, reused from run to run of the same problem: building the wrapper
- * (Object.create, five property definitions, bound oracles, and for a diagonal quadratic a WeakMap registration of its
- * grad) took ~2 us, half of run's setup in a sweep of 10^4 short runs. A run nested inside another on the same problem
+ * (Object.create, five property definitions, bound oracles) took ~2 us, half of run's setup in a sweep of 10^4 short runs. A run nested inside another on the same problem
  * (say from onProgress) gets a fresh wrapper, and so does a problem whose oracles were replaced since.
  *
  * @example

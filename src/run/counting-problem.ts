@@ -1,5 +1,4 @@
 import type { Problem } from '../problems/problem.js';
-import { diagonalQuadraticOracles } from '../problems/diagonal-quadratic.js';
 
 /** Oracle-call counts: one per value, gradient or Hessian-vector product requested (valueAndGrad counts one of each). */
 export interface OracleCounts {
@@ -22,10 +21,6 @@ export type CountingProblem = Problem & { readonly counts: OracleCounts; calls()
 export function countingProblem(problem: Problem): CountingProblem {
   const counts: OracleCounts = { value: 0, grad: 0, hvp: 0 };
   const countedGrad = (w: Float64Array, out: Float64Array): Float64Array => { counts.grad++; return problem.grad(w, out); };
-  // A diagonal quadratic's grad stays recognisable through the wrapper, so gd/hb/nag keep their fused step; they call
-  // onQuery for each gradient they evaluate inline, so the count stays exact.
-  const diagonal = diagonalQuadraticOracles.get(problem.grad);
-  if (diagonal) diagonalQuadraticOracles.set(countedGrad, { h: diagonal.h, ws: diagonal.ws, onQuery: () => { counts.grad++; } });
   const counted = Object.create(problem) as CountingProblem & { value: Problem['value']; grad: Problem['grad']; hvp?: Problem['hvp'] };
   Object.defineProperties(counted, {
     counts: { value: counts },

@@ -3,8 +3,10 @@ import type { Optimizer } from '../methods/optimizer.js';
 import type { Problem } from '../problems/problem.js';
 import { borrowCountingProblem } from './borrow-counting-problem.js';
 import type { OracleCounts } from './counting-problem.js';
-import { DIAGONAL_STEP_MEASURE, finishRun, startRun } from './start-run.js';
-import { stepRun, stepRunInBlocks } from './step-run.js';
+import { DIAGONAL_KERNEL, finishRun, startRun } from './start-run.js';
+export { type KernelChoice, WASM_MIN_DIM, setDiagonalKernel } from './start-run.js';
+import { stepRun } from './step-run.js';
+import { stepRunKernel } from './step-run-kernel.js';
 import type { Trace } from './trace.js';
 
 export type RunStatus = 'converged' | 'max_steps' | 'diverged';
@@ -80,7 +82,7 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
     // deoptimise on the next call; V8 then kept re-entering the loop through on-stack replacement, and a sweep of 10^4
     // runs took 375 instead of 235 ms in about half of the processes.
     const loop = startRun(problem, method, lease, w0, steps, tol, tolOn === 'grad', record, recordEvery, divergence, maxEigen, options.onProgress);
-    if (loop.mode === DIAGONAL_STEP_MEASURE && (loop.basic || !loop.recording)) stepRunInBlocks(loop);
+    if (loop.mode === DIAGONAL_KERNEL) stepRunKernel(loop);
     else stepRun(loop);
     return finishRun(loop, seed);
   } finally {

@@ -1,8 +1,10 @@
 import { ParameterError } from '../errors.js';
 import type { Optimizer, OptimizerState } from '../methods/optimizer.js';
-import { type DiagonalStepMeasure, type WithDiagonalStepMeasure, diagonalQuadraticOracles, diagonalStepMeasure } from '../problems/diagonal-quadratic.js';
+import { type BlockSums, packPlan2 } from '../linalg/wasm/linear-diagonal-steps.js';
+import { type LinearDiagonalWasm, linearDiagonalWasm } from '../linalg/wasm/linear-diagonal-wasm.js';
 import type { Problem } from '../problems/problem.js';
 import type { CountingLease } from './borrow-counting-problem.js';
+import { type DiagonalPlan, planFor } from './diagonal-plan.js';
 import type { CountingProblem, OracleCounts } from './counting-problem.js';
 import type { RunResult, RunStatus } from './run.js';
 import { TraceRecorder } from './trace-recorder.js';
@@ -30,12 +32,18 @@ export interface RunLoop {
   readonly gradNormCol: Float64Array | null;
   readonly eigen: Float64Array | undefined;
   readonly eigenCoordinates: ((w: Float64Array, out: Float64Array) => Float64Array) | undefined;
-  /** Measurement mode (below), and for the diagonal modes h, w* and the method's DiagonalStepMeasure. */
+  /** Measurement mode (below), and for the diagonal modes the declared h and w*. */
   readonly mode: number;
   readonly h: Float64Array;
   readonly wsd: Float64Array;
-  readonly stepsMeasured: DiagonalStepMeasure<OptimizerState>['steps'] | undefined;
-  readonly coefficients: Float64Array;
+  /** The diagonal kernel (mode DIAGONAL_KERNEL): the compiled form, the state buffers it updates, their packed form
+   * for m <= 2 (else null), the WebAssembly kernel when it is used (else null), the block sums. */
+  readonly plan: DiagonalPlan | null;
+  readonly X: readonly Float64Array[];
+  readonly P: Float64Array;
+  readonly F: Int32Array | null;
+  readonly wasm: LinearDiagonalWasm | null;
+  readonly sums: BlockSums;
   readonly steps: number;
   readonly tol: number;
   readonly tolOnGrad: boolean;
@@ -50,9 +58,31 @@ export interface RunLoop {
   gradNorm: number;
 }
 
-// Measurement modes: a fused excessAndGrad, a fused valueAndGrad, grad + value, a diagonal quadratic measured inline,
-// and a diagonal quadratic whose method steps and measures in one pass (DiagonalStepMeasure).
-export const EXCESS_AND_GRAD = 0, VALUE_AND_GRAD = 1, GRAD_AND_VALUE = 2, DIAGONAL = 3, DIAGONAL_STEP_MEASURE = 4;
+// Measurement modes: a fused excessAndGrad, a fused valueAndGrad, grad + value, a diagonal quadratic measured inline
+// (method.step, then run's measurement from h and w*), and a linear method on a diagonal quadratic stepped and measured
+// by run's kernel.
+export const EXCESS_AND_GRAD = 0, VALUE_AND_GRAD = 1, GRAD_AND_VALUE = 2, DIAGONAL = 3, DIAGONAL_KERNEL = 4;
+
+/** Steps per kernel block (the sums of a block are BLOCK doubles each). */
+export const BLOCK = 512;
+
+/**
+ * Which diagonal kernel run uses: 'auto' (WebAssembly SIMD from WASM_MIN_DIM coordinates on, where available, else
+ * TypeScript), 'ts' (the TypeScript kernel: the fallback, forced for tests), 'wasm' (WebAssembly at every size, where
+ * available: tests), 'off' (the plain step loop, the reference).
+ */
+export type KernelChoice = 'auto' | 'ts' | 'wasm' | 'off';
+let kernelChoice: KernelChoice = 'auto';
+
+/** Set run's kernel choice (tests and benchmarks compare the paths); returns the previous one. */
+export function setDiagonalKernel(choice: KernelChoice): KernelChoice {
+  const previous = kernelChoice;
+  kernelChoice = choice;
+  return previous;
+}
+
+/** From this dimension on the WebAssembly kernel is used (measured crossover, docs/bench.md). */
+export const WASM_MIN_DIM = 4096;
 
 /** Everything a run needs before its first step: the state, the columns, the measurement mode. */
 export function startRun(problem: Problem, method: Optimizer, lease: CountingLease, w0: Float64Array, steps: number, tol: number,
@@ -77,17 +107,14 @@ export function startRun(problem: Problem, method: Optimizer, lease: CountingLea
   const rows = 1 + Math.floor(steps / recordEvery) + (steps % recordEvery === 0 ? 0 : 1);
 
   // The measurement at w_k (loss = J(w_k) - J*, gradNorm = ||grad J(w_k)||_2). Fused oracles first: one pass instead
-  // of a gradient and a value. A diagonal quadratic's own valueAndGrad (h, w* known) is measured inline: same
-  // operations, no call, no g stores. When its grad is the same diagonal quadratic's and the method carries a
-  // DiagonalStepMeasure (gd, hb, nag), that takes each step and measures w_(k+1) in the same pass: the method's own
-  // fused step and run's measurement, the same operations in the same order, so the same bits as step + measurement
-  // (test/run/run-fast-path.test.ts); 1 instead of 2 passes over w per step.
-  const diag = problem.excessAndGrad || !problem.valueAndGrad ? undefined : diagonalQuadraticOracles.get(problem.valueAndGrad);
+  // of a gradient and a value. A problem that declares itself a diagonal quadratic (h, w*) is measured inline: the
+  // operations of its valueAndGrad, no call, no g stores. If the method declares a linear form with D = 0 as well,
+  // run's kernel takes the steps (see stepRunKernel), the plain loop stays the reference.
+  const diag = problem.excessAndGrad ? undefined : problem.diagonalHessian;
   const h = diag?.h ?? NO_VALUES, wsd = diag?.ws ?? NO_VALUES;
-  const stepDiag = diag ? diagonalQuadraticOracles.get(problem.grad) : undefined;
-  const carried = stepDiag !== undefined && stepDiag.h === h && stepDiag.ws === wsd
-    ? (method as Partial<WithDiagonalStepMeasure<OptimizerState>>)[diagonalStepMeasure] : undefined;
-  const fused = carried !== undefined && carried.step === method.step ? carried : undefined;
+  const kernel = diag !== undefined && kernelChoice !== 'off' ? planFor(problem, method, state) : null;
+  const packed = kernel ? packPlan2(kernel.plan) : null;
+  const wasm = packed !== null && (kernelChoice === 'wasm' || (kernelChoice === 'auto' && n >= WASM_MIN_DIM)) ? linearDiagonalWasm() : null;
   const trace = new TraceRecorder(names, Math.min(rows, 4096), eNames, wNames);
   return {
     problem, method, oracle, counts: lease.counts, state, ws, Jstar: problem.minValue ?? 0,
@@ -97,9 +124,10 @@ export function startRun(problem: Problem, method: Optimizer, lease: CountingLea
     kCol: trace.column('k'), lossCol: trace.column('loss'), gradNormCol: trace.column('gradNorm'),
     eigen: trace.wantEigen ? new Float64Array(n) : undefined,
     eigenCoordinates: trace.wantEigen ? problem.eigenCoordinates!.bind(problem) : undefined,
-    mode: problem.excessAndGrad ? EXCESS_AND_GRAD : fused ? DIAGONAL_STEP_MEASURE : diag ? DIAGONAL
+    mode: problem.excessAndGrad ? EXCESS_AND_GRAD : kernel ? DIAGONAL_KERNEL : diag ? DIAGONAL
       : problem.valueAndGrad ? VALUE_AND_GRAD : GRAD_AND_VALUE,
-    h, wsd, stepsMeasured: fused?.steps, coefficients: fused?.coefficients ?? NO_VALUES,
+    h, wsd, plan: kernel?.plan ?? null, X: kernel?.X ?? NO_BUFFERS, P: packed?.P ?? NO_VALUES, F: packed?.F ?? null, wasm,
+    sums: kernel ? blockSums() : NO_SUMS,
     steps, tol, tolOnGrad, recordEvery, divergence, onProgress,
     status: 'max_steps', k: 0, rows: 0, divergedAt: null, loss: 0, gradNorm: 0,
   };
@@ -123,6 +151,16 @@ export function finishRun(loop: RunLoop, seed: number | undefined): RunResult {
 
 const NO_NAMES: readonly string[] = [];
 const NO_VALUES = new Float64Array(0);
+const NO_BUFFERS: readonly Float64Array[] = [];
+const NO_SUMS: BlockSums = { eHe: NO_VALUES, gg: NO_VALUES, ee: NO_VALUES, vv: NO_VALUES };
+
+// The block sums, shared by all runs: a block's sums are filled and read between two onProgress calls, so a run
+// started from onProgress can use them too.
+let shared: BlockSums | null = null;
+function blockSums(): BlockSums {
+  shared ??= { eHe: new Float64Array(BLOCK), gg: new Float64Array(BLOCK), ee: new Float64Array(BLOCK), vv: new Float64Array(BLOCK) };
+  return shared;
+}
 const E_NAMES: string[][] = [], W_NAMES: string[][] = [];
 
 /**

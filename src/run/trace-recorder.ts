@@ -67,6 +67,28 @@ export class TraceRecorder {
     this.writeRest(r, loss, w, v, ws, calls, eigen, eBuf);
   }
 
+  /**
+   * Write row r for step k from values measured elsewhere (run's diagonal kernel): m = [loss, gradNorm, dist, vNorm,
+   * oracleCalls], with energy = loss + 1/2 vNorm^2 as in `write`. Only for traces without e_j and w_i columns.
+   */
+  writeMeasured(r: number, k: number, m: Float64Array): void {
+    if (this.cols.length === 0) return;
+    this.room(r);
+    const c = this.cols, loss = m[0], vNorm = m[3];
+    if (this.kAt >= 0) c[this.kAt][r] = k;
+    if (this.lossAt >= 0) c[this.lossAt][r] = loss;
+    if (this.gradNormAt >= 0) c[this.gradNormAt][r] = m[1];
+    if (this.distAt >= 0) c[this.distAt][r] = m[2];
+    if (this.vNormAt >= 0) c[this.vNormAt][r] = vNorm;
+    if (this.energyAt >= 0) c[this.energyAt][r] = loss + 0.5 * vNorm * vNorm;
+    if (this.oracleAt >= 0) c[this.oracleAt][r] = m[4];
+  }
+
+  /** Whether dist, and vNorm or energy, are recorded; whether e_j or w_i columns are (they read the state). */
+  get wantsDist(): boolean { return this.distAt >= 0; }
+  get wantsVelocity(): boolean { return this.vNormAt >= 0 || this.energyAt >= 0; }
+  get wantsState(): boolean { return this.wantEigen || this.wAt.some((j) => j >= 0); }
+
   /** The current array of a column (it changes when the recorder grows), or null when the column is not recorded. */
   column(name: string): Float64Array | null {
     const j = this.names.indexOf(name);

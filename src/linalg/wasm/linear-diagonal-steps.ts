@@ -1,0 +1,199 @@
+// run's kernel for linear methods on diagonal quadratics, in TypeScript: the reference for the WebAssembly version
+// (linear-diagonal-wasm.ts) and its fallback. A linear method xi' = A xi + B grad J(C xi) on J = 1/2 sum h_i (w_i - w*_i)^2
+// acts on each coordinate separately, so a block of `count` steps runs coordinate by coordinate, the coordinate's state
+// in registers for the whole block, adding its terms to each step's sums (loss, gradient norm, distance, velocity) in
+// index order, as a step-by-step pass would: the same sums, the same bits.
+
+/**
+ * A linear form compiled into per-coordinate operations (built by run's `diagonalPlan` from a method's linear form):
+ *   y = sum_t yCoef[t] x[yIdx[t]];  u = h (y - w*);  then each row i in `order`:
+ *   direct (derived[i] = 0): x_i' = sum of termCoef[t] * (termIdx[t] = m ? u : x[termIdx[t]]), left to right;
+ *   derived (derived[i] = 1): x_i' = x_i + cd[i] x'[src[i]].
+ * Sums of terms start from -0, the exact identity of addition (-0 + t = t for every double), so a sum of the present
+ * terms is computed with the operations and in the order written out. The velocity left in `V` (when vMode != 0):
+ * vMode 1 the increment cd[0] x'[src[0]] of a derived row 0, vMode 2 the difference w' - w; vComponent >= 0 names the
+ * component that is the velocity.
+ */
+export interface LinearDiagonalPlan {
+  readonly m: number;
+  readonly yIdx: Int32Array;
+  readonly yCoef: Float64Array;
+  readonly order: Int32Array;
+  readonly derived: Uint8Array;
+  readonly src: Int32Array;
+  readonly cd: Float64Array;
+  readonly termStart: Int32Array;
+  readonly termIdx: Int32Array;
+  readonly termCoef: Float64Array;
+  readonly vMode: number;
+  readonly vComponent: number;
+}
+
+/** The sums of one block, per step j < count: eHe[j] = sum e_i (h_i e_i), gg[j] = sum (h_i e_i)^2, ee[j] = sum e_i^2,
+ * vv[j] = sum v_i^2 (e = w - w* after step j + 1; ee, vv filled when `wantE`, `wantV`). */
+export interface BlockSums {
+  readonly eHe: Float64Array;
+  readonly gg: Float64Array;
+  readonly ee: Float64Array;
+  readonly vv: Float64Array;
+}
+
+// Layout of the packed form of a plan with m <= 2 (the register kernel's and the WebAssembly kernel's arguments).
+// P: c0, c1 (y), af0, af1, bf (the row computed first: its x0, x1 and u coefficients), as0, as1, bs (the second row if
+// direct), cs (its coefficient if derived). F[0..8]: whether each of those terms is present (F[8]: the second row is
+// derived), then F[9] first1 (the first row is row 1), F[10] two (m = 2), F[11] vMode, F[12] vComponent.
+const P_LEN = 9, F_LEN = 13;
+
+/** The packed (P, F) of a plan with m <= 2, or null for larger state (see the layout above). */
+export function packPlan2(plan: LinearDiagonalPlan): { P: Float64Array; F: Int32Array } | null {
+  const { m } = plan;
+  if (m > 2) return null;
+  const P = new Float64Array(P_LEN), F = new Int32Array(F_LEN);
+  for (let t = 0; t < plan.yIdx.length; t++) { P[plan.yIdx[t]] = plan.yCoef[t]; F[plan.yIdx[t]] = 1; }
+  const direct = (row: number, at: number): void => {
+    for (let t = plan.termStart[row]; t < plan.termStart[row + 1]; t++) {
+      const j = plan.termIdx[t] === m ? 2 : plan.termIdx[t];
+      P[at + j] = plan.termCoef[t]; F[at + j] = 1;
+    }
+  };
+  const first = plan.order[0];
+  direct(first, 2);
+  if (m === 2) {
+    const second = plan.order[1];
+    if (plan.derived[second]) { F[8] = 1; P[8] = plan.cd[second]; } else direct(second, 5);
+    F[9] = first;
+  }
+  F[10] = m === 2 ? 1 : 0; F[11] = plan.vMode; F[12] = plan.vComponent;
+  return { P, F };
+}
+
+/**
+ * `count` steps of a plan with m <= 2 (packed by packPlan2) on coordinates [lo, hi), two at a time, each coordinate's
+ * x0, x1 in registers for the whole block; adds each step's terms to `sums` (the caller zeroes them), leaves the
+ * state in X0, X1 and the velocity (vMode != 0) in V. The flags are loop-invariant branches, off the chain of
+ * dependent operations that bounds a small run. Where w*_i = +0 the subtraction y - w*_i is skipped (y - (+0) = y for
+ * every double).
+ */
+export function linearDiagonalSteps2(P: Float64Array, F: Int32Array, X0: Float64Array, X1: Float64Array, V: Float64Array,
+  h: Float64Array, ws: Float64Array, lo: number, hi: number, count: number, sums: BlockSums, wantE: boolean, wantV: boolean): void {
+  const c0 = P[0], c1 = P[1], af0 = P[2], af1 = P[3], bf = P[4], as0 = P[5], as1 = P[6], bs = P[7], cs = P[8];
+  const pc0 = F[0] !== 0, pc1 = F[1] !== 0, pf0 = F[2] !== 0, pf1 = F[3] !== 0, pbf = F[4] !== 0;
+  const ps0 = F[5] !== 0, ps1 = F[6] !== 0, pbs = F[7] !== 0, sDer = F[8] !== 0, first1 = F[9] !== 0, two = F[10] !== 0;
+  const vMode = F[11] | 0, vComp = F[12] | 0, keepV = vMode !== 0;
+  const { eHe, gg, ee, vv } = sums;
+  let i = lo;
+  for (; i + 1 < hi; i += 2) {
+    let a0 = X0[i], b0 = X1[i], a1 = X0[i + 1], b1 = X1[i + 1], q0 = 0, q1 = 0;
+    const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1], z0 = Object.is(ws0, 0), z1 = Object.is(ws1, 0);
+    for (let j = 0; j < count; j++) {
+      // Coordinate i.
+      const y0 = (pc0 ? c0 * a0 : -0) + (pc1 ? c1 * b0 : -0);
+      const u0 = h0 * (z0 ? y0 : y0 - ws0);
+      const f0 = ((pf0 ? af0 * a0 : -0) + (pf1 ? af1 * b0 : -0)) + (pbf ? bf * u0 : -0);
+      let s0 = b0, d0 = -0;
+      if (two) {
+        if (sDer) { d0 = cs * f0; s0 = (first1 ? a0 : b0) + d0; }
+        else s0 = ((ps0 ? as0 * a0 : -0) + (ps1 ? as1 * b0 : -0)) + (pbs ? bs * u0 : -0);
+      }
+      const old0 = a0;
+      if (first1) { b0 = f0; a0 = s0; } else { a0 = f0; b0 = s0; }
+      // Coordinate i + 1.
+      const y1 = (pc0 ? c0 * a1 : -0) + (pc1 ? c1 * b1 : -0);
+      const u1 = h1 * (z1 ? y1 : y1 - ws1);
+      const f1 = ((pf0 ? af0 * a1 : -0) + (pf1 ? af1 * b1 : -0)) + (pbf ? bf * u1 : -0);
+      let s1 = b1, d1 = -0;
+      if (two) {
+        if (sDer) { d1 = cs * f1; s1 = (first1 ? a1 : b1) + d1; }
+        else s1 = ((ps0 ? as0 * a1 : -0) + (ps1 ? as1 * b1 : -0)) + (pbs ? bs * u1 : -0);
+      }
+      const old1 = a1;
+      if (first1) { b1 = f1; a1 = s1; } else { a1 = f1; b1 = s1; }
+      // The measurement of the new iterate, in index order.
+      const e0 = a0 - ws0, g0 = h0 * e0, e1 = a1 - ws1, g1 = h1 * e1;
+      eHe[j] = (eHe[j] + e0 * g0) + e1 * g1;
+      gg[j] = (gg[j] + g0 * g0) + g1 * g1;
+      if (wantE) ee[j] = (ee[j] + e0 * e0) + e1 * e1;
+      if (keepV || wantV) {
+        q0 = vMode === 1 ? d0 : vMode === 2 ? a0 - old0 : vComp === 0 ? a0 : b0;
+        q1 = vMode === 1 ? d1 : vMode === 2 ? a1 - old1 : vComp === 0 ? a1 : b1;
+        if (wantV) vv[j] = (vv[j] + q0 * q0) + q1 * q1;
+      }
+    }
+    X0[i] = a0; X0[i + 1] = a1;
+    if (two) { X1[i] = b0; X1[i + 1] = b1; }
+    if (keepV && count > 0) { V[i] = q0; V[i + 1] = q1; }
+  }
+  if (i < hi) {
+    let a0 = X0[i], b0 = X1[i], q0 = 0;
+    const h0 = h[i], ws0 = ws[i], z0 = Object.is(ws0, 0);
+    for (let j = 0; j < count; j++) {
+      const y0 = (pc0 ? c0 * a0 : -0) + (pc1 ? c1 * b0 : -0);
+      const u0 = h0 * (z0 ? y0 : y0 - ws0);
+      const f0 = ((pf0 ? af0 * a0 : -0) + (pf1 ? af1 * b0 : -0)) + (pbf ? bf * u0 : -0);
+      let s0 = b0, d0 = -0;
+      if (two) {
+        if (sDer) { d0 = cs * f0; s0 = (first1 ? a0 : b0) + d0; }
+        else s0 = ((ps0 ? as0 * a0 : -0) + (ps1 ? as1 * b0 : -0)) + (pbs ? bs * u0 : -0);
+      }
+      const old0 = a0;
+      if (first1) { b0 = f0; a0 = s0; } else { a0 = f0; b0 = s0; }
+      const e0 = a0 - ws0, g0 = h0 * e0;
+      eHe[j] += e0 * g0;
+      gg[j] += g0 * g0;
+      if (wantE) ee[j] += e0 * e0;
+      if (keepV || wantV) {
+        q0 = vMode === 1 ? d0 : vMode === 2 ? a0 - old0 : vComp === 0 ? a0 : b0;
+        if (wantV) vv[j] += q0 * q0;
+      }
+    }
+    X0[i] = a0;
+    if (two) X1[i] = b0;
+    if (keepV && count > 0) V[i] = q0;
+  }
+}
+
+/**
+ * `count` steps of any plan on coordinates [lo, hi), one coordinate at a time, its state in `scratch` (2 m doubles):
+ * the same operations in the same order as linearDiagonalSteps2, for every state size (aggmo's 1 + K components).
+ */
+export function linearDiagonalStepsAny(plan: LinearDiagonalPlan, X: readonly Float64Array[], V: Float64Array,
+  h: Float64Array, ws: Float64Array, lo: number, hi: number, count: number, sums: BlockSums, wantE: boolean, wantV: boolean,
+  scratch: Float64Array): void {
+  const { m, yIdx, yCoef, order, derived, src, cd, termStart, termIdx, termCoef, vMode, vComponent } = plan;
+  const { eHe, gg, ee, vv } = sums, keepV = vMode !== 0, ny = yIdx.length;
+  for (let i = lo; i < hi; i++) {
+    for (let c = 0; c < m; c++) scratch[c] = X[c][i];
+    const hi0 = h[i], wsi = ws[i], z = Object.is(wsi, 0);
+    let q = 0;
+    for (let j = 0; j < count; j++) {
+      let y = -0;
+      for (let t = 0; t < ny; t++) y = y + yCoef[t] * scratch[yIdx[t]];
+      const u = hi0 * (z ? y : y - wsi);
+      let d = -0;
+      for (let r = 0; r < m; r++) {
+        const row = order[r];
+        if (derived[row]) {
+          const inc = cd[row] * scratch[m + src[row]];
+          if (row === 0) d = inc;
+          scratch[m + row] = scratch[row] + inc;
+        } else {
+          let s = -0;
+          for (let t = termStart[row]; t < termStart[row + 1]; t++) s = s + termCoef[t] * (termIdx[t] === m ? u : scratch[termIdx[t]]);
+          scratch[m + row] = s;
+        }
+      }
+      const old = scratch[0];
+      for (let c = 0; c < m; c++) scratch[c] = scratch[m + c];
+      const e = scratch[0] - wsi, g = hi0 * e;
+      eHe[j] += e * g;
+      gg[j] += g * g;
+      if (wantE) ee[j] += e * e;
+      if (keepV || wantV) {
+        q = vMode === 1 ? d : vMode === 2 ? scratch[0] - old : scratch[vComponent];
+        if (wantV) vv[j] += q * q;
+      }
+    }
+    for (let c = 0; c < m; c++) X[c][i] = scratch[c];
+    if (keepV && count > 0) V[i] = q;
+  }
+}

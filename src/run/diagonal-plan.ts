@@ -1,0 +1,75 @@
+import { type LinearForm, linearStateBuffers } from '../methods/linear-form.js';
+import type { Optimizer, OptimizerState } from '../methods/optimizer.js';
+import type { Problem } from '../problems/problem.js';
+import type { LinearDiagonalPlan } from '../linalg/wasm/linear-diagonal-steps.js';
+
+/**
+ * A linear form (A, B, C, D = 0) compiled into the per-coordinate operations of run's diagonal kernel (see
+ * LinearDiagonalPlan), on the method's own state buffers X[j] = state[form.state[j]]:
+ *   y = sum_j C_j x_j;  u = h (y - w*);  then each row:
+ *   direct  x_i' = sum_j A_ij x_j + B_i u   (zero coefficients skipped, summed left to right, j ascending, the u term
+ *                                            last: the order of the methods' own loops);
+ *   derived x_i' = x_i + c x_r'             (when A_i = e_i + c A_r and B_i = c B_r hold exactly, r a direct row: heavy
+ *                                            ball's w' = w + v', optax's w' = w + (-lr) t', as their steps add).
+ * Multiplying by a coefficient 1 is exact, so ones need no special case. When the state has a velocity buffer v
+ * outside the form, the kernel leaves in it the increment c x_r' of a derived row 0 (what such a method adds to w) or
+ * else w' - w (vMode 1, 2).
+ *
+ * @example
+ * diagonalPlan(heavyBall(0.5, { beta: 0.9 }).linear!, true).order; // returns [1, 0]: v' = 0.9 v + (-0.5) u, then w' = w + 1 v'
+ */
+export interface DiagonalPlan extends LinearDiagonalPlan {
+  /** The form declares a first step of its own: the method's `step` takes it, the kernel the rest. */
+  readonly firstStepPlain: boolean;
+}
+
+/** Compile a form (D must be 0; `hasV`: the state carries a velocity buffer v). */
+export function diagonalPlan(form: LinearForm, hasV: boolean): DiagonalPlan {
+  const { A, B, C } = form, m = A.length;
+  const yIdx: number[] = [], yCoef: number[] = [];
+  for (let j = 0; j < m; j++) if (C[j] !== 0) { yIdx.push(j); yCoef.push(C[j]); }
+  // Derived rows: A_i = e_i + c A_r, B_i = c B_r with r direct; c read off B (B_r != 0), checked exactly.
+  const derived = new Uint8Array(m), src = new Int32Array(m).fill(-1), cd = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    for (let r = 0; r < m && !derived[i]; r++) {
+      if (r === i || derived[r] || B[r] === 0 || src.includes(i)) continue;
+      const c = B[i] / B[r];
+      let ok = c !== 0 && c * B[r] === B[i];
+      for (let j = 0; j < m && ok; j++) ok = A[i][j] === (j === i ? 1 : 0) + c * A[r][j];
+      if (ok) { derived[i] = 1; src[i] = r; cd[i] = c; }
+    }
+  }
+  const order: number[] = [];
+  for (let i = 0; i < m; i++) if (!derived[i]) order.push(i);
+  for (let i = 0; i < m; i++) if (derived[i]) order.push(i);
+  const termStart = new Int32Array(m + 1), termIdx: number[] = [], termCoef: number[] = [];
+  for (let i = 0; i < m; i++) {
+    termStart[i] = termIdx.length;
+    if (!derived[i]) {
+      for (let j = 0; j < m; j++) if (A[i][j] !== 0) { termIdx.push(j); termCoef.push(A[i][j]); }
+      if (B[i] !== 0) { termIdx.push(m); termCoef.push(B[i]); }
+    }
+  }
+  termStart[m] = termIdx.length;
+  const vComponent = form.state.indexOf('v');
+  const vMode = !hasV || vComponent >= 0 ? 0 : derived[0] ? 1 : 2;
+  return {
+    m, yIdx: Int32Array.from(yIdx), yCoef: Float64Array.from(yCoef), order: Int32Array.from(order), derived, src, cd,
+    termStart, termIdx: Int32Array.from(termIdx), termCoef: Float64Array.from(termCoef), vMode, vComponent,
+    firstStepPlain: form.firstStep !== undefined,
+  };
+}
+
+/**
+ * The plan for (problem, method) when run may use the diagonal kernel: the problem declares `diagonal` (h, w*) and
+ * the method a linear form with D = 0 whose state buffers exist in `state`; else null (the plain step loop).
+ */
+export function planFor(problem: Problem, method: Optimizer, state: OptimizerState): { plan: DiagonalPlan; X: Float64Array[] } | null {
+  const form = method.linear;
+  if (problem.diagonalHessian === undefined || form === undefined || form.D !== 0 || problem.excessAndGrad !== undefined) return null;
+  let X: Float64Array[];
+  try { X = linearStateBuffers(form, state); } catch { return null; }
+  const n = problem.dim;
+  if (X.length !== form.A.length || X[0] !== state.w || X.some((x) => x.length !== n)) return null;
+  return { plan: diagonalPlan(form, state.v !== undefined), X };
+}
