@@ -10,10 +10,13 @@ import type { LinearDiagonalPlan } from '../linalg/wasm/linear-diagonal-steps.js
  *   direct  x_i' = sum_j A_ij x_j + B_i u   (zero coefficients skipped, summed left to right, j ascending, the u term
  *                                            last: the order of the methods' own loops);
  *   derived x_i' = x_i + c x_r'             (when A_i = e_i + c A_r and B_i = c B_r hold exactly, r a direct row: heavy
- *                                            ball's w' = w + v', optax's w' = w + (-lr) t', as their steps add).
+ *                                            ball's w' = w + v', optax's w' = w + (-lr) t', as their steps add);
+ *   accumulating x_i' = x_i + ((A_ii - 1) x_i + sum_{j != i} A_ij x_j + B_i u)   (a direct row with A_ii = 1, as
+ *                                            gd's w + (-alpha) u, and row 0 with A_00 in [1/2, 2]: the increment is the
+ *                                            method's step, free of the cancellation in w' - w).
  * Multiplying by a coefficient 1 is exact, so ones need no special case. When the state has a velocity buffer v
- * outside the form, the kernel leaves in it the increment c x_r' of a derived row 0 (what such a method adds to w) or
- * else w' - w (vMode 1, 2).
+ * outside the form, the kernel leaves in it the increment of a derived or accumulating row 0 (what such a method adds
+ * to w) or else w' - w (vMode 1, 2).
  *
  * @example
  * diagonalPlan(heavyBall(0.5, { beta: 0.9 }).linear!, true).order; // returns [1, 0]: v' = 0.9 v + (-0.5) u, then w' = w + 1 v'
@@ -32,7 +35,7 @@ export function diagonalPlan(form: LinearForm, hasV: boolean): DiagonalPlan {
   const derived = new Uint8Array(m), src = new Int32Array(m).fill(-1), cd = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     for (let r = 0; r < m && !derived[i]; r++) {
-      if (r === i || derived[r] || B[r] === 0 || src.includes(i)) continue;
+      if (r === i || derived[r] !== 0 || B[r] === 0 || src.includes(i)) continue;
       const c = B[i] / B[r];
       let ok = c !== 0 && c * B[r] === B[i];
       for (let j = 0; j < m && ok; j++) ok = A[i][j] === (j === i ? 1 : 0) + c * A[r][j];
@@ -40,19 +43,26 @@ export function diagonalPlan(form: LinearForm, hasV: boolean): DiagonalPlan {
     }
   }
   const order: number[] = [];
-  for (let i = 0; i < m; i++) if (!derived[i]) order.push(i);
-  for (let i = 0; i < m; i++) if (derived[i]) order.push(i);
+  for (let i = 0; i < m; i++) if (derived[i] !== 1) order.push(i);
+  for (let i = 0; i < m; i++) if (derived[i] === 1) order.push(i);
+  // Accumulating rows: a direct row with A_ii = 1 adds the rest to x_i, x_i' = x_i + (sum_{j != i} A_ij x_j + B_i u).
+  // Row 0 (the iterate) accumulates also when A_00 is in [1/2, 2], with the self term (A_00 - 1) w (exact, Sterbenz):
+  // its increment, the velocity, is then computed without the cancellation of w' - w.
+  for (let i = 0; i < m; i++) if (!derived[i] && (A[i][i] === 1 || (i === 0 && A[0][0] >= 0.5 && A[0][0] <= 2))) derived[i] = 2;
   const termStart = new Int32Array(m + 1), termIdx: number[] = [], termCoef: number[] = [];
   for (let i = 0; i < m; i++) {
     termStart[i] = termIdx.length;
-    if (!derived[i]) {
-      for (let j = 0; j < m; j++) if (A[i][j] !== 0) { termIdx.push(j); termCoef.push(A[i][j]); }
+    if (derived[i] !== 1) {
+      for (let j = 0; j < m; j++) {
+        const a = derived[i] === 2 && j === i ? A[i][i] - 1 : A[i][j];
+        if (a !== 0) { termIdx.push(j); termCoef.push(a); }
+      }
       if (B[i] !== 0) { termIdx.push(m); termCoef.push(B[i]); }
     }
   }
   termStart[m] = termIdx.length;
   const vComponent = form.state.indexOf('v');
-  const vMode = !hasV || vComponent >= 0 ? 0 : derived[0] ? 1 : 2;
+  const vMode = !hasV || vComponent >= 0 ? 0 : derived[0] !== 0 ? 1 : 2;
   return {
     m, yIdx: Int32Array.from(yIdx), yCoef: Float64Array.from(yCoef), order: Int32Array.from(order), derived, src, cd,
     termStart, termIdx: Int32Array.from(termIdx), termCoef: Float64Array.from(termCoef), vMode, vComponent,

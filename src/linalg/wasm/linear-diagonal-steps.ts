@@ -8,10 +8,11 @@
  * A linear form compiled into per-coordinate operations (built by run's `diagonalPlan` from a method's linear form):
  *   y = sum_t yCoef[t] x[yIdx[t]];  u = h (y - w*);  then each row i in `order`:
  *   direct (derived[i] = 0): x_i' = sum of termCoef[t] * (termIdx[t] = m ? u : x[termIdx[t]]), left to right;
- *   derived (derived[i] = 1): x_i' = x_i + cd[i] x'[src[i]].
+ *   derived (derived[i] = 1): x_i' = x_i + cd[i] x'[src[i]];
+ *   accumulating (derived[i] = 2): x_i' = x_i + (the sum of its terms; the self term's coefficient is A_ii - 1).
  * Sums of terms start from -0, the exact identity of addition (-0 + t = t for every double), so a sum of the present
  * terms is computed with the operations and in the order written out. The velocity left in `V` (when vMode != 0):
- * vMode 1 the increment cd[0] x'[src[0]] of a derived row 0, vMode 2 the difference w' - w; vComponent >= 0 names the
+ * vMode 1 the increment of a derived or accumulating row 0, vMode 2 the difference w' - w; vComponent >= 0 names the
  * component that is the velocity.
  */
 export interface LinearDiagonalPlan {
@@ -41,8 +42,9 @@ export interface BlockSums {
 // Layout of the packed form of a plan with m <= 2 (the register kernel's and the WebAssembly kernel's arguments).
 // P: c0, c1 (y), af0, af1, bf (the row computed first: its x0, x1 and u coefficients), as0, as1, bs (the second row if
 // direct), cs (its coefficient if derived). F[0..8]: whether each of those terms is present (F[8]: the second row is
-// derived), then F[9] first1 (the first row is row 1), F[10] two (m = 2), F[11] vMode, F[12] vComponent.
-const P_LEN = 9, F_LEN = 13;
+// derived), then F[9] first1 (the first row is row 1), F[10] two (m = 2), F[11] vMode, F[12] vComponent, F[13] and
+// F[14]: the first and the second row accumulate (x_i' = x_i + the sum of its terms).
+const P_LEN = 9, F_LEN = 15;
 
 /** The packed (P, F) of a plan with m <= 2, or null for larger state (see the layout above). */
 export function packPlan2(plan: LinearDiagonalPlan): { P: Float64Array; F: Int32Array } | null {
@@ -58,10 +60,12 @@ export function packPlan2(plan: LinearDiagonalPlan): { P: Float64Array; F: Int32
   };
   const first = plan.order[0];
   direct(first, 2);
+  F[13] = plan.derived[first] === 2 ? 1 : 0;
   if (m === 2) {
     const second = plan.order[1];
-    if (plan.derived[second]) { F[8] = 1; P[8] = plan.cd[second]; } else direct(second, 5);
+    if (plan.derived[second] === 1) { F[8] = 1; P[8] = plan.cd[second]; } else direct(second, 5);
     F[9] = first;
+    F[14] = plan.derived[second] === 2 ? 1 : 0;
   }
   F[10] = m === 2 ? 1 : 0; F[11] = plan.vMode; F[12] = plan.vComponent;
   return { P, F };
@@ -79,7 +83,7 @@ export function linearDiagonalSteps2(P: Float64Array, F: Int32Array, X0: Float64
   const c0 = P[0], c1 = P[1], af0 = P[2], af1 = P[3], bf = P[4], as0 = P[5], as1 = P[6], bs = P[7], cs = P[8];
   const pc0 = F[0] !== 0, pc1 = F[1] !== 0, pf0 = F[2] !== 0, pf1 = F[3] !== 0, pbf = F[4] !== 0;
   const ps0 = F[5] !== 0, ps1 = F[6] !== 0, pbs = F[7] !== 0, sDer = F[8] !== 0, first1 = F[9] !== 0, two = F[10] !== 0;
-  const vMode = F[11] | 0, vComp = F[12] | 0, keepV = vMode !== 0;
+  const vMode = F[11] | 0, vComp = F[12] | 0, keepV = vMode !== 0, accF = F[13] !== 0, accS = F[14] !== 0;
   const { eHe, gg, ee, vv } = sums;
   let i = lo;
   for (; i + 1 < hi; i += 2) {
@@ -89,22 +93,30 @@ export function linearDiagonalSteps2(P: Float64Array, F: Int32Array, X0: Float64
       // Coordinate i.
       const y0 = (pc0 ? c0 * a0 : -0) + (pc1 ? c1 * b0 : -0);
       const u0 = h0 * (z0 ? y0 : y0 - ws0);
-      const f0 = ((pf0 ? af0 * a0 : -0) + (pf1 ? af1 * b0 : -0)) + (pbf ? bf * u0 : -0);
-      let s0 = b0, d0 = -0;
+      const r0 = ((pf0 ? af0 * a0 : -0) + (pf1 ? af1 * b0 : -0)) + (pbf ? bf * u0 : -0);
+      const f0 = accF ? (first1 ? b0 : a0) + r0 : r0;
+      let s0 = b0, d0 = accF && !first1 ? r0 : -0;
       if (two) {
-        if (sDer) { d0 = cs * f0; s0 = (first1 ? a0 : b0) + d0; }
-        else s0 = ((ps0 ? as0 * a0 : -0) + (ps1 ? as1 * b0 : -0)) + (pbs ? bs * u0 : -0);
+        if (sDer) { const i0 = cs * f0; s0 = (first1 ? a0 : b0) + i0; if (first1) d0 = i0; }
+        else {
+          const t0 = ((ps0 ? as0 * a0 : -0) + (ps1 ? as1 * b0 : -0)) + (pbs ? bs * u0 : -0);
+          if (accS) { s0 = (first1 ? a0 : b0) + t0; if (first1) d0 = t0; } else s0 = t0;
+        }
       }
       const old0 = a0;
       if (first1) { b0 = f0; a0 = s0; } else { a0 = f0; b0 = s0; }
       // Coordinate i + 1.
       const y1 = (pc0 ? c0 * a1 : -0) + (pc1 ? c1 * b1 : -0);
       const u1 = h1 * (z1 ? y1 : y1 - ws1);
-      const f1 = ((pf0 ? af0 * a1 : -0) + (pf1 ? af1 * b1 : -0)) + (pbf ? bf * u1 : -0);
-      let s1 = b1, d1 = -0;
+      const r1 = ((pf0 ? af0 * a1 : -0) + (pf1 ? af1 * b1 : -0)) + (pbf ? bf * u1 : -0);
+      const f1 = accF ? (first1 ? b1 : a1) + r1 : r1;
+      let s1 = b1, d1 = accF && !first1 ? r1 : -0;
       if (two) {
-        if (sDer) { d1 = cs * f1; s1 = (first1 ? a1 : b1) + d1; }
-        else s1 = ((ps0 ? as0 * a1 : -0) + (ps1 ? as1 * b1 : -0)) + (pbs ? bs * u1 : -0);
+        if (sDer) { const i1 = cs * f1; s1 = (first1 ? a1 : b1) + i1; if (first1) d1 = i1; }
+        else {
+          const t1 = ((ps0 ? as0 * a1 : -0) + (ps1 ? as1 * b1 : -0)) + (pbs ? bs * u1 : -0);
+          if (accS) { s1 = (first1 ? a1 : b1) + t1; if (first1) d1 = t1; } else s1 = t1;
+        }
       }
       const old1 = a1;
       if (first1) { b1 = f1; a1 = s1; } else { a1 = f1; b1 = s1; }
@@ -129,11 +141,15 @@ export function linearDiagonalSteps2(P: Float64Array, F: Int32Array, X0: Float64
     for (let j = 0; j < count; j++) {
       const y0 = (pc0 ? c0 * a0 : -0) + (pc1 ? c1 * b0 : -0);
       const u0 = h0 * (z0 ? y0 : y0 - ws0);
-      const f0 = ((pf0 ? af0 * a0 : -0) + (pf1 ? af1 * b0 : -0)) + (pbf ? bf * u0 : -0);
-      let s0 = b0, d0 = -0;
+      const r0 = ((pf0 ? af0 * a0 : -0) + (pf1 ? af1 * b0 : -0)) + (pbf ? bf * u0 : -0);
+      const f0 = accF ? (first1 ? b0 : a0) + r0 : r0;
+      let s0 = b0, d0 = accF && !first1 ? r0 : -0;
       if (two) {
-        if (sDer) { d0 = cs * f0; s0 = (first1 ? a0 : b0) + d0; }
-        else s0 = ((ps0 ? as0 * a0 : -0) + (ps1 ? as1 * b0 : -0)) + (pbs ? bs * u0 : -0);
+        if (sDer) { const i0 = cs * f0; s0 = (first1 ? a0 : b0) + i0; if (first1) d0 = i0; }
+        else {
+          const t0 = ((ps0 ? as0 * a0 : -0) + (ps1 ? as1 * b0 : -0)) + (pbs ? bs * u0 : -0);
+          if (accS) { s0 = (first1 ? a0 : b0) + t0; if (first1) d0 = t0; } else s0 = t0;
+        }
       }
       const old0 = a0;
       if (first1) { b0 = f0; a0 = s0; } else { a0 = f0; b0 = s0; }
@@ -172,13 +188,15 @@ export function linearDiagonalStepsAny(plan: LinearDiagonalPlan, X: readonly Flo
       let d = -0;
       for (let r = 0; r < m; r++) {
         const row = order[r];
-        if (derived[row]) {
+        const kind = derived[row];
+        if (kind === 1) {
           const inc = cd[row] * scratch[m + src[row]];
           if (row === 0) d = inc;
           scratch[m + row] = scratch[row] + inc;
         } else {
           let s = -0;
           for (let t = termStart[row]; t < termStart[row + 1]; t++) s = s + termCoef[t] * (termIdx[t] === m ? u : scratch[termIdx[t]]);
+          if (kind === 2) { if (row === 0) d = s; s = scratch[row] + s; }
           scratch[m + row] = s;
         }
       }
