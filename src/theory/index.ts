@@ -16,3 +16,4 @@ export * from './damping-comparison.js';
 export * from './krylov.js';
 export * from './fit-rate.js';
 export * from './tune-numeric.js';
+export * from './rate-map-any.js';

@@ -1,4 +1,5 @@
 import { checkNumber, ParameterError } from '../errors.js';
+import { tuningRule } from '../methods/registry.js';
 import { directionRate } from './direction-matrix.js';
 import { linearMethod, type LinearMethod } from './linear-method.js';
 import { worstRateOverInterval } from './worst-rate.js';
@@ -56,10 +57,9 @@ export function rateMap(method: 'gd' | 'hb' | 'nag', alphas: ArrayLike<number>, 
   for (let j = 0; j < nA; j++) valid &&= inRange(A[j], 0, Infinity, true);
   if (method !== 'gd') for (let i = 0; i < nB; i++) valid &&= inRange(B[i], 0, 1, false);
   if (!valid) throwFirstError(method, A, B, target);
-  const nesterov = method === 'nag';
   for (let i = 0; i < nB; i++) {
-    // (beta1, beta2): GD (0, 0), heavy ball (beta, 0), Nesterov (beta, beta), as in linearMethod.
-    const beta1 = method === 'gd' ? 0 : B[i], beta2 = nesterov ? beta1 : 0;
+    // The two-term coefficients of the row's beta (the mapping of linearMethod, once per row).
+    const { beta1, beta2 } = methodAt(method, 1, B[i]);
     const row = i * nA;
     if (single) {
       for (let j = 0; j < nA; j++) rho[row + j] = directionRateScalar(A[j], beta1, beta2, mu);
@@ -70,6 +70,12 @@ export function rateMap(method: 'gd' | 'hb' | 'nag', alphas: ArrayLike<number>, 
     }
   }
   return { method, alphas: A, betas: B, rho };
+}
+
+/** The rate-optimal (alpha, beta) of a method's tuning rule (src/methods), beta = 0 for gd. */
+function optimalOf(method: 'gd' | 'hb' | 'nag', rule: string, mu: number, L: number): { alpha: number; beta: number } {
+  const p = tuningRule(method, rule).params(mu, L);
+  return { alpha: p.alpha, beta: p.beta ?? 0 };
 }
 
 /** A curve in the (alpha, beta) plane: alpha as a function of beta, sampled at `betas`. */
@@ -105,19 +111,17 @@ export function rateMapCurves(method: 'gd' | 'hb' | 'nag', betas: ArrayLike<numb
       curve('criticalDamping', (b) => (1 - Math.sqrt(b)) ** 2 / mu),
       curve('upperRealComplex', (b) => (1 + Math.sqrt(b)) ** 2 / L),
     ];
-    const r = (Math.sqrt(L) - Math.sqrt(mu)) / (Math.sqrt(L) + Math.sqrt(mu));
-    optimal = { alpha: 4 / (Math.sqrt(L) + Math.sqrt(mu)) ** 2, beta: r * r };
+    optimal = optimalOf('hb', 'polyak', mu, L);
   } else if (method === 'nag') {
     curves = [
       curve('stability', (b) => (2 * (1 + b)) / ((1 + 2 * b) * L)),
       curve('criticalDamping', (b) => ((1 - b) / (1 + b)) ** 2 / mu),
       curve('upperRealComplex', () => 1 / L),
     ];
-    const q = Math.sqrt((3 * L) / mu + 1);
-    optimal = { alpha: 4 / (3 * L + mu), beta: (q - 2) / (q + 2) };
+    optimal = optimalOf('nag', 'optimal', mu, L);
   } else {
     curves = [curve('stability', () => 2 / L)];
-    optimal = { alpha: 2 / (L + mu), beta: 0 };
+    optimal = optimalOf('gd', 'optimal', mu, L);
   }
   const m = methodAt(method, optimal.alpha, optimal.beta);
   return { curves, optimal: { ...optimal, rate: worstRateOverInterval(m, mu, L).rate } };

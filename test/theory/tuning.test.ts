@@ -129,6 +129,7 @@ describe('rate maps', () => {
   });
   it('the worst-over-[mu, L] map has its minimum at the Polyak point', () => {
     const { optimal } = rateMapCurves('hb', [0.5], { mu: 0.01, L: 1 });
-    expect(optimal.rate).toBeCloseTo(9 / 11, 12);
+    // mu and L are double roots at Polyak's point: the radius there is determined to ~sqrt(eps) only.
+    expect(Math.abs(optimal.rate - 9 / 11)).toBeLessThan(2e-8);
   });
 });
