@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildFigure, figures, findFigure } from '../../src/plot/index.js';
 import { renderSvg } from '../../cli/render.js';
+import { rateMapGrid } from '../../src/plot/figures/rate-map.js';
 
 /** Snapshot form of an SVG: embedded PNGs replaced by their SHA-256, geometry rounded to 0.1 px. */
 function normalise(svg: string): string {
@@ -87,6 +88,42 @@ describe('figure data are the library\'s numbers', () => {
     const opt = rows(buildFigure('rate-map', { quick: true })).find((x) => x.alpha !== undefined && x.curve === undefined)!;
     expect(opt.alpha).toBeCloseTo(4 / 1.21, 10);
     expect(opt.beta).toBeCloseTo(81 / 121, 10);
+  });
+
+  it('rate-map: no (alpha, beta) cell beats Polyak, and the cell on his point has rho = 9/11 (kappa = 100)', () => {
+    const a = 4 / 1.21, b = 81 / 121, d = 0.05;
+    const g = rateMapGrid({ method: 'hb', x: 'auto', y: 'auto', xrange: `${a - d};${a + d}`, yrange: `${b - d};${b + d}`, kappa: 100, n: 9 });
+    expect(g.fast).toBe(true);
+    expect(g.x.values[4]).toBeCloseTo(a, 12);
+    expect(g.y.values[4]).toBeCloseTo(b, 12);
+    expect(Math.abs(g.rho[4 * 9 + 4] - 9 / 11)).toBeLessThan(1e-6);
+    expect(Math.min(...g.rho)).toBeGreaterThan(9 / 11 - 1e-9);
+    // The generic path (a spec with a fixed key goes through rateMapOf) gives the same numbers, to rounding: not bit
+    // for bit everywhere (at alpha = 3.2557851239669424, beta = 0.6444214876033058 they differ by 8e-16).
+    const generic = rateMapGrid({ method: 'hb:tune=none', x: 'auto', y: 'auto', xrange: `${a - d};${a + d}`, yrange: `${b - d};${b + d}`, kappa: 100, n: 9 });
+    expect(generic.fast).toBe(false);
+    generic.rho.forEach((r, k) => expect(Math.abs(r - g.rho[k])).toBeLessThanOrEqual(1e-14 * g.rho[k]));
+  });
+
+  it('rate-map of qhm: the nu = 0 row is gradient descent, max(|1 - alpha mu|, |1 - alpha L|), for any beta', () => {
+    const g = rateMapGrid({ method: 'qhm:alpha=1', x: 'beta', y: 'nu', xrange: '0;0.99', yrange: '0;1', kappa: 100, n: 12 });
+    expect(g.fast).toBe(false);
+    expect(g.y.values[11]).toBe(0); // rows from the top: the last row is nu = 0
+    for (let j = 0; j < 12; j++) expect(g.rho[11 * 12 + j]).toBeCloseTo(0.99, 12);
+    const h = rateMapGrid({ method: 'qhm:beta=0.5', x: 'alpha', y: 'nu', xrange: '0.1;3', yrange: '0;1', kappa: 100, n: 10 });
+    h.x.values.forEach((alpha, j) => expect(h.rho[9 * 10 + j]).toBeCloseTo(Math.max(Math.abs(1 - alpha / 100), Math.abs(1 - alpha)), 12));
+  });
+
+  it('rate-map: defaults, the / separator inside the figure spec, the work cap and bad axes', () => {
+    const g = rateMapGrid({ method: 'qhm', x: 'auto', y: 'auto', xrange: 'auto', yrange: 'auto', kappa: 100, n: 8 });
+    expect([g.x.key, g.y.key, g.x.extent, g.y.extent]).toEqual(['alpha', 'beta', [0, 4], [0, 1]]);
+    const spec = buildFigure('rate-map:method=torch-sgd:dampening=0.1/weight_decay=0,n=16') as { title: { text: string } };
+    expect(spec.title.text).toBe('Rate map of torch-sgd:dampening=0.1,weight_decay=0 over (lr, momentum), κ = 100');
+    expect(() => buildFigure('rate-map:method=qhm,n=1024')).toThrow(/rate-map\.n = 1024 is invalid: expected at most 577/);
+    expect(() => buildFigure('rate-map:method=gd')).toThrow(/rate-map\.method = "gd" is invalid: expected a method with two numeric parameters/);
+    expect(() => buildFigure('rate-map:method=qhm,x=nu,y=nu')).toThrow(/rate-map\.y = "nu" is invalid/);
+    expect(() => buildFigure('rate-map:method=qhm:alpha=1,x=alpha')).toThrow(/rate-map\.x = "alpha" is invalid/);
+    expect(() => buildFigure('rate-map:method=cg')).toThrow(/rate-map\.method/);
   });
 
   it('leapfrog: the shadow Hamiltonian stays at its initial value, the naive energy does not', () => {
