@@ -13,7 +13,7 @@ import { startExplorer, openPage, mountSection, screenshots, repo, p95, median, 
 import {
   createProblem, createMethod, run, linearMethod, worstRateOverInterval, directionRate, directionRegime, regimeThresholds, logspace,
   rateMapCurves, analyzeLinearSystem, fromRows, limitCycle, vanDerPolField, logisticLyapunov, energyDecay, krylovMinimumLoss,
-  certifyMethod, certifyRate, linearMethodNames, linearFormOf, formWorstRate, twoTermStateSpace, tuningRule,
+  certifyMethod, certifyRate, linearMethodNames, linearFormOf, formWorstRate, twoTermStateSpace, tuningRule, rateMapOf,
 } from '../../src/index.js';
 
 const SECTIONS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
@@ -42,6 +42,11 @@ async function typeValue(page: Page, key: string, value: number): Promise<void> 
   const box = page.locator(`[data-key-num="${key}"]`).first();
   await box.fill(String(value));
   await box.press('Enter');
+}
+
+/** Screenshot of the rate-map panel of section 4. */
+async function plotShot(page: Page, name: string): Promise<void> {
+  await page.locator('#s4-map').screenshot({ path: join(screenshots, `${name}.png`) });
 }
 
 async function settle(page: Page): Promise<void> {
@@ -267,6 +272,49 @@ describe('explorer in chromium', () => {
     expect(await page.locator('[data-picker="s4.pick"] [data-param]').evaluateAll((es) => es.map((e) => (e as HTMLElement).dataset.param))).toEqual(['s4.pick.alpha', 's4.pick.beta', 's4.pick.nu']);
     const { form } = linearFormOf('qhm:alpha=0.5,nu=0.5', { mu: 1e-4, L: 1 });
     expect(await cellValue(page, 's4.pick.rate')).toBeCloseTo(formWorstRate(form, 1e-4, 1).rate, 12);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('section 4 maps any linear method over two of its parameters: qhm over (beta, nu), rateMapOf in the worker', async () => {
+    const { page, errors } = await openPage(ex, '?s4.kappa=50&s4.n=64');
+    await mountSection(page, 's4');
+    await settle(page);
+    const status = () => page.locator('#s4-map .status').textContent().then((t) => t ?? '');
+    expect(await page.locator('select[data-key="s4.method"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(linearMethodNames());
+    await page.locator('select[data-key="s4.method"]').selectOption('qhm');
+    await page.waitForFunction(() => (document.querySelector('#s4-map .status')?.textContent ?? '').includes('rateMapOf()'));
+    // qhm's numeric parameters are the axis choices; the default axes are its learning rate and its momentum.
+    expect(await page.locator('select[data-key="s4.xkey"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['alpha', 'beta', 'nu']);
+    expect(await status()).toContain('over (alpha, beta)');
+    await page.locator('select[data-key="s4.xkey"]').selectOption('beta');
+    await page.locator('select[data-key="s4.ykey"]').selectOption('nu');
+    await page.waitForFunction(() => (document.querySelector('#s4-map .status')?.textContent ?? '').includes('over (beta, nu)'));
+    await settle(page);
+    expect(await status()).toContain('64×64 grid');
+    // One cell of the worker's map (the CSV export) against rateMapOf in Node, to float32.
+    await page.locator('#s4-map details.export summary').click();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#s4-map .export-body button', { hasText: 'CSV' }).first().click()]);
+    const path = join(screenshots, 'export-ratemap-qhm.csv');
+    await dl.saveAs(path);
+    await page.locator('#s4-map details.export summary').click();
+    const csv = readFileSync(path, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('beta,nu,worst_rho');
+    expect(csv.length).toBe(64 * 64 + 1);
+    for (const line of [csv[1], csv[1 + 64 * 31 + 47], csv[64 * 64]]) {
+      const [beta, nu, rho] = line.split(',').map(Number);
+      const node = rateMapOf('qhm', { key: 'beta', values: [beta] }, { key: 'nu', values: [nu] }, { mu: 1 / 50, L: 1 }).rho[0];
+      expect(Math.abs(rho - node)).toBeLessThan(1e-6 * Math.max(1, node));
+    }
+    // The best cell (the diamond's read-out) is the library's rate there.
+    const bx = await cellValue(page, 's4.alpha.optimal'), by = await cellValue(page, 's4.beta.optimal');
+    const bestNode = rateMapOf('qhm', { key: 'beta', values: [bx] }, { key: 'nu', values: [by] }, { mu: 1 / 50, L: 1 }).rho[0];
+    expect(Math.abs((await cellValue(page, 's4.rate.optimal')) - bestNode)).toBeLessThan(1e-6);
+    // The CLI line renders the same map.
+    expect(await page.locator('#s4-map [data-cli]').textContent()).toContain('momentum-lab plot rate-map method=qhm x=beta y=nu kappa=50 n=64');
+    const perf = await page.evaluate(() => window.__explorer.perf());
+    console.log(`[explorer perf] rateMapOf 64x64 qhm (beta, nu) in the worker: ${(perf['s4.ratemapof.qhm.64'] ?? []).map((x) => x.toFixed(1)).join(', ')} ms`);
+    await plotShot(page, 's4-map-qhm-1440');
     expect(errors).toEqual([]);
     await page.close();
   });

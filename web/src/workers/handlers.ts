@@ -1,6 +1,6 @@
 // Job handlers: thin adapters from a job message to library calls (no numerics of their own).
 import type { Job, JobResult } from './protocol.js';
-import { largestLyapunovFlow, lorenzField, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, formWorstRate, rateMap, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov } from '../lib.js';
+import { largestLyapunovFlow, lorenzField, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, formWorstRate, rateMap, rateMapOf, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov } from '../lib.js';
 
 type Handlers = { [K in Job['type']]?: (job: Extract<Job, { type: K }>) => JobResult };
 
@@ -13,11 +13,17 @@ export const handlers: Handlers = {
     const alphas = job.logAlpha
       ? linspace(Math.log10(job.alpha[0]), Math.log10(job.alpha[1]), job.n).map((e) => 10 ** e)
       : linspace(job.alpha[0], job.alpha[1], job.n);
-    const betas = job.method === 'gd' ? Float64Array.of(0) : linspace(job.beta[1], job.beta[0], job.n);
-    const map = rateMap(job.method, alphas, betas, { mu: job.mu, L: job.L });
+    if (job.axes) {
+      // Any linear method over any two of its parameters: one linear form per cell (rateMapOf); rows from the top.
+      const any = rateMapOf(job.method, { key: job.axes[0], values: alphas }, { key: job.axes[1], values: linspace(job.beta[1], job.beta[0], job.n) }, { mu: job.mu, L: job.L });
+      return { kind: 'raster', width: job.n, height: job.n, field: Float32Array.from(any.rho), ms: performance.now() - t0, extra: { exact: any.exact ? 1 : 0 } };
+    }
+    const method = job.method as 'gd' | 'hb' | 'nag';
+    const betas = method === 'gd' ? Float64Array.of(0) : linspace(job.beta[1], job.beta[0], job.n);
+    const map = rateMap(method, alphas, betas, { mu: job.mu, L: job.L });
     const field = new Float32Array(job.n * job.n);
     for (let r = 0; r < job.n; r++) {
-      const src = job.method === 'gd' ? 0 : r;
+      const src = method === 'gd' ? 0 : r;
       for (let c = 0; c < job.n; c++) field[r * job.n + c] = map.rho[src * job.n + c];
     }
     return { kind: 'raster', width: job.n, height: job.n, field, ms: performance.now() - t0 };

@@ -3,7 +3,12 @@
 import type { StateSpace } from '../lib.js';
 
 export type Job =
-  | { type: 'ratemap'; method: 'gd' | 'hb' | 'nag'; mu: number; L: number; alpha: [number, number]; beta: [number, number]; n: number; logAlpha: boolean }
+  /**
+   * The worst rate over [mu, L] on an n x n grid: gd/hb/nag over (alpha, beta) with `rateMap` (alpha across, beta up);
+   * with `axes` any linear method spec over any two of its numeric parameters with `rateMapOf` (`alpha` is then the
+   * range of axes[0] across, `beta` the range of axes[1] up).
+   */
+  | { type: 'ratemap'; method: string; mu: number; L: number; alpha: [number, number]; beta: [number, number]; n: number; logAlpha: boolean; axes?: [string, string] }
   | { type: 'mandelbrot'; x: [number, number]; y: [number, number]; width: number; height: number; maxIter: number }
   | { type: 'bifurcation'; r: [number, number]; x: [number, number]; width: number; height: number; transient: number; samples: number }
   | { type: 'lyapunov-logistic'; r: [number, number]; n: number }
