@@ -1,7 +1,7 @@
 import { ParameterError } from '../errors.js';
 import type { Optimizer, OptimizerState } from '../methods/optimizer.js';
-import { type BlockSums, packPlan2 } from '../linalg/wasm/linear-diagonal-steps.js';
-import { type LinearDiagonalWasm, linearDiagonalWasm } from '../linalg/wasm/linear-diagonal-wasm.js';
+import { packPlan2 } from './linear-diagonal-steps.js';
+import { type LinearDiagonalWasm, linearDiagonalWasm } from './linear-diagonal-wasm.js';
 import type { Problem } from '../problems/problem.js';
 import type { CountingLease } from './borrow-counting-problem.js';
 import { type DiagonalPlan, planFor } from './diagonal-plan.js';
@@ -40,10 +40,9 @@ export interface RunLoop {
    * for m <= 2 (else null), the WebAssembly kernel when it is used (else null), the block sums. */
   readonly plan: DiagonalPlan | null;
   readonly X: readonly Float64Array[];
-  readonly P: Float64Array;
-  readonly F: Int32Array | null;
+  readonly P: readonly number[];
+  readonly F: readonly number[] | null;
   readonly wasm: LinearDiagonalWasm | null;
-  readonly sums: BlockSums;
   readonly steps: number;
   readonly tol: number;
   readonly tolOnGrad: boolean;
@@ -126,8 +125,7 @@ export function startRun(problem: Problem, method: Optimizer, lease: CountingLea
     eigenCoordinates: trace.wantEigen ? problem.eigenCoordinates!.bind(problem) : undefined,
     mode: problem.excessAndGrad ? EXCESS_AND_GRAD : kernel ? DIAGONAL_KERNEL : diag ? DIAGONAL
       : problem.valueAndGrad ? VALUE_AND_GRAD : GRAD_AND_VALUE,
-    h, wsd, plan: kernel?.plan ?? null, X: kernel?.X ?? NO_BUFFERS, P: packed?.P ?? NO_VALUES, F: packed?.F ?? null, wasm,
-    sums: kernel ? blockSums() : NO_SUMS,
+    h, wsd, plan: kernel?.plan ?? null, X: kernel?.X ?? NO_BUFFERS, P: packed?.P ?? NO_NUMBERS, F: packed?.F ?? null, wasm,
     steps, tol, tolOnGrad, recordEvery, divergence, onProgress,
     status: 'max_steps', k: 0, rows: 0, divergedAt: null, loss: 0, gradNorm: 0,
   };
@@ -152,15 +150,8 @@ export function finishRun(loop: RunLoop, seed: number | undefined): RunResult {
 const NO_NAMES: readonly string[] = [];
 const NO_VALUES = new Float64Array(0);
 const NO_BUFFERS: readonly Float64Array[] = [];
-const NO_SUMS: BlockSums = { eHe: NO_VALUES, gg: NO_VALUES, ee: NO_VALUES, vv: NO_VALUES };
+const NO_NUMBERS: readonly number[] = [];
 
-// The block sums, shared by all runs: a block's sums are filled and read between two onProgress calls, so a run
-// started from onProgress can use them too.
-let shared: BlockSums | null = null;
-function blockSums(): BlockSums {
-  shared ??= { eHe: new Float64Array(BLOCK), gg: new Float64Array(BLOCK), ee: new Float64Array(BLOCK), vv: new Float64Array(BLOCK) };
-  return shared;
-}
 const E_NAMES: string[][] = [], W_NAMES: string[][] = [];
 
 /**

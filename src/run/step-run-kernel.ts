@@ -1,27 +1,48 @@
-import { linearDiagonalSteps2, linearDiagonalStepsAny } from '../linalg/wasm/linear-diagonal-steps.js';
+import { type BlockSums, linearDiagonalSteps2, linearDiagonalStepsAny } from './linear-diagonal-steps.js';
 import type { RunStatus } from './run.js';
 import { BLOCK, type RunLoop } from './start-run.js';
 import { inBounds, measureDiagonal } from './step-run.js';
+
+// Buffers shared by all runs (a sweep of 10^4 runs would allocate them 10^4 times): each is filled and read inside one
+// block or one record, never across an onProgress call, so a run started from onProgress can use them too. The copies
+// of a block's start state are shared up to POOLED doubles (larger runs allocate their own, not kept afterwards).
+const POOLED = 1 << 16;
+const NONE = new Float64Array(0), VALUES = new Float64Array(5), LOSS_AND_GRAD_NORM = new Float64Array(2);
+// A block's sums (module constants: V8 then knows their length in the loops that read them).
+const E_HE = new Float64Array(BLOCK), GG = new Float64Array(BLOCK), EE = new Float64Array(BLOCK), VV = new Float64Array(BLOCK);
+const SUMS: BlockSums = { eHe: E_HE, gg: GG, ee: EE, vv: VV };
+let startPool = new Float64Array(64), scratchPool = new Float64Array(16);
+function startsFor(size: number): Float64Array {
+  if (size > POOLED) return new Float64Array(size);
+  if (startPool.length < size) startPool = new Float64Array(size);
+  return startPool;
+}
+/** out[at..at+n) = x[from..from+n): a loop for short vectors (a typed array's `set` costs more than a 2-D copy), else `set`. */
+function copyInto(out: Float64Array, at: number, x: Float64Array, from: number, n: number): void {
+  if (n <= 64) for (let i = 0; i < n; i++) out[at + i] = x[from + i];
+  else out.set(from === 0 && n === x.length ? x : x.subarray(from, from + n), at);
+}
+function scratchFor(size: number): Float64Array {
+  if (scratchPool.length < size) scratchPool = new Float64Array(size);
+  return scratchPool;
+}
 
 /**
  * One block of `count` steps of run's diagonal kernel: the WebAssembly kernel when the run has one, else the
  * TypeScript register kernel (state size <= 2) or the general one; each step's sums go to loop.sums[..][j].
  */
 function kernelBlock(loop: RunLoop, count: number, wantE: boolean, wantV: boolean, scratch: Float64Array): void {
-  const { plan, X, P, F, wasm, sums, h, wsd, state } = loop;
+  const { plan, X, P, F, wasm, h, wsd, state } = loop, sums = SUMS;
   const V = state.v ?? X[0], n = X[0].length;
-  sums.eHe.fill(0, 0, count); sums.gg.fill(0, 0, count);
-  if (wantE) sums.ee.fill(0, 0, count);
-  if (wantV) sums.vv.fill(0, 0, count);
   if (wasm !== null) wasm.steps2(P, F!, X[0], X[X.length - 1], V, h, wsd, n, count, sums, wantE, wantV);
-  else if (F !== null) linearDiagonalSteps2(P, F, X[0], X[X.length - 1], V, h, wsd, 0, n, count, sums, wantE, wantV);
-  else linearDiagonalStepsAny(plan!, X, V, h, wsd, 0, n, count, sums, wantE, wantV, scratch);
+  else if (F !== null) linearDiagonalSteps2(P, F, X[0], X[X.length - 1], V, h, wsd, 0, n, count, sums, wantE, wantV, true);
+  else linearDiagonalStepsAny(plan!, X, V, h, wsd, 0, n, count, sums, wantE, wantV, true, scratch);
   state.k += count;
 }
 
 /** One step of the method itself (a form's declared first step), measured into the sums' slot 0 as the kernel does. */
 function plainBlock(loop: RunLoop, wantV: boolean): void {
-  const { state, sums, h, wsd } = loop;
+  const { state, h, wsd } = loop, sums = SUMS;
   loop.method.step(state, loop.oracle);
   const w = state.w;
   let s = 0, gg = 0, ee = 0, vv = 0;
@@ -45,12 +66,14 @@ export function stepRunKernel(loop: RunLoop): void {
   const basic = loop.basic === true, byState = trace.wantsState;
   // dist and vNorm from the kernel's sums, or from the state after one-step blocks (trace.write: the same sums).
   const wantE = trace.wantsDist && !byState, wantV = trace.wantsVelocity && !byState;
-  const { eHe, gg, ee, vv } = loop.sums, n = state.w.length, m = plan!.m;
+  const eHe = E_HE, gg = GG, ee = EE, vv = VV, n = state.w.length, m = plan!.m;
   const everyStep = !recording || recordEvery === 1;
   // The buffers a block changes (the form's state, and v when the kernel fills it), and their copies at its start.
-  const saved = plan!.vMode !== 0 ? [...X, state.v!] : [...X];
-  const starts = byState ? [] : saved.map(() => new Float64Array(n));
-  const scratch = new Float64Array(2 * m), values = new Float64Array(5), lossAndGradNorm = new Float64Array(2);
+  const saved: Float64Array[] = [];
+  for (let b = 0; b < X.length; b++) saved.push(X[b]);
+  if (plan!.vMode !== 0) saved.push(state.v!);
+  const starts = byState ? NONE : startsFor(saved.length * n);
+  const scratch = scratchFor(2 * m), values = VALUES, lossAndGradNorm = LOSS_AND_GRAD_NORM;
   let { kCol, lossCol, gradNormCol } = loop, capacity = kCol?.length ?? lossCol?.length ?? gradNormCol?.length ?? 0;
   // k = 0: the measurement of w_0 (as in stepRun), the divergence bound, the first row.
   measureDiagonal(state.w, h, wsd, lossAndGradNorm, Jstar);
@@ -76,7 +99,7 @@ export function stepRunKernel(loop: RunLoop): void {
     const plain = first;
     const count = plain || byState ? 1 : Math.min(BLOCK, steps - k, onProgress ? nextProgress - k : BLOCK), kStart = state.k;
     first = false;
-    if (count > 1) for (let b = 0; b < saved.length; b++) starts[b].set(saved[b]);
+    if (count > 1) for (let b = 0; b < saved.length; b++) copyInto(starts, b * n, saved[b], 0, n);
     if (plain) plainBlock(loop, wantV);
     else { kernelBlock(loop, count, wantE, wantV, scratch); inline += count; }
     let taken = count, stopped = false;
@@ -137,7 +160,7 @@ export function stepRunKernel(loop: RunLoop): void {
     }
     if (taken < count) {
       // Stopped inside the block: back to its start, and again the steps up to the stopping one.
-      for (let b = 0; b < saved.length; b++) saved[b].set(starts[b]);
+      for (let b = 0; b < saved.length; b++) copyInto(saved[b], 0, starts, b * n, n);
       state.k = kStart;
       inline -= count;
       kernelBlock(loop, taken, wantE, wantV, scratch);

@@ -26,6 +26,7 @@ export class TraceRecorder {
   private readonly wAt: Int32Array;
   /** Whether an e_j column is recorded (run then measures the eigen-coordinates). */
   readonly wantEigen: boolean;
+  private readonly wantW: boolean;
 
   /** `eNames`, `wNames`: the names of the e_j and w_i columns available (e0, e1, ..., w0, ...), recorded or not. */
   constructor(names: readonly string[], capacity: number, eNames: readonly string[], wNames: readonly string[]) {
@@ -45,6 +46,7 @@ export class TraceRecorder {
     for (let j = 0; j < eNames.length; j++) { this.eAt[j] = names.indexOf(eNames[j]); wantEigen ||= this.eAt[j] >= 0; }
     for (let i = 0; i < wNames.length; i++) { this.wAt[i] = names.indexOf(wNames[i]); wantW ||= this.wAt[i] >= 0; }
     this.wantEigen = wantEigen;
+    this.wantW = wantW;
     this.onlyBasic = this.distAt < 0 && this.vNormAt < 0 && this.energyAt < 0 && this.oracleAt < 0 && !wantEigen && !wantW;
   }
 
@@ -87,7 +89,7 @@ export class TraceRecorder {
   /** Whether dist, and vNorm or energy, are recorded; whether e_j or w_i columns are (they read the state). */
   get wantsDist(): boolean { return this.distAt >= 0; }
   get wantsVelocity(): boolean { return this.vNormAt >= 0 || this.energyAt >= 0; }
-  get wantsState(): boolean { return this.wantEigen || this.wAt.some((j) => j >= 0); }
+  get wantsState(): boolean { return this.wantEigen || this.wantW; }
 
   /** The current array of a column (it changes when the recorder grows), or null when the column is not recorded. */
   column(name: string): Float64Array | null {

@@ -4,7 +4,7 @@ import type { Problem } from '../../src/problems/problem.js';
 import { createMethod } from '../../src/methods/index.js';
 import { type KernelChoice, run, setDiagonalKernel } from '../../src/run/index.js';
 import { diagonalPlan } from '../../src/run/diagonal-plan.js';
-import { linearDiagonalSteps2, linearDiagonalStepsAny, packPlan2 } from '../../src/linalg/wasm/linear-diagonal-steps.js';
+import { linearDiagonalSteps2, linearDiagonalStepsAny, packPlan2 } from '../../src/run/linear-diagonal-steps.js';
 
 // run's diagonal kernel against the plain method.step loop (the reference), for every linear method on diagonal
 // quadratics. Where the kernel's plan keeps the method's operation order (zero terms skipped, heavy ball's w + v' and
@@ -93,8 +93,8 @@ describe('run\'s diagonal kernel vs the plain step loop, every linear method', (
       const fresh = () => Array.from({ length: form.A.length }, (_, j) => Float64Array.from(p.x0, (x, i) => (j === 0 ? x : 0.01 * (i % 5))));
       const sums = () => ({ eHe: new Float64Array(40), gg: new Float64Array(40), ee: new Float64Array(40), vv: new Float64Array(40) });
       const X = fresh(), Y = fresh(), vX = new Float64Array(p.dim), vY = new Float64Array(p.dim), sX = sums(), sY = sums();
-      linearDiagonalSteps2(packed.P, packed.F, X[0], X[X.length - 1], vX, h, ws, 0, p.dim, 40, sX, true, true);
-      linearDiagonalStepsAny(plan, Y, vY, h, ws, 0, p.dim, 40, sY, true, true, new Float64Array(2 * plan.m));
+      linearDiagonalSteps2(packed.P, packed.F, X[0], X[X.length - 1], vX, h, ws, 0, p.dim, 40, sX, true, true, true);
+      linearDiagonalStepsAny(plan, Y, vY, h, ws, 0, p.dim, 40, sY, true, true, true, new Float64Array(2 * plan.m));
       for (let j = 0; j < X.length; j++) expect(bits(X[j]), spec).toEqual(bits(Y[j]));
       expect(bits(vX)).toEqual(bits(vY));
       for (const q of ['eHe', 'gg', 'ee', 'vv'] as const) expect(bits(sX[q]), `${spec} ${q}`).toEqual(bits(sY[q]));
