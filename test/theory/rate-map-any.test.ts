@@ -3,7 +3,7 @@ import { createMethod } from '../../src/methods/registry.js';
 import { formWorstRate, rateMap, rateMapOf } from '../../src/theory/index.js';
 
 describe('rate maps of any linear method over any two parameters', () => {
-  it('heavy ball over (alpha, beta) equals the allocation-free rateMap, bit for bit', () => {
+  it('heavy ball over (alpha, beta) equals the allocation-free rateMap (bit for bit on this grid; ~1e-15 relative in general)', () => {
     const alphas = [0.5, 1, 2, 3, 3.3], betas = [0, 0.5, 0.81, 0.95, 1];
     for (const target of [{ h: 0.3 }, { mu: 0.01, L: 1 }]) {
       const a = rateMapOf('hb', { key: 'alpha', values: alphas }, { key: 'beta', values: betas }, target);
