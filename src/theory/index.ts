@@ -17,3 +17,4 @@ export * from './krylov.js';
 export * from './fit-rate.js';
 export * from './tune-numeric.js';
 export * from './rate-map-any.js';
+export * from './nqm.js';

@@ -39,9 +39,9 @@ export function congruence(x: Float64Array, m: Float64Array, n: number, out = ne
 
 /** R^k by repeated squaring (n^3 log k). */
 export function matPow(r: Float64Array, n: number, k: number): Float64Array {
-  let result = new Float64Array(n * n);
+  let result: Float64Array = new Float64Array(n * n);
   for (let i = 0; i < n; i++) result[i * n + i] = 1;
-  let p = Float64Array.from(r);
+  let p: Float64Array = Float64Array.from(r);
   for (let e = k; e > 0; e = Math.floor(e / 2)) {
     if (e % 2 === 1) result = matMul(result, p, n);
     if (e > 1) p = matMul(p, p, n);
@@ -209,9 +209,9 @@ export function accumulatedNoise(d: NqmDirection, k: number, Rk = matPow(d.R, d.
     return d.unitSteady.map((x, u) => sigma2 * (x - tail[u]));
   }
   // Doubling over the binary expansion of k: (P, N) for m steps composes as (P2 P1, N1 + P1 N2 P1^T) (first m1 then m2).
-  let P = new Float64Array(n * n), N = new Float64Array(n * n);
+  let P: Float64Array = new Float64Array(n * n), N: Float64Array = new Float64Array(n * n);
   for (let i = 0; i < n; i++) P[i * n + i] = 1;
-  let p2 = Float64Array.from(R), n2 = new Float64Array(n * n);
+  let p2: Float64Array = Float64Array.from(R), n2: Float64Array = new Float64Array(n * n);
   for (let pp = 0; pp < n; pp++) for (let q = 0; q < n; q++) n2[pp * n + q] = sigma2 * b[pp] * b[q];
   for (let e = k; e > 0; e = Math.floor(e / 2)) {
     if (e % 2 === 1) {

@@ -2,7 +2,7 @@ import { ParameterError } from '../errors.js';
 import type { LinearForm } from '../methods/linear-form.js';
 import { linearFormOf } from '../methods/registry.js';
 import type { Spec } from '../spec.js';
-import { type NqmDirection, accumulatedNoise, checkNqmForm, cholesky, congruence, initialSecondMoment, matMul, nqmDirection } from './nqm-direction.js';
+import { type NqmDirection, accumulatedNoise, checkNqmForm, cholesky, congruence, initialSecondMoment, matMul, matPow, nqmDirection } from './nqm-direction.js';
 import { type NqmSetup, checkBatch } from './nqm-setup.js';
 
 /** A method for the NQM layer: a linear method's spec (`'hb:alpha=0.1,beta=0.9'`) or a linear form. */
@@ -137,7 +137,7 @@ export function advanceCursor(model: NqmModel, cursor: NqmCursor, steps: number)
     const d = directions[i];
     if (!d.W) {
       // (R^steps, N_steps) by doubling, then compose after the current (R^k, N_k): N_{k+m} = N_k + R^k N_m R^kT.
-      const Rm = powerOf(d.R, n, steps);
+      const Rm = matPow(d.R, n, steps);
       const Nm = accumulatedNoise(d, steps, Rm);
       const Pk = cursor.power[i]!, Nk = cursor.noise[i]!;
       const add = congruence(Pk, Nm, n);
@@ -173,17 +173,6 @@ function advance2(R: Float64Array, z: Float64Array, o: number, steps: number): v
     }
   }
   z[o] = z0; z[o + 1] = z1;
-}
-
-function powerOf(R: Float64Array, n: number, k: number): Float64Array {
-  let result = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) result[i * n + i] = 1;
-  let p = Float64Array.from(R);
-  for (let e = k; e > 0; e = Math.floor(e / 2)) {
-    if (e % 2 === 1) result = matMul(result, p, n);
-    if (e > 1) p = matMul(p, p, n);
-  }
-  return result;
 }
 
 function measure(model: NqmModel, cursor: NqmCursor): void {

@@ -48,7 +48,7 @@ export function nqmSetup({ dim, h, c, s = 1 }: {
  * Group directions of close curvature into bins for speed: directions sorted by h, a bin is a run whose largest h is at
  * most (1 + ratio) times its smallest; the bin's h, c and s are the means over its directions and its count their number.
  * Sums over directions become a midpoint rule (second-order error in the spread). With ratio = 0.05 the paper's 10^4
- * directions become 200 bins (the first 20 stay single); `nqmBinningError` measures what it changes.
+ * directions become 138 bins (the first 20 stay single); on tuned points steps change by under 0.1% (test/theory/nqm.test.ts).
  *
  * @example
  * nqmBins(nqmSetup({ dim: 4 }), { ratio: 0.5 }).count; // returns [1, 1, 2]  (h = 1 | 1/2 | 1/3, 1/4)
