@@ -6,13 +6,13 @@ import { nqmModel } from './nqm-model.js';
 import { type NqmSetup, checkBatch, nqmBins } from './nqm-setup.js';
 
 /** n points log-spaced from 10^a to 10^b (numpy.logspace). */
-export function logspace(a: number, b: number, n: number): number[] {
+export function logspace10(a: number, b: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => 10 ** (n === 1 ? a : a + ((b - a) * i) / (n - 1)));
 }
 
-/** The notebook's grids (gd-zhang/noisy-quadratic-model): SGD alpha = logspace(-5, 0.5, 100); momentum alpha = logspace(-8, 1, 100) x beta = 1 - logspace(-5, 0, 20). */
+/** The notebook's grids (gd-zhang/noisy-quadratic-model): SGD alpha = logspace10(-5, 0.5, 100); momentum alpha = logspace10(-8, 1, 100) x beta = 1 - logspace10(-5, 0, 20). */
 export function nqmNotebookGrid(momentum: boolean): { alphas: number[]; betas: number[] | null } {
-  return momentum ? { alphas: logspace(-8, 1, 100), betas: logspace(-5, 0, 20).map((x) => 1 - x) } : { alphas: logspace(-5, 0.5, 100), betas: null };
+  return momentum ? { alphas: logspace10(-8, 1, 100), betas: logspace10(-5, 0, 20).map((x) => 1 - x) } : { alphas: logspace10(-5, 0.5, 100), betas: null };
 }
 
 /** A tuned point of a method at one batch size. */
@@ -89,13 +89,13 @@ export function nqmTune(method: string, setup: NqmSetup, batch: number, target: 
     const b0 = best as { steps: number; alpha: number; beta: number | null };
     const ia = nearestIndex(g.alphas, b0.alpha);
     const aLo = g.alphas[Math.max(0, ia - 1)], aHi = g.alphas[Math.min(g.alphas.length - 1, ia + 1)];
-    const alphas = logspace(Math.log10(aLo), Math.log10(aHi), 9);
+    const alphas = logspace10(Math.log10(aLo), Math.log10(aHi), 9);
     let localBetas: (number | null)[] = [b0.beta];
     if (b0.beta !== null && betas.length > 1) {
       const bs = betas as number[];
       const ib = nearestIndex(bs, b0.beta);
       const gaps = [bs[Math.max(0, ib - 1)], bs[Math.min(bs.length - 1, ib + 1)]].map((b) => Math.max(1e-12, 1 - b));
-      localBetas = logspace(Math.log10(Math.min(...gaps)), Math.log10(Math.max(...gaps)), 5).map((x) => 1 - x).filter((b) => b >= 0);
+      localBetas = logspace10(Math.log10(Math.min(...gaps)), Math.log10(Math.max(...gaps)), 5).map((x) => 1 - x).filter((b) => b >= 0);
     }
     for (const beta of localBetas) for (const alpha of alphas) evaluate(alpha, beta);
   }

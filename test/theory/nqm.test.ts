@@ -5,7 +5,7 @@ import { createRng } from '../../src/linalg/rng.js';
 import { createMethod } from '../../src/methods/registry.js';
 import type { Problem } from '../../src/problems/problem.js';
 import {
-  NQM_MAX_DIM, logspace, nqmBatchCurve, nqmBins, nqmCriticalBatch, nqmDirection, nqmExpectedLoss, nqmForm, nqmLowerBound,
+  NQM_MAX_DIM, logspace10, nqmBatchCurve, nqmBins, nqmCriticalBatch, nqmDirection, nqmExpectedLoss, nqmForm, nqmLowerBound,
   nqmSecondMoment, nqmSecondMomentRecursion, nqmSetup, nqmSteadyStateRisk, nqmStepsToTarget, nqmTune,
 } from '../../src/theory/nqm.js';
 
@@ -177,7 +177,7 @@ describe('NQM: which algorithmic choices matter at which batch sizes (default se
   it('at large batch (2^20) tuned momentum needs over 10x fewer steps than tuned SGD', () => {
     const batch = 2 ** 20;
     const sgd = nqmTune('gd', setup, batch, 0.01);
-    const hb = nqmTune('hb', setup, batch, 0.01, { grid: { alphas: logspace(-1, 1, 21), betas: logspace(-3, 0, 13).map((x) => 1 - x) } });
+    const hb = nqmTune('hb', setup, batch, 0.01, { grid: { alphas: logspace10(-1, 1, 21), betas: logspace10(-3, 0, 13).map((x) => 1 - x) } });
     expect(sgd.steps!).toBeGreaterThan(6500);
     expect(sgd.steps! / hb.steps!).toBeGreaterThan(10);
     // SGD's step is capped by stability (alpha < 2 / h_max = 2); momentum's effective rate is not.
