@@ -124,3 +124,38 @@ export function nqmStepsToTarget(method: NqmMethod | NqmModel, setup: NqmSetup, 
   }
   return { steps: null, status: fail, loss: finite({ loss: L, deterministic: 0, noise: 0 }).loss, evaluations };
 }
+
+/**
+ * A fast estimate of the steps to target, the notebook's way: double k until E J(w_k) <= target, then bisect between
+ * the last two powers of two on the exact loss (about 2 log2 k exact evaluations, whatever k is). Equal to the exact
+ * first crossing when the loss is monotone; otherwise it may overestimate it (a dip below the target before the
+ * bracket is missed). Used by `nqmTune`'s local search to compare grid points; the chosen point's steps are then
+ * computed by the certified `nqmStepsToTarget`. 'never' is certified (the lower bound of every later step exceeds the
+ * target); 'max-steps' when 2^30 > maxSteps steps do not reach it, with `floorAbove` telling whether the steady-state
+ * risk is at or above the target (the noise floor: a smaller learning rate may help) or below (a larger one may).
+ */
+export function nqmStepsEstimate(model: NqmModel, target: number, { maxSteps = 1e9 }: { maxSteps?: number } = {}):
+  { steps: number | null; status: 'reached' | 'reached-at-start' | 'never' | 'max-steps'; floorAbove: boolean } {
+  let risk = 0;
+  if (model.stable) model.directions.forEach((d, i) => { risk += model.weight[i] * d.sigma2 * d.unitSteady![0]; });
+  const floorAbove = !model.stable || risk >= target;
+  const cursor = nqmCursor(model);
+  if (cursorLoss(cursor).loss <= target) return { steps: 0, status: 'reached-at-start', floorAbove };
+  let lo = 0;
+  for (;;) {
+    if (blockLowerBound(model, cursor, Number.MAX_SAFE_INTEGER) > target) return { steps: null, status: 'never', floorAbove: true };
+    const next = Math.max(1, 2 * cursor.k);
+    if (next > maxSteps) return { steps: null, status: 'max-steps', floorAbove };
+    lo = cursor.k;
+    advanceCursor(model, cursor, next - cursor.k);
+    if (cursorLoss(cursor).loss <= target) break;
+  }
+  let hi = cursor.k;
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    const c = nqmCursor(model);
+    advanceCursor(model, c, mid);
+    if (cursorLoss(c).loss <= target) hi = mid; else lo = mid;
+  }
+  return { steps: hi, status: 'reached', floorAbove };
+}

@@ -35,6 +35,8 @@ export interface NqmModel {
   readonly gamma2: Float64Array;
   /** tr W >= lambda_max(W): ||z_t||_W^2 <= ||z_a||_W^2 (1 - 1/tr W)^(t - a). */
   readonly traceW: Float64Array;
+  /** Flat copies for the hot loop (measure): per direction v, g (n each), U and W (n x n each; 0 when unstable), sigma2 and s. */
+  readonly flat: { v: Float64Array; g: Float64Array; U: Float64Array; W: Float64Array; sigma2: Float64Array; s: Float64Array };
 }
 
 /** Compile the NQM of `method` on `setup` at batch size `batch`. */
@@ -64,7 +66,12 @@ export function nqmModel(method: NqmMethod, setup: NqmSetup, batch: number): Nqm
     for (let p = 0; p < n; p++) tr += d.W[p * n + p];
     traceW[i] = tr;
   }
-  return { n, size, directions, weight, stable, M1, gamma, gamma2, traceW };
+  const flat = { v: new Float64Array(size * n), g: new Float64Array(size * n), U: new Float64Array(size * n * n), W: new Float64Array(size * n * n), sigma2: new Float64Array(size), s: new Float64Array(size) };
+  directions.forEach((d, i) => {
+    flat.v.set(d.v, i * n); flat.g.set(d.g, i * n); flat.sigma2[i] = d.sigma2; flat.s[i] = d.s;
+    if (d.W && d.unitSteady) { flat.U.set(d.unitSteady, i * n * n); flat.W.set(d.W, i * n * n); }
+  });
+  return { n, size, directions, weight, stable, M1, gamma, gamma2, traceW, flat };
 }
 
 /** The spectral radius of Z = L^-1 M L^-T (exact for n <= 2, its Frobenius norm above): max |z^T M z| / z^T L L^T z. */
@@ -176,32 +183,40 @@ function advance2(R: Float64Array, z: Float64Array, o: number, steps: number): v
 }
 
 function measure(model: NqmModel, cursor: NqmCursor): void {
-  const { n, size, directions, weight } = model;
+  const { n, size, directions, weight, M1, flat } = model;
+  const { v, g, U, W, sigma2, s } = flat;
+  const z = cursor.z;
   for (let i = 0; i < size; i++) {
-    const d = directions[i], o = i * n;
+    const o = i * n, b = i * n * n;
     let zv = 0, zg = 0;
-    for (let p = 0; p < n; p++) { zv += cursor.z[o + p] * d.v[p]; zg += cursor.z[o + p] * d.g[p]; }
-    const det = weight[i] * d.s * zv * zv;
+    for (let p = 0; p < n; p++) { zv += z[o + p] * v[o + p]; zg += z[o + p] * g[o + p]; }
+    const w = weight[i];
+    const det = w * s[i] * zv * zv;
     cursor.deterministic[i] = det;
-    cursor.transient[i] = det + weight[i] * d.sigma2 * zg * zg;
-    if (d.W && d.unitSteady) {
-      let zUz = 0, zWz = 0;
-      for (let p = 0; p < n; p++) {
-        let u = 0, w = 0;
-        for (let q = 0; q < n; q++) { u += d.unitSteady[p * n + q] * cursor.z[o + q]; w += d.W[p * n + q] * cursor.z[o + q]; }
-        zUz += cursor.z[o + p] * u; zWz += cursor.z[o + p] * w;
+    cursor.transient[i] = det + w * sigma2[i] * zg * zg;
+    if (cursor.power[i] === null) {
+      let zUz = 0, zWz = 0, zMz = 0;
+      if (n === 2) {
+        const z0 = z[o], z1 = z[o + 1];
+        zUz = U[b] * z0 * z0 + (U[b + 1] + U[b + 2]) * z0 * z1 + U[b + 3] * z1 * z1;
+        zWz = W[b] * z0 * z0 + (W[b + 1] + W[b + 2]) * z0 * z1 + W[b + 3] * z1 * z1;
+        zMz = M1[b] * z0 * z0 + (M1[b + 1] + M1[b + 2]) * z0 * z1 + M1[b + 3] * z1 * z1;
+      } else {
+        for (let p = 0; p < n; p++) {
+          let u = 0, ww = 0, m = 0;
+          for (let q = 0; q < n; q++) { const zq = z[o + q]; u += U[b + p * n + q] * zq; ww += W[b + p * n + q] * zq; m += M1[b + p * n + q] * zq; }
+          zUz += z[o + p] * u; zWz += z[o + p] * ww; zMz += z[o + p] * m;
+        }
       }
-      cursor.accumulated[i] = weight[i] * d.sigma2 * Math.max(0, d.unitSteady[0] - zUz);
+      cursor.accumulated[i] = w * sigma2[i] * Math.max(0, U[b] - zUz);
       cursor.omega[i] = zWz;
-      let zMz = 0;
-      const M = model.M1, b = i * n * n;
-      for (let p = 0; p < n; p++) { let t = 0; for (let q = 0; q < n; q++) t += M[b + p * n + q] * cursor.z[o + q]; zMz += cursor.z[o + p] * t; }
-      cursor.slope[i] = weight[i] * zMz;
+      cursor.slope[i] = w * zMz;
     } else {
-      cursor.accumulated[i] = weight[i] * cursor.noise[i]![0];
+      cursor.accumulated[i] = w * cursor.noise[i]![0];
       cursor.omega[i] = Infinity;
     }
   }
+  void directions;
 }
 
 /** The expected loss at the cursor, split: total = deterministic (noise-free) + noise (start noise + accumulated). */

@@ -202,3 +202,15 @@ describe('NQM: which algorithmic choices matter at which batch sizes (default se
     expect(curve[0].steps!).toBeGreaterThan(lb.notebook);
   });
 });
+
+describe('NQM: the fast local tuning search equals the full grid search', () => {
+  it('same tuned steps as every grid point searched (SGD and HB, notebook grids, 10^4 directions binned) at a few batch sizes', () => {
+    const bins = nqmBins(nqmSetup());
+    for (const [method, batch] of [['gd', 16], ['hb', 4], ['hb', 2048], ['hb', 131072]] as const) {
+      const local = nqmTune(method, bins, batch, 0.01, { search: 'local' });
+      const grid = nqmTune(method, bins, batch, 0.01, { search: 'grid' });
+      expect(local.steps, `${method} B=${batch}`).toBe(grid.steps);
+      expect(local.evaluated * (method === 'gd' ? 3 : 4), `${method} B=${batch}: ${local.evaluated} vs ${grid.evaluated} points`).toBeLessThan(grid.evaluated);
+    }
+  }, 60_000);
+});
