@@ -60,7 +60,11 @@ export function rateParam(name = 'alpha', what = 'learning rate'): ParamInfo {
 
 /** ParamInfo for a momentum beta in [0, 1) (or [0, 1] with `closed`). */
 export function betaParam(def: number, description = 'momentum beta', closed = false, name = 'beta'): ParamInfo {
-  return { name, description: `${description} in [0, 1${closed ? ']' : ')'}`, default: def, min: 0, max: 1, maxExclusive: !closed };
+  // The range goes after the name, before any parenthesis: "momentum beta in [0, 1] (1: undamped)".
+  const paren = description.indexOf(' (');
+  const range = ` in [0, 1${closed ? ']' : ')'}`;
+  const text = paren < 0 ? `${description}${range}` : `${description.slice(0, paren)}${range}${description.slice(paren)}`;
+  return { name, description: text, default: def, min: 0, max: 1, maxExclusive: !closed };
 }
 
 /** ParamInfo for the `tune` rule of a method with tuning rules. */

@@ -25,7 +25,7 @@ export const heavyBallTuning: readonly TuningRule[] = [
   },
 ];
 
-const params = [rateParam(), betaParam(0.9, 'momentum beta (1 = undamped, marginally stable)', true)];
+const params = [rateParam(), betaParam(0.9, 'momentum beta (1: undamped, marginally stable)', true)];
 
 /**
  * The heavy-ball update with a computed gradient g: v <- beta v - alpha g, w <- w + v (in place). Shared by heavy ball

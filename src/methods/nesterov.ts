@@ -29,7 +29,7 @@ export const nesterovTuning: readonly TuningRule[] = [
   },
 ];
 
-const params = [rateParam(), betaParam(0.9, 'momentum beta (1 = undamped, marginally stable)', true)];
+const params = [rateParam(), betaParam(0.9, 'momentum beta (1: undamped, marginally stable)', true)];
 
 /**
  * Nesterov's accelerated gradient in Sutskever et al.'s (2013) momentum form: the gradient is taken at the look-ahead point.
