@@ -17,4 +17,5 @@ export const commands: Record<string, Loader> = {
   sdp: () => import('./sdp.js'),
   plot: () => import('./plot.js'),
   report: () => import('./report.js'),
+  nqm: () => import('./nqm.js'),
 };
