@@ -5,11 +5,15 @@
  *   GD : w <- w - alpha h w                               reads h,w   writes w     (24 B/element)
  *   HB : v <- beta v - alpha h w;  w <- w + v             reads h,w,v writes w,v   (40 B/element)
  *   NAG: v <- beta v - alpha h (w + beta v); w <- w + v   same traffic as HB
+ *   HB measured: the HB step, then in the same pass the quantities run() records for the new iterate: loss
+ *                1/2 sum e_i (h_i e_i), gradient norm ||h e||, distance ||e|| and velocity ||v|| (e = w - w* = w):
+ *                four sequential sums (gcc keeps their order: no -ffast-math), the same arithmetic as run()'s kernel.
  *   triad (STREAM): a <- b + s c                          reads b,c   writes a     (24 B counted, as STREAM does;
  *                                                         the CPU also reads a before writing it: 32 B moved)
  *   triad in place: a <- a + s c                          reads a,c   writes a     (24 B/element, the update pattern)
  * Each loop runs 2 untimed warm-up passes, then REPS timed ones.  Usage: quad_step N REPS
  */
+#include <math.h>
 #include <stdlib.h>
 #include "common.h"
 
@@ -35,6 +39,16 @@ int main(int argc, char **argv) {
 
   for (long i = 0; i < n; i++) { w[i] = 1.0; v[i] = 0.0; }
   TIME_LOOP("hb", w[n / 2], double vi = beta * v[i] - alpha * h[i] * w[i]; v[i] = vi; w[i] = w[i] + vi)
+
+  for (long i = 0; i < n; i++) { w[i] = 1.0; v[i] = 0.0; }
+  {
+    double sE = 0, sG = 0, sEE = 0, sVV = 0, measured = 0;
+    TIME_LOOP("hb-measured", w[n / 2] + 0 * measured,
+      if (i == 0) { measured += 0.5 * sE + sqrt(sG) + sqrt(sEE) + sqrt(sVV); sE = sG = sEE = sVV = 0; }
+      double vi = beta * v[i] - alpha * (h[i] * w[i]); v[i] = vi; double wi = w[i] + vi; w[i] = wi;
+      double gi = h[i] * wi; sE += wi * gi; sG += gi * gi; sEE += wi * wi; sVV += vi * vi)
+    if (measured < 0) return 1; /* keeps the sums live */
+  }
 
   for (long i = 0; i < n; i++) { w[i] = 1.0; v[i] = 0.0; }
   TIME_LOOP("nag", w[n / 2], double bv = beta * v[i]; double vi = bv - alpha * h[i] * (w[i] + bv); v[i] = vi; w[i] = w[i] + vi)

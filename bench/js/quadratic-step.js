@@ -7,6 +7,7 @@ import v8 from 'node:v8';
 import * as ml from '../../dist/src/linalg/index.js';
 import * as problems from '../../dist/src/problems/index.js';
 import * as optimizers from '../../dist/src/methods/index.js';
+import * as runs from '../../dist/src/run/index.js';
 
 const n = Number(process.argv[2] ?? 1e7);
 const reps = Number(process.argv[3] ?? 10);
@@ -96,6 +97,31 @@ console.log(JSON.stringify({ impl: 'control-allocating', method: 'none', alloc: 
   }
 }
 if (sink === null) throw new Error('unreachable: the allocating control ran');
+
+// (c') run() on the same problem and heavy ball with its default trace (every column: k, loss, gradNorm, dist, vNorm,
+// energy, oracleCalls), the user path: per step, the difference of a long and a short run over their difference in
+// steps (run's setup — the method's state, the first measurement, the result's copy of w — cancels), for run's kernel
+// in WebAssembly (auto), its TypeScript fallback (ts) and the plain method.step loop (off, the reference).
+if (runs.run && problems.diagonalQuadratic && runs.setDiagonalKernel) {
+  const h = new Float64Array(n);
+  for (let i = 0; i < n; i++) h[i] = 1e-3 + i / n;
+  const problem = problems.diagonalQuadratic(h, { x0: new Float64Array(n).fill(1) });
+  const S1 = 5, S2 = 45;
+  for (const choice of ['auto', 'ts', 'off']) {
+    runs.setDiagonalKernel(choice);
+    const once = (steps) => { const t0 = performance.now(); const r = runs.run(problem, optimizers.heavyBall(alpha, { beta }), { steps, tol: 0 }); return [performance.now() - t0, r]; };
+    once(S1); // warm-up
+    const times = [], setup = [];
+    let check = 0, columns = '';
+    for (let r = 0; r < Math.max(2, Math.round(reps / 4)); r++) {
+      const [t1] = once(S1), [t2, res] = once(S2);
+      times.push((t2 - t1) / (S2 - S1)); setup.push(t1 - S1 * (t2 - t1) / (S2 - S1));
+      check = res.trace.loss[S2]; columns = Object.keys(res.trace).join(',');
+    }
+    console.log(JSON.stringify({ impl: `run-${choice}`, method: 'hb', times_ms: times, setup_ms: setup, check, columns, steps: [S1, S2] }));
+  }
+  runs.setDiagonalKernel('auto');
+}
 
 // (d) For comparison: heavy ball written as three separate loops (gradient, velocity, position), as numpy does it.
 {

@@ -118,10 +118,110 @@ export const KERNELS_WASM_BASE64 =
 `;
 }
 
+
+// run's diagonal kernel for the MOMENTUM shape (src/run/linear-diagonal-steps.ts, its TypeScript reference):
+//   y = c0 w (+ c1 x if look);  u = h (y - w*);  x <- a11 x + b1 u;  d = c x;  w <- w + d;  e = w - w*, g = h e;
+// then the step's sums eHe += e g, gg += g g (ee += e e, vv += q q with q = d or x), lane by lane in index order
+// (scalar adds after extract_lane: the sums of a sequential pass, so the TypeScript kernel's bits). Multiplying by a
+// coefficient 1 and adding -0 (an absent look-ahead term) are exact, so this one body serves every coefficient.
+// Step-major over a chunk of coordinates held in this module's memory (run's wrapper copies chunks in and out): for
+// each step, the chunk's coordinates four at a time (two f64x2), the sums in registers. One function per variant
+// (look-ahead or not, unit coefficients or not, the velocity the increment or x, two or four sums): operations that
+// a variant does not need cost as much as the needed ones at 10^7 coordinates.
+function momentumBody(off, { look, unit, incV, full }) {
+  const L = (p) => `(v128.load offset=${off} (i32.add (local.get $${p}) (local.get $i)))`;
+  const S = (p, e) => `(v128.store offset=${off} (i32.add (local.get $${p}) (local.get $i)) ${e})`;
+  const add = (q, e) => [0, 1].map((lane) => `(local.set $${q} (f64.add (local.get $${q}) (f64x2.extract_lane ${lane} ${e})))`);
+  const t = (name) => `(local.get $${name}${off})`, set = (name, e) => `(local.set $${name}${off} ${e})`;
+  // y = c0 w (+ c1 x); with unit coefficients (c0 = c = 1) the products by 1 are left out (x * 1 = x: the same bits).
+  const y0 = unit ? t('W') : `(f64x2.mul (local.get $vc0) ${t('W')})`;
+  const y = look ? `(f64x2.add ${y0} (f64x2.mul (local.get $vc1) ${t('X')}))` : y0;
+  const d = unit ? t('X') : t('D');
+  const q = incV ? d : t('X');
+  return [
+    set('W', L('w')), set('X', L('x')), set('H', L('h')), set('S', L('ws')),
+    set('X', `(f64x2.add (f64x2.mul (local.get $va11) ${t('X')}) (f64x2.mul (local.get $vb1) (f64x2.mul ${t('H')} (f64x2.sub ${y} ${t('S')}))))`),
+    ...(unit ? [] : [set('D', `(f64x2.mul (local.get $vc) ${t('X')})`)]),
+    set('W', `(f64x2.add ${t('W')} ${d})`),
+    S('w', t('W')), S('x', t('X')),
+    ...(incV ? [`(if (local.get $last) (then ${S('v', q)}))`] : []),
+    set('E', `(f64x2.sub ${t('W')} ${t('S')})`),
+    set('G', `(f64x2.mul ${t('H')} ${t('E')})`),
+    ...add('sE', `(f64x2.mul ${t('E')} ${t('G')})`),
+    ...add('sG', `(f64x2.mul ${t('G')} ${t('G')})`),
+    ...(full ? [...add('sEE', `(f64x2.mul ${t('E')} ${t('E')})`), ...add('sVV', `(f64x2.mul ${q} ${q})`)] : []),
+  ];
+}
+
+/** The name of the variant: look-ahead, unit coefficients, velocity = increment, all four sums (each 0 or 1). */
+export function momentumVariant(look, unit, incV, full) {
+  return `m${look ? 1 : 0}${unit ? 1 : 0}${incV ? 1 : 0}${full ? 1 : 0}`;
+}
+
+function momentumFunc(flags) {
+  const vecs = ['W', 'X', 'H', 'S', 'D', 'E', 'G'].flatMap((v) => [`(local $${v}0 v128)`, `(local $${v}16 v128)`]).join(' ');
+  const sum = (q, p) => ({
+    start: `(local.set $${q} (if (result f64) (local.get $fresh) (then (f64.const 0)) (else (f64.load (i32.add (local.get $${p}) (local.get $j3))))))`,
+    end: `(f64.store (i32.add (local.get $${p}) (local.get $j3)) (local.get $${q}))`,
+  });
+  const sums = [sum('sE', 'pE'), sum('sG', 'pG'), ...(flags.full ? [sum('sEE', 'pEE'), sum('sVV', 'pVV')] : [])];
+  return `  (func (export "${momentumVariant(flags.look, flags.unit, flags.incV, flags.full)}") (param $a11 f64) (param $b1 f64) (param $c0 f64) (param $c1 f64) (param $c f64)
+    (param $fresh i32) (param $h i32) (param $ws i32) (param $w i32) (param $x i32) (param $v i32) (param $n i32) (param $count i32)
+    (param $pE i32) (param $pG i32) (param $pEE i32) (param $pVV i32)
+    (local $i i32) (local $j i32) (local $j3 i32) (local $end i32) (local $last i32) (local $sE f64) (local $sG f64) (local $sEE f64) (local $sVV f64)
+    (local $va11 v128) (local $vb1 v128) (local $vc0 v128) (local $vc1 v128) (local $vc v128) ${vecs}
+    (local.set $va11 (f64x2.splat (local.get $a11))) (local.set $vb1 (f64x2.splat (local.get $b1)))
+    (local.set $vc0 (f64x2.splat (local.get $c0))) (local.set $vc1 (f64x2.splat (local.get $c1))) (local.set $vc (f64x2.splat (local.get $c)))
+    ;; n is a multiple of 4 (the wrapper steps the last coordinates in TypeScript).
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (block $stepsDone
+      (loop $steps
+        (br_if $stepsDone (i32.ge_u (local.get $j) (local.get $count)))
+        (local.set $j3 (i32.shl (local.get $j) (i32.const 3)))
+        (local.set $last (i32.eq (i32.add (local.get $j) (i32.const 1)) (local.get $count)))
+        ${sums.map((q) => q.start).join('\n        ')}
+        (local.set $i (i32.const 0))
+        (block $coordsDone
+          (loop $coords
+            (br_if $coordsDone (i32.ge_u (local.get $i) (local.get $end)))
+            ${[...momentumBody(0, flags), ...momentumBody(16, flags)].join('\n            ')}
+            (local.set $i (i32.add (local.get $i) (i32.const 32)))
+            (br $coords)))
+        ${sums.map((q) => q.end).join('\n        ')}
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $steps))))`;
+}
+
+/** The module's text: one export per variant of the MOMENTUM shape (parameters as src/run/linear-diagonal-wasm.ts). */
+export function linearDiagonalWat() {
+  const fns = [];
+  for (const look of [0, 1]) for (const unit of [0, 1]) for (const incV of [0, 1]) for (const full of [0, 1]) fns.push(momentumFunc({ look, unit, incV, full }));
+  return `;; GENERATED by bench/wasm/generate-kernels.js: do not edit. run's diagonal kernel, MOMENTUM shape.
+(module
+  (import "env" "memory" (memory 1))
+${fns.join('\n')}
+)
+`;
+}
+
+/** The TypeScript file holding run's kernel binary as base64. */
+export function linearDiagonalBytesTs(bin) {
+  return `// GENERATED by bench/wasm/generate-kernels.js from linear-diagonal.wat: do not edit.
+/** run's diagonal kernel in WebAssembly SIMD (${bin.length} bytes), base64. */
+export const LINEAR_DIAGONAL_WASM_BASE64 =
+  '${bin.toString('base64')}';
+`;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const wat = kernelsWat();
   const bin = await kernelsBinary(wat);
   writeFileSync(path.join(OUT_DIR, 'kernels.wat'), wat);
   writeFileSync(path.join(OUT_DIR, 'kernel-bytes.ts'), kernelBytesTs(bin));
   console.log(`wrote kernels.wat and kernel-bytes.ts (${bin.length} bytes)`);
+  const runWat = linearDiagonalWat(), runBin = await kernelsBinary(runWat);
+  const RUN_DIR = path.join(ROOT, 'src', 'run');
+  writeFileSync(path.join(RUN_DIR, 'linear-diagonal.wat'), runWat);
+  writeFileSync(path.join(RUN_DIR, 'linear-diagonal-bytes.ts'), linearDiagonalBytesTs(runBin));
+  console.log(`wrote src/run/linear-diagonal.wat and linear-diagonal-bytes.ts (${runBin.length} bytes)`);
 }

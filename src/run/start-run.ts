@@ -1,6 +1,6 @@
 import { ParameterError } from '../errors.js';
 import type { Optimizer, OptimizerState } from '../methods/optimizer.js';
-import { packPlan2 } from './linear-diagonal-steps.js';
+import { MOMENTUM, packPlan2 } from './linear-diagonal-steps.js';
 import { type LinearDiagonalWasm, linearDiagonalWasm } from './linear-diagonal-wasm.js';
 import type { Problem } from '../problems/problem.js';
 import type { CountingLease } from './borrow-counting-problem.js';
@@ -113,7 +113,9 @@ export function startRun(problem: Problem, method: Optimizer, lease: CountingLea
   const h = diag?.h ?? NO_VALUES, wsd = diag?.ws ?? NO_VALUES;
   const kernel = diag !== undefined && kernelChoice !== 'off' ? planFor(problem, method, state) : null;
   const packed = kernel ? packPlan2(kernel.plan) : null;
-  const wasm = packed !== null && (kernelChoice === 'wasm' || (kernelChoice === 'auto' && n >= WASM_MIN_DIM)) ? linearDiagonalWasm() : null;
+  // The WebAssembly kernel for the MOMENTUM shape from WASM_MIN_DIM coordinates on (or always, when chosen).
+  const wasm = packed !== null && packed.F[15] === MOMENTUM && (kernelChoice === 'wasm' || (kernelChoice === 'auto' && n >= WASM_MIN_DIM))
+    ? linearDiagonalWasm() : null;
   const trace = new TraceRecorder(names, Math.min(rows, 4096), eNames, wNames);
   return {
     problem, method, oracle, counts: lease.counts, state, ws, Jstar: problem.minValue ?? 0,

@@ -34,7 +34,7 @@ function scratchFor(size: number): Float64Array {
 function kernelBlock(loop: RunLoop, count: number, wantE: boolean, wantV: boolean, scratch: Float64Array): void {
   const { plan, X, P, F, wasm, h, wsd, state } = loop, sums = SUMS;
   const V = state.v ?? X[0], n = X[0].length;
-  if (wasm !== null) wasm.steps2(P, F!, X[0], X[X.length - 1], V, h, wsd, n, count, sums, wantE, wantV);
+  if (wasm !== null) wasm.steps2(P, F!, X[0], X[X.length - 1], V, h, wsd, n, count, sums, wantE, wantV, true);
   else if (F !== null) linearDiagonalSteps2(P, F, X[0], X[X.length - 1], V, h, wsd, 0, n, count, sums, wantE, wantV, true);
   else linearDiagonalStepsAny(plan!, X, V, h, wsd, 0, n, count, sums, wantE, wantV, true, scratch);
   state.k += count;
