@@ -4,3 +4,4 @@ export * from './nqm-direction.js';
 export * from './nqm-model.js';
 export * from './nqm-loss.js';
 export * from './nqm-tune.js';
+export * from './nqm-sample.js';

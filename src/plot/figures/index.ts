@@ -13,6 +13,8 @@ import { logisticFigure } from './logistic.js';
 import { lorenzFigure } from './lorenz.js';
 import { mandelbrotFigure } from './mandelbrot.js';
 import { nesterovWorstFigure } from './nesterov-worst.js';
+import { nqmBatchSize } from './nqm-batch-size.js';
+import { nqmLoss } from './nqm-loss.js';
 import { phaseSpace } from './phase-space.js';
 import { rateMapFigure } from './rate-map.js';
 import { spectralRadius } from './spectral-radius.js';
@@ -21,5 +23,5 @@ import { spectralRadius } from './spectral-radius.js';
 export const allFigures: readonly FigureDef[] = [
   linearSystems, limitCycleFigure, lorenzFigure, logisticFigure, bifurcationFigure, mandelbrotFigure,
   hbEigendirections, phaseSpace, energyDecayFigure, spectralRadius, rateMapFigure, leapfrogFigure, hbVsNesterov,
-  convergenceVsKappa, nesterovWorstFigure, iqcRates, counterexampleFigure,
+  convergenceVsKappa, nesterovWorstFigure, iqcRates, counterexampleFigure, nqmBatchSize, nqmLoss,
 ];
