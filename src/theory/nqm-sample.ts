@@ -1,8 +1,10 @@
 import { checkNumber } from '../errors.js';
 import { createRng } from '../linalg/rng.js';
 import { createMethod } from '../methods/registry.js';
-import type { Problem } from '../problems/problem.js';
 import { type NqmSetup, checkBatch } from './nqm-setup.js';
+
+/** The problem type the methods' init/step take (theory does not import src/problems). */
+type Problem = Parameters<ReturnType<typeof createMethod>['init']>[0];
 
 /**
  * The NQM as a stochastic Problem: J(w) = 1/2 sum_i h_i w_i^2 and grad = h w + eps, eps_i ~ N(0, c_i / B) drawn from a
