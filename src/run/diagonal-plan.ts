@@ -1,7 +1,7 @@
 import type { LinearForm } from '../methods/linear-form.js';
 import type { Optimizer, OptimizerState } from '../methods/optimizer.js';
 import type { Problem } from '../problems/problem.js';
-import type { LinearDiagonalPlan } from './linear-diagonal-steps.js';
+import { type LinearDiagonalPlan, shapeOf } from './linear-diagonal-steps.js';
 
 /**
  * A linear form (A, B, C, D = 0) compiled into the per-coordinate operations of run's diagonal kernel (see
@@ -68,11 +68,22 @@ export function diagonalPlan(form: LinearForm, hasV: boolean): DiagonalPlan {
   return { m, yIdx, yCoef, order, derived, src, cd, termStart, termIdx, termCoef, vMode, vComponent, firstStepPlain: form.firstStep !== undefined };
 }
 
+/** What run's kernel needs: the packed form (m <= 2) or the general plan, the state buffers, and a few facts. */
+export interface KernelPlan {
+  readonly plan: DiagonalPlan | null;
+  readonly packed: { P: number[]; F: number[] } | null;
+  readonly X: Float64Array[];
+  readonly m: number;
+  readonly vMode: number;
+  readonly vComponent: number;
+  readonly firstStepPlain: boolean;
+}
+
 /**
  * The plan for (problem, method) when run may use the diagonal kernel: the problem declares `diagonalHessian` (h, w*)
  * and the method a linear form with D = 0 whose state buffers exist in `state`; else null (the plain step loop).
  */
-export function planFor(problem: Problem, method: Optimizer, state: OptimizerState): { plan: DiagonalPlan; X: Float64Array[] } | null {
+export function planFor(problem: Problem, method: Optimizer, state: OptimizerState): KernelPlan | null {
   const form = method.linear;
   if (problem.diagonalHessian === undefined || form === undefined || form.D !== 0 || problem.excessAndGrad !== undefined) return null;
   // The buffers named by form.state (as linearStateBuffers resolves them, without its closures: once per run).
@@ -85,5 +96,54 @@ export function planFor(problem: Problem, method: Optimizer, state: OptimizerSta
     X.push(value);
   }
   if (X[0] !== state.w) return null;
-  return { plan: diagonalPlan(form, state.v !== undefined), X };
+  const hasV = state.v !== undefined, packed = packForm2(form, hasV);
+  const vComponent = form.state.indexOf('v');
+  if (packed !== null) return { plan: null, packed, X, m: X.length, vMode: packed.F[11], vComponent, firstStepPlain: form.firstStep !== undefined };
+  const plan = diagonalPlan(form, hasV);
+  return { plan, packed: null, X, m: plan.m, vMode: plan.vMode, vComponent, firstStepPlain: plan.firstStepPlain };
+}
+
+/**
+ * packPlan2(diagonalPlan(form, hasV)) for m <= 2 without the general plan's arrays (a sweep packs one form per run):
+ * the same derivations, checked exactly the same way (test/methods/fused-diagonal.test.ts compares the two).
+ */
+export function packForm2(form: LinearForm, hasV: boolean): { P: number[]; F: number[] } | null {
+  const { A, B, C } = form, m = A.length;
+  if (m > 2) return null;
+  const P = [0, 0, 0, 0, 0, 0, 0, 0, 0], F = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  for (let j = 0; j < m; j++) if (C[j] !== 0) { P[j] = C[j]; F[j] = 1; }
+  // Kinds (0 direct, 1 derived, 2 accumulating), as in diagonalPlan.
+  let k0 = 0, k1 = 0, c0 = 0, c1 = 0;
+  if (m === 2) {
+    if (B[1] !== 0) {
+      const c = B[0] / B[1];
+      if (c !== 0 && c * B[1] === B[0] && A[0][0] === 1 + c * A[1][0] && A[0][1] === 0 + c * A[1][1]) { k0 = 1; c0 = c; }
+    }
+    if (k0 === 0 && B[0] !== 0) {
+      const c = B[1] / B[0];
+      if (c !== 0 && c * B[0] === B[1] && A[1][0] === 0 + c * A[0][0] && A[1][1] === 1 + c * A[0][1]) { k1 = 1; c1 = c; }
+    }
+  }
+  if (k0 === 0 && (A[0][0] === 1 || (A[0][0] >= 0.5 && A[0][0] <= 2))) k0 = 2;
+  if (m === 2 && k1 === 0 && A[1][1] === 1) k1 = 2;
+  const first = k0 === 1 ? 1 : 0;
+  const row = (i: number, kind: number, at: number): void => {
+    for (let j = 0; j < m; j++) {
+      const a = kind === 2 && j === i ? A[i][i] - 1 : A[i][j];
+      if (a !== 0) { P[at + j] = a; F[at + j] = 1; }
+    }
+    if (B[i] !== 0) { P[at + 2] = B[i]; F[at + 2] = 1; }
+  };
+  row(first, first === 0 ? k0 : k1, 2);
+  F[13] = (first === 0 ? k0 : k1) === 2 ? 1 : 0;
+  if (m === 2) {
+    const second = 1 - first, ks = second === 0 ? k0 : k1;
+    if (ks === 1) { F[8] = 1; P[8] = second === 0 ? c0 : c1; } else row(second, ks, 5);
+    F[9] = first;
+    F[14] = ks === 2 ? 1 : 0;
+  }
+  const vComponent = form.state.indexOf('v');
+  F[10] = m === 2 ? 1 : 0; F[11] = !hasV || vComponent >= 0 ? 0 : k0 !== 0 ? 1 : 2; F[12] = vComponent;
+  F[15] = shapeOf(F);
+  return { P, F };
 }

@@ -78,11 +78,16 @@ export function packPlan2(plan: LinearDiagonalPlan): { P: number[]; F: number[] 
     F[14] = plan.derived[second] === 2 ? 1 : 0;
   }
   F[10] = m === 2 ? 1 : 0; F[11] = plan.vMode; F[12] = plan.vComponent;
+  F[15] = shapeOf(F);
+  return { P, F };
+}
+
+/** The shape (MOMENTUM, ACCUMULATE or GENERAL) of a packed plan's flags F[0..14]. */
+export function shapeOf(F: readonly number[]): number {
   const momentum = F[10] === 1 && F[0] === 1 && F[2] === 0 && F[3] === 1 && F[4] === 1 && F[8] === 1 && F[9] === 1 && F[13] === 0
     && (F[11] === 1 || (F[11] === 0 && F[12] !== 0));
   const accumulate = F[10] === 0 && F[0] === 1 && F[1] === 0 && F[2] === 0 && F[3] === 0 && F[4] === 1 && F[13] === 1;
-  F[15] = momentum ? MOMENTUM : accumulate ? ACCUMULATE : GENERAL;
-  return { P, F };
+  return momentum ? MOMENTUM : accumulate ? ACCUMULATE : GENERAL;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { ParameterError } from '../errors.js';
 import type { Optimizer, OptimizerState } from '../methods/optimizer.js';
-import { MOMENTUM, packPlan2 } from './linear-diagonal-steps.js';
+import { MOMENTUM } from './linear-diagonal-steps.js';
 import { type LinearDiagonalWasm, linearDiagonalWasm } from './linear-diagonal-wasm.js';
 import type { Problem } from '../problems/problem.js';
 import type { CountingLease } from './borrow-counting-problem.js';
-import { type DiagonalPlan, planFor } from './diagonal-plan.js';
+import { type KernelPlan, planFor } from './diagonal-plan.js';
 import type { CountingProblem, OracleCounts } from './counting-problem.js';
 import type { RunResult, RunStatus } from './run.js';
 import { TraceRecorder } from './trace-recorder.js';
@@ -38,7 +38,7 @@ export interface RunLoop {
   readonly wsd: Float64Array;
   /** The diagonal kernel (mode DIAGONAL_KERNEL): the compiled form, the state buffers it updates, their packed form
    * for m <= 2 (else null), the WebAssembly kernel when it is used (else null), the block sums. */
-  readonly plan: DiagonalPlan | null;
+  readonly kernel: KernelPlan | null;
   readonly X: readonly Float64Array[];
   readonly P: readonly number[];
   readonly F: readonly number[] | null;
@@ -112,7 +112,7 @@ export function startRun(problem: Problem, method: Optimizer, lease: CountingLea
   const diag = problem.excessAndGrad ? undefined : problem.diagonalHessian;
   const h = diag?.h ?? NO_VALUES, wsd = diag?.ws ?? NO_VALUES;
   const kernel = diag !== undefined && kernelChoice !== 'off' ? planFor(problem, method, state) : null;
-  const packed = kernel ? packPlan2(kernel.plan) : null;
+  const packed = kernel?.packed ?? null;
   // The WebAssembly kernel for the MOMENTUM shape from WASM_MIN_DIM coordinates on (or always, when chosen).
   const wasm = packed !== null && packed.F[15] === MOMENTUM && (kernelChoice === 'wasm' || (kernelChoice === 'auto' && n >= WASM_MIN_DIM))
     ? linearDiagonalWasm() : null;
@@ -127,7 +127,7 @@ export function startRun(problem: Problem, method: Optimizer, lease: CountingLea
     eigenCoordinates: trace.wantEigen ? problem.eigenCoordinates!.bind(problem) : undefined,
     mode: problem.excessAndGrad ? EXCESS_AND_GRAD : kernel ? DIAGONAL_KERNEL : diag ? DIAGONAL
       : problem.valueAndGrad ? VALUE_AND_GRAD : GRAD_AND_VALUE,
-    h, wsd, plan: kernel?.plan ?? null, X: kernel?.X ?? NO_BUFFERS, P: packed?.P ?? NO_NUMBERS, F: packed?.F ?? null, wasm,
+    h, wsd, kernel, X: kernel?.X ?? NO_BUFFERS, P: packed?.P ?? NO_NUMBERS, F: packed?.F ?? null, wasm,
     steps, tol, tolOnGrad, recordEvery, divergence, onProgress,
     status: 'max_steps', k: 0, rows: 0, divergedAt: null, loss: 0, gradNorm: 0,
   };

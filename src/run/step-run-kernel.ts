@@ -32,11 +32,11 @@ function scratchFor(size: number): Float64Array {
  * TypeScript register kernel (state size <= 2) or the general one; each step's sums go to loop.sums[..][j].
  */
 function kernelBlock(loop: RunLoop, count: number, wantE: boolean, wantV: boolean, scratch: Float64Array): void {
-  const { plan, X, P, F, wasm, h, wsd, state } = loop, sums = SUMS;
+  const { X, P, F, wasm, h, wsd, state } = loop, sums = SUMS;
   const V = state.v ?? X[0], n = X[0].length;
   if (wasm !== null) wasm.steps2(P, F!, X[0], X[X.length - 1], V, h, wsd, n, count, sums, wantE, wantV, true);
   else if (F !== null) linearDiagonalSteps2(P, F, X[0], X[X.length - 1], V, h, wsd, 0, n, count, sums, wantE, wantV, true);
-  else linearDiagonalStepsAny(plan!, X, V, h, wsd, 0, n, count, sums, wantE, wantV, true, scratch);
+  else linearDiagonalStepsAny(loop.kernel!.plan!, X, V, h, wsd, 0, n, count, sums, wantE, wantV, true, scratch);
   state.k += count;
 }
 
@@ -60,18 +60,18 @@ function plainBlock(loop: RunLoop, wantV: boolean): void {
  * A form with a declared first step (`firstStep`) takes it with the method's own `step`.
  */
 export function stepRunKernel(loop: RunLoop): void {
-  const { counts, state, trace, h, wsd, plan, X, steps, recordEvery, divergence, onProgress } = loop;
+  const { counts, state, trace, h, wsd, X, steps, recordEvery, divergence, onProgress } = loop, plan = loop.kernel!;
   // As doubles and booleans: numbers and flags read from `loop` were re-checked by V8 on every use.
   const Jstar = +loop.Jstar, tol = +loop.tol, tolOnGrad = loop.tolOnGrad === true, recording = loop.recording === true;
   const basic = loop.basic === true, byState = trace.wantsState;
   // dist and vNorm from the kernel's sums, or from the state after one-step blocks (trace.write: the same sums).
   const wantE = trace.wantsDist && !byState, wantV = trace.wantsVelocity && !byState;
-  const eHe = E_HE, gg = GG, ee = EE, vv = VV, n = state.w.length, m = plan!.m;
+  const eHe = E_HE, gg = GG, ee = EE, vv = VV, n = state.w.length, m = plan.m;
   const everyStep = !recording || recordEvery === 1;
   // The buffers a block changes (the form's state, and v when the kernel fills it), and their copies at its start.
   const saved: Float64Array[] = [];
   for (let b = 0; b < X.length; b++) saved.push(X[b]);
-  if (plan!.vMode !== 0) saved.push(state.v!);
+  if (plan.vMode !== 0) saved.push(state.v!);
   const starts = byState ? NONE : startsFor(saved.length * n);
   const scratch = scratchFor(2 * m), values = VALUES, lossAndGradNorm = LOSS_AND_GRAD_NORM;
   let { kCol, lossCol, gradNormCol } = loop, capacity = kCol?.length ?? lossCol?.length ?? gradNormCol?.length ?? 0;
@@ -94,7 +94,7 @@ export function stepRunKernel(loop: RunLoop): void {
     row = 1;
   }
   const progressEvery = Math.max(1, Math.floor(steps / 100));
-  let k = 0, nextRecord = recordEvery, nextProgress = progressEvery, first = plan!.firstStepPlain;
+  let k = 0, nextRecord = recordEvery, nextProgress = progressEvery, first = plan.firstStepPlain;
   while (status === 'max_steps' && k < steps) {
     const plain = first;
     const count = plain || byState ? 1 : Math.min(BLOCK, steps - k, onProgress ? nextProgress - k : BLOCK), kStart = state.k;

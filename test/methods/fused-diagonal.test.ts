@@ -3,7 +3,7 @@ import { createProblem, diagonalQuadratic } from '../../src/problems/index.js';
 import type { Problem } from '../../src/problems/problem.js';
 import { createMethod } from '../../src/methods/index.js';
 import { type KernelChoice, run, setDiagonalKernel } from '../../src/run/index.js';
-import { diagonalPlan } from '../../src/run/diagonal-plan.js';
+import { diagonalPlan, packForm2 } from '../../src/run/diagonal-plan.js';
 import { linearDiagonalSteps2, linearDiagonalStepsAny, packPlan2 } from '../../src/run/linear-diagonal-steps.js';
 
 // run's diagonal kernel against the plain method.step loop (the reference), for every linear method on diagonal
@@ -100,6 +100,19 @@ describe('run\'s diagonal kernel vs the plain step loop, every linear method', (
       for (const q of ['eHe', 'gg', 'ee', 'vv'] as const) expect(bits(sX[q]), `${spec} ${q}`).toEqual(bits(sY[q]));
       expect(X[0].some((x, i) => x !== p.x0[i])).toBe(true);
     }
+  });
+
+  it('the direct packer of state size <= 2 gives the packed general plan, for every linear method and hb with beta = 0, 1', () => {
+    let packed = 0;
+    for (const spec of [...BITWISE, ...CLOSE, 'hb:alpha=0.5,beta=0', 'hb:alpha=0.5,beta=1', 'nag:alpha=0.5,beta=0', 'two-term:alpha=0.5,beta1=0,beta2=0']) {
+      const form = createMethod(spec, problems[0][1]()).linear!;
+      for (const hasV of [false, true]) {
+        const general = packPlan2(diagonalPlan(form, hasV));
+        expect(packForm2(form, hasV), spec).toEqual(general);
+        if (general) packed++;
+      }
+    }
+    expect(packed).toBeGreaterThan(30);
   });
 
   it('plans: heavy ball derives w\' = w + v\' from its direct v row, two-term\'s w row accumulates (w + its increment), aggmo is general', () => {
