@@ -27,7 +27,7 @@ export const nqmBatchSize: FigureDef = {
     { name: 'bmax', description: 'largest batch size 2^bmax (batch sizes 2^0..2^bmax)', default: 19, kind: 'integer', min: 1, max: 24 },
     { name: 'nag', description: 'include Nesterov', default: true, kind: 'boolean' },
   ],
-  quick: { dim: 1000, bmax: 12, nag: false },
+  quick: { dim: 200, bmax: 10, nag: false },
   build(params) {
     const { batches, curves, lowerBound } = nqmBatchSizeData(params);
     const rows: { batch: number; steps: number; series: string }[] = [];
