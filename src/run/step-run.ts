@@ -25,7 +25,7 @@ export function measureDiagonal(w: Float64Array, h: Float64Array, ws: Float64Arr
 export function stepRun(loop: RunLoop): void {
   const { problem, method, oracle, counts, state, g, ws, trace, wantCalls, basic, eigen, eigenCoordinates,
     mode, h, wsd, steps, recordEvery, divergence, onProgress } = loop;
-  // As doubles and booleans (see stepRunInBlocks).
+  // As doubles and booleans: numbers and flags read from `loop` were re-checked by V8 on every use (--print-opt-code).
   const Jstar = +loop.Jstar, tol = +loop.tol, tolOnGrad = loop.tolOnGrad === true, recording = loop.recording === true;
   const n = g.length;
   // k, loss and gradNorm alone (the common sweep case) are stored here directly; anything else goes through trace.write.
