@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.js';
+import { createMethod } from '../../src/methods/registry.js';
+import { createProblem } from '../../src/problems/registry.js';
+import { formWorstRate, formWorstRateOverSpectrum } from '../../src/theory/index.js';
 
 /** Run the CLI in this process: exit status and what it wrote. */
 async function inproc(...args: string[]) {
@@ -212,5 +215,31 @@ describe('momentum-lab sweep', () => {
     expect(await bad(...base, '--alpha', '0.1:1:4', '--beta', '0:1.5:3')).toMatch(/hb\.beta = 1\.5 is invalid/);
     expect(await bad('sweep', '--problem', 'quadratic:dim=10', '--method', 'gd', '--alpha', '0.1:1:4', '--beta', '0:0.5:2')).toMatch(/a numeric parameter of gd for --beta/);
     expect(cli(...base, '--alpha', '0:1').code).toBe(2); // and through the real binary
+  });
+});
+
+describe('every linear method through analyze, tune, certify and sweep (issue #12)', () => {
+  const specs = ['qhm:alpha=0.7,beta=0.5,nu=0.7', 'aggmo:alpha=0.5,betas=0;0.9', 'torch-sgd:lr=0.5,momentum=0.9,dampening=0.1', 'optax-sgd:learning_rate=0.5,momentum=0.8',
+    'keras-sgd:learning_rate=0.5,momentum=0.8,nesterov=true', 'tfjs-momentum:learningRate=0.5,momentum=0.8', 'leapfrog:alpha=0.5,beta=0.8', 'tmm', 'two-term:alpha=0.5,beta1=0.8,beta2=0.3'];
+  it('analyze reports the radius of the form; certify certifies at least that rate; tune finds a stable point', async () => {
+    for (const spec of specs) {
+      const a = JSON.parse((await inproc('analyze', '--method', spec, '--mu', '0.1', '--L', '1', '--format', 'json')).out);
+      const form = createMethod(spec, { mu: 0.1, L: 1 }).linear!;
+      expect(a.rate, spec).toBeCloseTo(formWorstRate(form, 0.1, 1).rate, 12);
+      const c = JSON.parse((await inproc('certify', '--method', spec, '--mu', '0.1', '--L', '1', '--format', 'json')).out);
+      if (c.rate !== null) expect(c.rate, spec).toBeGreaterThanOrEqual(a.rate - 1e-6);
+      const name = spec.split(':')[0];
+      const t = JSON.parse((await inproc('tune', '--method', name === 'tmm' ? 'tmm' : `${name}`, '--mu', '0.1', '--L', '1', ...(name === 'tmm' ? [] : ['--rule', 'numeric']), '--format', 'json')).out);
+      expect(t.rate, spec).toBeLessThan(1);
+    }
+  });
+  it('sweep sets the method\'s own rate and momentum parameters and predicts from its form', async () => {
+    const r = JSON.parse((await inproc('sweep', '--problem', 'quadratic:dim=20,kappa=10', '--method', 'torch-sgd:dampening=0.1', '--alpha', '0.5:1:2', '--beta', '0.5:0.8:2', '--steps', '200', '--workers', '1', '--format', 'json')).out);
+    expect(r.points).toHaveLength(4);
+    for (const p of r.points) {
+      const form = createMethod(`torch-sgd:dampening=0.1,lr=${p.alpha},momentum=${p.beta}`).linear!;
+      expect(p.predicted).toBeCloseTo(formWorstRateOverSpectrum(form, createProblem('quadratic:dim=20,kappa=10').spectrum!), 14);
+      expect(Math.abs(p.rate - p.predicted)).toBeLessThan(0.02);
+    }
   });
 });
