@@ -13,7 +13,7 @@ import { linearMethodNames } from '../../src/methods/registry.js';
 import { formatSpec, parseSpec } from '../../src/spec.js';
 import {
   NQM_MAX_DIM, nqmBins, nqmExpectedLoss, nqmInitialLoss, nqmLowerBound, nqmParameterNames, nqmSetup, nqmSteadyStateRisk,
-  nqmStepsToTarget, nqmTune, type NqmSetup,
+  nqmStepsToTarget, nqmTune, type NqmSetup, type NqmTuned,
 } from '../../src/theory/nqm.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table } from '../output.js';
@@ -23,13 +23,7 @@ import { oneLineErrors } from '../contract-util.js';
 interface NqmFlags { method?: string[]; batch?: string; target?: string; dim?: string; steps?: string; steadyState?: boolean; format?: string; progress?: boolean }
 
 /** One row of `nqm --format json`'s curves. */
-export interface NqmCurveRow {
-  method: string;
-  batch: number;
-  steps: number | null;
-  alpha: number | null;
-  beta: number | null;
-  effectiveLearningRate: number | null;
+export interface NqmCurveRow extends Pick<NqmTuned, 'method' | 'batch' | 'steps' | 'alpha' | 'beta' | 'effectiveLearningRate'> {
   steadyStateRisk?: number | null;
   steadyState?: 'stable' | 'no steady state: unstable';
   lossAtSteps?: { k: number; loss: number; deterministic: number; noise: number };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFigure, figures, findFigure } from '../../src/plot/index.js';
 import { renderSvg } from '../../cli/render.js';
 import { rateMapGrid } from '../../src/plot/figures/rate-map.js';
+import { rows } from './spec-rows.js';
 
 /** Snapshot form of an SVG: embedded PNGs replaced by their SHA-256, geometry rounded to 0.1 px. */
 function normalise(svg: string): string {
@@ -13,22 +14,6 @@ function normalise(svg: string): string {
     .replace(/></g, '>\n<');
 }
 
-type Row = Record<string, unknown>;
-/** Every inline data row of a spec (layers, concatenations), flattened. */
-function rows(spec: unknown): Row[] {
-  const out: Row[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) { node.forEach(walk); return; }
-    if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      const data = o.data as { values?: Row[] } | undefined;
-      if (data?.values) out.push(...data.values);
-      for (const k of ['layer', 'hconcat', 'vconcat', 'concat']) if (o[k]) walk(o[k]);
-    }
-  };
-  walk(spec);
-  return out;
-}
 
 describe('every figure', () => {
   it('the list covers the lecture\'s figures', () => {

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildFigure } from '../../src/plot/index.js';
 import { nqmBatchCurve, nqmCriticalBatch, nqmExpectedLoss, nqmLowerBound, nqmSetup } from '../../src/theory/nqm.js';
+import { rows } from './spec-rows.js';
 
-type Row = Record<string, unknown>;
-function rows(spec: unknown): Row[] {
-  const out: Row[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) { node.forEach(walk); return; }
-    if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      const data = o.data as { values?: Row[] } | undefined;
-      if (data?.values) out.push(...data.values);
-      for (const k of ['layer', 'hconcat', 'vconcat', 'concat']) if (o[k]) walk(o[k]);
-    }
-  };
-  walk(spec);
-  return out;
-}
 
 describe('NQM figures plot the library\'s numbers', () => {
   it('nqm-batch-size: the tuned curves of nqmBatchCurve, the lower bound, the critical batch rule where nqmCriticalBatch finds one', () => {
