@@ -25,6 +25,9 @@ export const heavyBallTuning: readonly TuningRule[] = [
   },
 ];
 
+// Shared read-only parts of every heavy-ball form (a sweep builds 10^4 methods: fewer allocations per run).
+const C_W = Object.freeze([1, 0]) as number[], STATE_WV = Object.freeze(['w', 'v']) as string[], AT_REST = Object.freeze({ w: Object.freeze([1, 0]) as number[] });
+
 const params = [rateParam(), betaParam(0.9, 'momentum beta (1: undamped, marginally stable)', true)];
 
 /**
@@ -58,7 +61,7 @@ export function heavyBall(alpha: number, { beta = 0.9 }: { beta?: number } = {})
   return {
     name: 'hb',
     params: { alpha, beta },
-    linear: { A: [[1, beta], [0, beta]], B: [-alpha, -alpha], C: [1, 0], D: 0, state: ['w', 'v'], start: { w: [1, 0] } },
+    linear: { A: [[1, beta], [0, beta]], B: [-alpha, -alpha], C: C_W, D: 0, state: STATE_WV, start: AT_REST },
     init(_problem: Problem, w0: Float64Array): HeavyBallState {
       const n = w0.length;
       return { k: 0, w: Float64Array.from(w0), v: new Float64Array(n), g: new Float64Array(n) };

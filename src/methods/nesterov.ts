@@ -29,6 +29,9 @@ export const nesterovTuning: readonly TuningRule[] = [
   },
 ];
 
+// Shared read-only parts of every Nesterov form (fewer allocations per run in sweeps).
+const STATE_WV = Object.freeze(['w', 'v']) as string[], AT_REST = Object.freeze({ w: Object.freeze([1, 0]) as number[] });
+
 const params = [rateParam(), betaParam(0.9, 'momentum beta (1: undamped, marginally stable)', true)];
 
 /**
@@ -46,7 +49,7 @@ export function nesterov(alpha: number, { beta = 0.9 }: { beta?: number } = {}):
   return {
     name: 'nag',
     params: { alpha, beta },
-    linear: { A: [[1, beta], [0, beta]], B: [-alpha, -alpha], C: [1, beta], D: 0, state: ['w', 'v'], start: { w: [1, 0] } },
+    linear: { A: [[1, beta], [0, beta]], B: [-alpha, -alpha], C: [1, beta], D: 0, state: STATE_WV, start: AT_REST },
     init(_problem: Problem, w0: Float64Array): NesterovState {
       const n = w0.length;
       return { k: 0, w: Float64Array.from(w0), v: new Float64Array(n), y: new Float64Array(n), g: new Float64Array(n) };
