@@ -62,9 +62,21 @@ export function formCharacteristic(ss: StateSpace): FormCharacteristic {
   if (ss.D !== 0) throw new ParameterError('state-space.D', ss.D, '0 (explicit methods: y = C xi)');
   const n = ss.A.length;
   if (n > MAX_POLYNOMIAL_ORDER) return { order: n, p: [], q: [], twoTerm: null };
-  const { p, M } = faddeevLeverrier(ss.A);
-  // q(z) = sum_k (C M_k B) z^(n-k): coefficients of z^n (0), z^(n-1), ..., z^0.
-  const q = [0, ...M.map((Mk) => ss.C.reduce((s, c, i) => s + c * Mk[i].reduce((t, m, j) => t + m * ss.B[j], 0), 0))];
+  let p: number[], q: number[];
+  if (n <= 2) {
+    // Written out for one and two states (fewer roundings than the recursion: heavy ball's beta comes out exact).
+    const [A, B, C] = [ss.A, ss.B, ss.C];
+    if (n === 1) { p = [1, -A[0][0]]; q = [0, C[0] * B[0]]; } else {
+      // adj(zI - A) = [[z - a11, a01], [a10, z - a00]].
+      p = [1, -(A[0][0] + A[1][1]), A[0][0] * A[1][1] - A[0][1] * A[1][0]];
+      q = [0, C[0] * B[0] + C[1] * B[1], C[0] * (A[0][1] * B[1] - A[1][1] * B[0]) + C[1] * (A[1][0] * B[0] - A[0][0] * B[1])];
+    }
+  } else {
+    const fl = faddeevLeverrier(ss.A);
+    p = fl.p;
+    // q(z) = sum_k (C M_k B) z^(n-k): coefficients of z^n (0), z^(n-1), ..., z^0.
+    q = [0, ...fl.M.map((Mk) => ss.C.reduce((s, c, i) => s + c * Mk[i].reduce((t, m, j) => t + m * ss.B[j], 0), 0))];
+  }
   const scale = Math.max(1, ...p.map(Math.abs), ...q.map(Math.abs));
   let order = n;
   while (order > 1 && Math.abs(p[order]) <= 1e-14 * scale && Math.abs(q[order]) <= 1e-14 * scale) order--;
@@ -86,7 +98,8 @@ export function formCharacteristic(ss: StateSpace): FormCharacteristic {
         let method: LinearMethod['method'] = 'two-term';
         if (Math.abs(beta2) <= tol) { beta2 = 0; if (beta1 >= 0 && beta1 < 1) method = beta1 === 0 ? 'gd' : 'hb'; }
         else if (Math.abs(beta2 - beta1) <= tol && beta1 >= 0 && beta1 < 1) { beta2 = beta1; method = 'nag'; }
-        twoTerm = { method, alpha, beta1, beta2 };
+        // Nesterov: alpha (1 + beta) = -q1 read back with one rounding (usually alpha itself).
+        twoTerm = { method, alpha: method === 'nag' ? -qr[1] / (1 + beta1) : alpha, beta1, beta2 };
       }
     }
   }

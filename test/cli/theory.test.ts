@@ -73,7 +73,7 @@ describe('momentum-lab analyze', () => {
     const j = async (...a: string[]) => JSON.parse((await inproc('analyze', ...a, '--format', 'json')).out);
     const nag = await j('--method', 'nag:alpha=1,beta=0.9', '--h', '0.5');
     expect(nag.directions[0].spectralRadius).toBeCloseTo(Math.sqrt(0.45), 14);
-    expect(nag.thresholds.upperReal).toBe(1);
+    expect(nag.thresholds.upperReal).toBeCloseTo(1, 14);
     const gd = await j('--method', 'gd:alpha=0.5', '--mu', '0.1', '--L', '3');
     expect(gd.twoTerm.beta1).toBe(0);
     expect(gd.rate).toBeCloseTo(0.95, 14); // max(|1 - 0.05|, |1 - 1.5|)
