@@ -31,7 +31,7 @@ function list(name: string | undefined, format: string | undefined): void {
   }
   process.stdout.write(m.linear
     ? `\nlinear with constant parameters: analyze, tune, sweep and certify accept it with these same defaults (see its linear form with \`analyze --method ${m.name} ... --format json\`).\n`
-    : '\nnot a linear method with constant parameters: run only.\n');
+    : '\nnot linear with constant parameters at its defaults: run only (analyze and certify accept a setting that declares a linear form, if it has one).\n');
 }
 
 export function register(program: Command): void {

@@ -40,7 +40,11 @@ export interface MethodDefinition {
   params: ParamInfo[];
   /** The tuning rules; the first is the default of `tune` (the command) and of `tune=` when no rule is named. */
   tuning?: readonly TuningRule[];
-  /** True when the method (with constant parameters) declares a linear form. */
+  /**
+   * True when the method at its defaults declares a linear form (then analyze, tune, sweep, certify and the explorer's
+   * pickers list it). Some settings of other methods are linear too (nag-aspremont:schedule=constant): a spec whose
+   * built method declares `linear` is accepted wherever a linear form is needed.
+   */
   linear: boolean;
   build(values: Values, context: MethodContext | undefined): Optimizer;
 }

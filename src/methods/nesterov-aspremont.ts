@@ -112,7 +112,7 @@ export const nesterovAspremontDefinition: MethodDefinition = {
     { name: 'tau', description: 'constant schedule: tau in (0, 1]; default 2 sqrt q/(1 + sqrt q), q = mu/L (= nag with beta = 1 - tau)', min: 0, max: 1, minExclusive: true },
     { name: 'gamma', description: 'constant schedule: gamma (> 0); default alpha/tau', min: 0, minExclusive: true },
   ],
-  linear: true,
+  linear: false, // Nesterov's schedules are not constant; schedule=constant declares a linear form
   build: (p, context) => {
     const schedule = p.schedule as 'convex' | 'strongly-convex' | 'constant';
     if (schedule !== 'constant') {

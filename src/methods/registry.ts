@@ -12,7 +12,7 @@ export interface MethodInfo {
   params: ParamInfo[];
   /** Names and formulas of the tuning rules (the first is `tune`'s default). */
   tuning: { name: string; description: string }[];
-  /** Whether the method declares a linear form (then analyze, tune, sweep and certify accept it). */
+  /** Whether the method at its defaults declares a linear form (then analyze, tune, sweep and certify list it). */
   linear: boolean;
 }
 
@@ -100,5 +100,5 @@ export function linearFormOf(spec: string | Spec, context?: MethodContext, param
 
 /** Names of the methods that declare a linear form. */
 export function linearMethodNames(): string[] {
-  return METHODS.filter((m) => m.linear && m.name !== 'nag-aspremont').map((m) => m.name);
+  return METHODS.filter((m) => m.linear).map((m) => m.name);
 }

@@ -28,6 +28,11 @@ export const twoTermParams = [
  */
 export function twoTermStateSpace(alpha: number, beta1: number, beta2: number): StateSpace {
   if (beta1 === 0 && beta2 === 0) return { A: [[1]], B: [-alpha], C: [1], D: 0 };
+  return twoTermMatrices(alpha, beta1, beta2);
+}
+
+/** The two-state (x_k, x_{k-1}) matrices, never reduced: the runnable method's state always has both buffers. */
+function twoTermMatrices(alpha: number, beta1: number, beta2: number): StateSpace {
   return { A: [[1 + beta1, -beta1], [1, 0]], B: [-alpha, 0], C: [1 + beta2, -beta2], D: 0 };
 }
 
@@ -41,11 +46,10 @@ export function twoTermStateSpace(alpha: number, beta1: number, beta2: number): 
  */
 export function twoTerm(alpha: number, beta1: number, beta2: number, name = 'two-term', params: Record<string, number> = { alpha, beta1, beta2 }): Optimizer<TwoTermState> {
   checkValues('two-term', twoTermParams, { alpha, beta1, beta2 });
-  const { A, B, C, D } = { A: [[1 + beta1, -beta1], [1, 0]], B: [-alpha, 0], C: [1 + beta2, -beta2], D: 0 };
   return {
     name,
     params,
-    linear: { A, B, C, D, state: ['w', 'wPrev'], start: { w: [1, 1] } },
+    linear: { ...twoTermMatrices(alpha, beta1, beta2), state: ['w', 'wPrev'], start: { w: [1, 1] } },
     init(_problem: Problem, w0: Float64Array): TwoTermState {
       const n = w0.length;
       return { k: 0, w: Float64Array.from(w0), wPrev: Float64Array.from(w0), v: new Float64Array(n), y: new Float64Array(n), g: new Float64Array(n) };
