@@ -1,5 +1,6 @@
-import { checkNumber } from '../errors.js';
+import { ParameterError, checkNumber } from '../errors.js';
 import { type NqmMethod, type NqmModel, advanceCursor, blockLowerBound, cursorLoss, nqmCursor, nqmModel } from './nqm-model.js';
+import { type NqmPreconditionOption, checkPrecondition } from './nqm-precondition.js';
 import type { NqmSetup } from './nqm-setup.js';
 
 /** The expected loss E J(w_k) = 1/2 sum_i h_i E w_k,i^2, split into its noise-free part and the noise part. */
@@ -12,20 +13,32 @@ export interface NqmLoss {
   noise: number;
 }
 
-function modelOf(method: NqmMethod | NqmModel, setup: NqmSetup, batch: number): NqmModel {
-  return typeof method === 'object' && 'directions' in method ? method : nqmModel(method, setup, batch);
+/** The model of `method` (compiled here, or given: then `precondition`, if given, must be the one it was compiled with). */
+function modelOf(method: NqmMethod | NqmModel, setup: NqmSetup, batch: number, precondition: number | undefined): NqmModel {
+  if (typeof method === 'object' && 'directions' in method) {
+    const own = method.precondition ?? 0;
+    if (precondition !== undefined && checkPrecondition(precondition) !== own) {
+      throw new ParameterError('precondition', precondition, `${own}, the power the given model was compiled with (or omit it)`);
+    }
+    return method;
+  }
+  return nqmModel(method, setup, batch, { precondition });
 }
 
 /**
  * The exact expected loss of `method` on the NQM after each step count in `ks` (ascending or not), in O(size n^3 log k)
- * per k (z = e^T R^k by repeated squaring per direction; rho >= 1 handled by doubling).
+ * per k (z = e^T R^k by repeated squaring per direction; rho >= 1 handled by doubling). `precondition: p` preconditions
+ * the method's gradients by H^-p (`nqmPreconditionDirection`).
  *
  * @example
  * nqmExpectedLoss('gd:alpha=0.5', nqmSetup({ h: [1], c: 1, s: 1 }), 1, [0, 1]).map((r) => r.loss);
  * // returns [0.5, 0.25]  (E w1^2 = 0.25 s + 0.25 c/B)
+ * nqmExpectedLoss('gd:alpha=0.5', nqmSetup({ h: [0.25] }), 2, [1], { precondition: 0.5 })[0].loss;
+ * // returns 0.0859375  (h' = 0.5, c' = 1: E w1^2 = 0.75^2 + 0.25 * 1/2, times h/2 = 0.125)
  */
-export function nqmExpectedLoss(method: NqmMethod | NqmModel, setup: NqmSetup, batch: number, ks: readonly number[]): NqmLoss[] {
-  const model = modelOf(method, setup, batch);
+export function nqmExpectedLoss(method: NqmMethod | NqmModel, setup: NqmSetup, batch: number, ks: readonly number[],
+  { precondition }: NqmPreconditionOption = {}): NqmLoss[] {
+  const model = modelOf(method, setup, batch, precondition);
   ks.forEach((k, i) => checkNumber(`ks[${i}]`, k, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }));
   const order = ks.map((k, i) => ({ k, i })).sort((a, b) => a.k - b.k);
   const out: NqmLoss[] = new Array(ks.length);
@@ -55,9 +68,11 @@ export interface NqmSteadyState {
  * @example
  * nqmSteadyStateRisk('gd:alpha=0.5', nqmSetup({ h: [1], c: 1 }), 1); // returns { risk: 0.16666666666666666, status: 'stable' }
  * nqmSteadyStateRisk('gd:alpha=2.5', nqmSetup({ h: [1], c: 1 }), 1); // returns { risk: null, status: 'unstable' }
+ * nqmSteadyStateRisk('gd:alpha=0.5', nqmSetup({ h: [0.25] }), 2, { precondition: 0.5 }).risk; // returns 0.03571428571428571  (1/28)
  */
-export function nqmSteadyStateRisk(method: NqmMethod | NqmModel, setup: NqmSetup, batch: number): NqmSteadyState {
-  const model = modelOf(method, setup, batch);
+export function nqmSteadyStateRisk(method: NqmMethod | NqmModel, setup: NqmSetup, batch: number,
+  { precondition }: NqmPreconditionOption = {}): NqmSteadyState {
+  const model = modelOf(method, setup, batch, precondition);
   if (!model.stable) return { risk: null, status: 'unstable' };
   let risk = 0;
   model.directions.forEach((d, i) => { risk += model.weight[i] * d.sigma2 * d.unitSteady![0]; });
@@ -87,15 +102,16 @@ export interface NqmStepsResult {
  * skipped, L is evaluated exactly at a + delta + 1 (cursor advanced by repeated squaring), and so on. The scan stops
  * with 'never' as soon as LB(infinity) > target (for instance once the accumulated noise alone exceeds the target).
  * Every step it skips is proven to have L > target, so the answer is the first crossing, not a bisection's guess.
+ * `precondition: p` preconditions the method's gradients by H^-p.
  *
  * @example
  * nqmStepsToTarget('gd:alpha=1', nqmSetup({ h: [1, 0.5], c: 0 }), 1, 0.01).steps; // returns 3  (L_k = 0.25 (1/4)^k)
  */
 export function nqmStepsToTarget(method: NqmMethod | NqmModel, setup: NqmSetup, batch: number, target: number,
-  { maxSteps = 1e9, maxEvaluations = 1e6 }: { maxSteps?: number; maxEvaluations?: number } = {}): NqmStepsResult {
+  { maxSteps = 1e9, maxEvaluations = 1e6, precondition }: { maxSteps?: number; maxEvaluations?: number } & NqmPreconditionOption = {}): NqmStepsResult {
   checkNumber('target', target, { min: 0, minExclusive: true });
   checkNumber('maxSteps', maxSteps, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
-  const model = modelOf(method, setup, batch);
+  const model = modelOf(method, setup, batch, precondition);
   const cursor = nqmCursor(model);
   let evaluations = 1;
   let L = cursorLoss(cursor).loss;

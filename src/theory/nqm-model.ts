@@ -3,26 +3,36 @@ import type { LinearForm } from '../methods/linear-form.js';
 import { linearFormOf } from '../methods/registry.js';
 import type { Spec } from '../spec.js';
 import { type NqmDirection, accumulatedNoise, checkNqmForm, cholesky, congruence, initialSecondMoment, matMul, matPow, nqmDirection } from './nqm-direction.js';
+import { type NqmPreconditionOption, checkPrecondition, nqmPreconditionDirection } from './nqm-precondition.js';
 import { type NqmSetup, checkBatch } from './nqm-setup.js';
 
 /** A method for the NQM layer: a linear method's spec (`'hb:alpha=0.1,beta=0.9'`) or a linear form. */
 export type NqmMethod = string | Spec | LinearForm;
 
-/** The linear form of an NQM method (specs resolved with mu = min h, L = max h of the setup). */
-export function nqmForm(method: NqmMethod, setup?: NqmSetup): LinearForm {
+/**
+ * The linear form of an NQM method (specs resolved with mu = min h, L = max h of the setup; with `precondition` p, of the
+ * curvatures h^(1-p) the preconditioned method sees).
+ */
+export function nqmForm(method: NqmMethod, setup?: NqmSetup, { precondition = 0 }: NqmPreconditionOption = {}): LinearForm {
   if (typeof method === 'object' && 'A' in method) return checkNqmForm(method);
   let mu = 1, L = 1;
-  if (setup) { mu = Math.min(...setup.h); L = Math.max(...setup.h); }
+  if (setup) {
+    const p = checkPrecondition(precondition);
+    mu = nqmPreconditionDirection(Math.min(...setup.h), 1, p).h; L = nqmPreconditionDirection(Math.max(...setup.h), 1, p).h;
+  }
   return checkNqmForm(linearFormOf(method, { mu, L }).form);
 }
 
 /**
  * The NQM of one method at one batch size, compiled for fast loss evaluation at any step k: per direction R, the start
  * vectors, the unit steady state U, the Lyapunov weight W, and the increment bound of the transient (see `nqmStepsToTarget`).
- * Loss weights are count_i h_i / 2.
+ * Loss weights are count_i h_i / 2. With preconditioning P = H^-p the directions are those the method sees
+ * (`nqmPreconditionDirection`: curvature h^(1-p), noise h^-2p c) and the weights stay count_i h_i / 2.
  */
 export interface NqmModel {
   readonly n: number;
+  /** The preconditioning power p the model was compiled with (absent: 0, none). */
+  readonly precondition?: number;
   readonly size: number;
   readonly directions: readonly NqmDirection[];
   readonly weight: Float64Array;
@@ -39,17 +49,22 @@ export interface NqmModel {
   readonly flat: { v: Float64Array; g: Float64Array; U: Float64Array; W: Float64Array; sigma2: Float64Array; s: Float64Array };
 }
 
-/** Compile the NQM of `method` on `setup` at batch size `batch`. */
-export function nqmModel(method: NqmMethod, setup: NqmSetup, batch: number): NqmModel {
+/**
+ * Compile the NQM of `method` on `setup` at batch size `batch`, optionally preconditioned by P = H^-p
+ * (`{ precondition: p }`, 0 <= p <= 1): any linear method, preconditioned, is the same method on transformed directions.
+ */
+export function nqmModel(method: NqmMethod, setup: NqmSetup, batch: number, { precondition = 0 }: NqmPreconditionOption = {}): NqmModel {
   checkBatch(batch);
-  const form = nqmForm(method, setup);
+  const p = checkPrecondition(precondition);
+  const form = nqmForm(method, setup, { precondition: p });
   const n = form.A.length, size = setup.h.length;
   const directions: NqmDirection[] = [];
   const weight = new Float64Array(size), gamma = new Float64Array(size), gamma2 = new Float64Array(size), traceW = new Float64Array(size);
   const M1 = new Float64Array(size * n * n);
   let stable = true;
   for (let i = 0; i < size; i++) {
-    const d = nqmDirection(form, setup.h[i], setup.c[i], setup.s[i], batch);
+    const seen = nqmPreconditionDirection(setup.h[i], setup.c[i], p);
+    const d = nqmDirection(form, seen.h, seen.c, setup.s[i], batch);
     directions.push(d);
     weight[i] = 0.5 * setup.count[i] * setup.h[i];
     if (!d.W) { stable = false; gamma[i] = Infinity; gamma2[i] = Infinity; traceW[i] = Infinity; continue; }
@@ -71,7 +86,7 @@ export function nqmModel(method: NqmMethod, setup: NqmSetup, batch: number): Nqm
     flat.v.set(d.v, i * n); flat.g.set(d.g, i * n); flat.sigma2[i] = d.sigma2; flat.s[i] = d.s;
     if (d.W && d.unitSteady) { flat.U.set(d.unitSteady, i * n * n); flat.W.set(d.W, i * n * n); }
   });
-  return { n, size, directions, weight, stable, M1, gamma, gamma2, traceW, flat };
+  return { n, precondition: p, size, directions, weight, stable, M1, gamma, gamma2, traceW, flat };
 }
 
 /** The spectral radius of Z = L^-1 M L^-T (exact for n <= 2, its Frobenius norm above): max |z^T M z| / z^T L L^T z. */

@@ -3,6 +3,7 @@ import { methodDefinition } from '../methods/registry.js';
 import { parseSpec } from '../spec.js';
 import { nqmStepsEstimate, nqmStepsToTarget } from './nqm-loss.js';
 import { nqmModel } from './nqm-model.js';
+import { type NqmPreconditionOption, checkPrecondition } from './nqm-precondition.js';
 import { type NqmSetup, checkBatch, nqmBins } from './nqm-setup.js';
 
 /** n points log-spaced from 10^a to 10^b (numpy.logspace). */
@@ -60,19 +61,21 @@ export function nqmParameterNames(method: string): { rate: string; momentum: str
  * with more than 2000 directions are searched on `nqmBins(setup)` (when `bins` is true, the default) and the chosen
  * point's steps are then computed exactly on the full setup. `start` lists points tried first (e.g. the previous batch
  * size's optimum). `fixed` pins parameters (e.g. { beta: 0 }). Other parameters of `method` (a spec like 'nag' or
- * 'torch-sgd:nesterov=true') keep their spec values.
+ * 'torch-sgd:nesterov=true') keep their spec values. `precondition: p` tunes the method preconditioned by H^-p (same grids).
  *
  * @example
  * nqmTune('gd', nqmSetup({ dim: 100 }), 64, 0.01).alpha; // the best learning rate of the grid (refined)
+ * nqmTune('gd', nqmSetup({ dim: 100 }), 64, 0.01, { precondition: 0.5 }).steps; // preconditioned SGD: fewer steps
  */
 export function nqmTune(method: string, setup: NqmSetup, batch: number, target: number, {
-  grid, bins = true, start = [], fixed = {}, search: mode = 'local',
+  grid, bins = true, start = [], fixed = {}, search: mode = 'local', precondition = 0,
 }: {
   grid?: { alphas: number[]; betas: number[] | null }; bins?: boolean | NqmSetup; start?: { alpha: number; beta: number | null }[];
   fixed?: { beta?: number }; search?: 'grid' | 'local';
-} = {}): NqmTuned {
+} & NqmPreconditionOption = {}): NqmTuned {
   checkBatch(batch);
   checkNumber('target', target, { min: 0, minExclusive: true });
+  checkPrecondition(precondition);
   if (mode !== 'grid' && mode !== 'local') throw new ParameterError('search', mode, "'grid' or 'local'");
   const spec = parseSpec(method, 'method');
   const names = nqmParameterNames(spec.name);
@@ -98,7 +101,7 @@ export function nqmTune(method: string, setup: NqmSetup, batch: number, target: 
     const prev = cache.get(key);
     if (prev && ('steps' in prev || 'hint' in prev || prev.above >= cap)) return prev;
     let model;
-    try { model = nqmModel(specOf(alpha, beta), search, batch); } catch (e) { if (e instanceof ParameterError) { cache.set(key, { hint: 'high' }); return { hint: 'high' }; } throw e; }
+    try { model = nqmModel(specOf(alpha, beta), search, batch, { precondition }); } catch (e) { if (e instanceof ParameterError) { cache.set(key, { hint: 'high' }); return { hint: 'high' }; } throw e; }
     if (!model.stable) { cache.set(key, { hint: 'high' }); return { hint: 'high' }; }
     evaluated++;
     let out: Result;
@@ -189,7 +192,7 @@ export function nqmTune(method: string, setup: NqmSetup, batch: number, target: 
   const chosen = best as { steps: number; alpha: number; beta: number | null } | null;
   if (!chosen) return { method, batch, steps: null, alpha: null, beta: null, effectiveLearningRate: null, searchSteps: null, evaluated };
   const certified = chosen.steps;
-  const steps = search === setup ? certified : nqmStepsToTarget(specOf(chosen.alpha, chosen.beta), setup, batch, target).steps;
+  const steps = search === setup ? certified : nqmStepsToTarget(specOf(chosen.alpha, chosen.beta), setup, batch, target, { precondition }).steps;
   return {
     method, batch, steps, alpha: chosen.alpha, beta: chosen.beta,
     effectiveLearningRate: chosen.alpha / (1 - (chosen.beta ?? 0)), searchSteps: certified, evaluated,
@@ -210,7 +213,8 @@ function nearestIndex(xs: readonly number[], x: number): number {
 }
 
 /**
- * The tuned steps-to-target curve of a method over batch sizes (each batch size warm-started from the previous optimum).
+ * The tuned steps-to-target curve of a method over batch sizes (each batch size warm-started from the previous optimum);
+ * options as `nqmTune`'s, e.g. `{ precondition: 0.5 }` for the curve of SGD preconditioned by H^-1/2.
  *
  * @example
  * nqmBatchCurve('hb', nqmSetup(), [4, 64, 1024], 0.01).map((r) => r.steps);

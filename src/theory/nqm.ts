@@ -5,3 +5,4 @@ export * from './nqm-model.js';
 export * from './nqm-loss.js';
 export * from './nqm-tune.js';
 export * from './nqm-sample.js';
+export * from './nqm-precondition.js';
