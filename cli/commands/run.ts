@@ -1,4 +1,4 @@
-// momentum-lab run --problem SPEC --method SPEC [--steps N] [--tol T] [--seed S] [--format table|json|csv] [--config file.json]
+// momentum-lab run --problem SPEC --method SPEC [--steps N] [--tol T] [--batch B] [--seed S] [--format table|json|csv] [--config file.json]
 import { readFileSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ParameterError } from '../../src/errors.js';
 import { createMethod, methods } from '../../src/methods/registry.js';
 import { createProblem, problems } from '../../src/problems/registry.js';
+import { stochasticProblem } from '../../src/problems/stochastic.js';
 import { type RunResult, run } from '../../src/run/index.js';
 import { type Spec, formatSpec, parseSpec } from '../../src/spec.js';
 import { UsageError } from '../main.js';
@@ -14,7 +15,7 @@ import { parseNumberOption } from '../run-util.js';
 import { checkWork, oneLineErrors, workPerStep } from '../contract-util.js';
 
 interface RunFlags {
-  problem?: string; method?: string; steps?: string; tol?: string; tolOn?: string; seed?: string;
+  problem?: string; method?: string; steps?: string; tol?: string; tolOn?: string; seed?: string; batch?: string;
   recordEvery?: string; record?: string; format?: string; config?: string;
 }
 
@@ -28,6 +29,7 @@ export const runConfigSchema = z.object({
   tol: z.number().min(0).optional(),
   tolOn: z.enum(['grad', 'loss']).optional(),
   seed: z.number().int().min(0).optional(),
+  batch: z.number().int().min(1).optional(),
   recordEvery: z.number().int().min(1).optional(),
   record: z.array(z.string()).optional(),
   format: z.enum(['table', 'json', 'csv']).optional(),
@@ -65,6 +67,14 @@ function toSpec(value: string | Record<string, unknown>, what: 'problem' | 'meth
 function injectSeed(spec: Spec, seed: number | undefined, params: { name: string }[] | undefined): Spec {
   if (seed === undefined || !params?.some((p) => p.name === 'seed') || spec.params.seed !== undefined) return spec;
   return { name: spec.name, params: { ...spec.params, seed: String(seed) } };
+}
+
+/** The library names its options batch and seed; on the command line they are --batch and --seed. */
+function renameBatchErrors<T>(f: () => T): T {
+  try { return f(); } catch (err) {
+    if (err instanceof ParameterError && (err.parameter === 'batch' || err.parameter === 'seed')) throw new ParameterError(`--${err.parameter}`, err.value, err.allowed);
+    throw err;
+  }
 }
 
 function summary(result: RunResult, tol: number, tolOn: string): string {
@@ -113,6 +123,7 @@ function runCommand(flags: RunFlags): void {
   const steps = parseNumberOption('--steps', flags.steps, { min: 1, max: 1e8, integer: true }) ?? config.steps ?? 1000;
   const tol = parseNumberOption('--tol', flags.tol, { min: 0 }) ?? config.tol ?? 1e-8;
   const seed = parseNumberOption('--seed', flags.seed, { min: 0, max: 2 ** 32 - 1, integer: true }) ?? config.seed;
+  const batch = parseNumberOption('--batch', flags.batch, { min: 1, max: 2 ** 31 - 1, integer: true }) ?? config.batch;
   const recordEvery = parseNumberOption('--record-every', flags.recordEvery, { min: 1, integer: true }) ?? config.recordEvery ?? 1;
   const record = flags.record !== undefined ? flags.record.split(',').map((c) => c.trim()).filter((c) => c !== '') : config.record ?? true;
   const tolOn = flags.tolOn ?? config.tolOn ?? 'grad';
@@ -126,7 +137,9 @@ function runCommand(flags: RunFlags): void {
   // n = 2000 on a loaded 2-core machine. Say so on a terminal.
   const n = Number(problemSpec.params.dim ?? 0);
   if (wantProgress(format) && workPerStep(problemSpec, 2) === 4 && n >= 1000) process.stderr.write(`run: building the ${n} x ${n} ${problemSpec.params.structure} Hessian (about 3 s at n = 1000, 25 s at 2000 for dense)...\n`);
-  const problem = createProblem(problemSpec);
+  const exact = createProblem(problemSpec);
+  // --batch: a seeded stochastic gradient oracle (mini-batches of a finite sum, or NQM noise on a quadratic).
+  const problem = batch === undefined ? exact : renameBatchErrors(() => stochasticProblem(exact, { batch, seed: seed ?? 1 }));
   // mu = 1e-300 with L = 1e300 passes each range but not their ratio (tune= rules would then give NaN).
   if (problem.mu !== undefined && problem.L !== undefined && !(problem.L / problem.mu < Infinity)) {
     throw new ParameterError('--problem', formatSpec(problemSpec.name, problemSpec.params), `mu and L with a finite kappa = L/mu (here ${problem.L} / ${problem.mu})`);
@@ -166,10 +179,16 @@ function runCommand(flags: RunFlags): void {
     oracleCalls: result.oracleCalls,
     problem: { spec: formatSpec(problemSpec.name, problemSpec.params), name: problem.name, label: problem.label, dim: problem.dim, mu: problem.mu ?? null, L: problem.L ?? null, minValue: problem.minValue ?? null },
     method: { spec: formatSpec(methodSpec.name, methodSpec.params), name: method.name, params: method.params },
-    options: { steps, tol, tolOn, seed: seed ?? null, recordEvery },
+    options: { steps, tol, tolOn, seed: seed ?? null, recordEvery, batch: batch ?? null, noise: 'noiseModel' in problem ? problem.noiseModel : null },
     trace: result.trace,
   }));
 }
+
+const EXAMPLES = `
+Examples:
+  momentum-lab run --problem quadratic:dim=100,kappa=100 --method hb:tune=polyak --steps 500
+  momentum-lab run --problem logistic-regression --method hb:alpha=0.5,beta=0.9 --batch 10 --seed 3 --format json
+  momentum-lab run --problem quadratic:dim=1000,spectrum=loguniform --method gd:alpha=1 --batch 64 --tol 0 --record loss`;
 
 export function register(program: Command): void {
   oneLineErrors(program
@@ -180,10 +199,12 @@ export function register(program: Command): void {
     .option('--steps <n>', 'maximum number of steps (default 1000)')
     .option('--tol <t>', 'stop when ||grad J|| <= t (or J - J* <= t with --tol-on loss); default 1e-8, 0 runs all steps')
     .option('--tol-on <m>', 'grad | loss (default grad)')
-    .option('--seed <s>', "seed for the problem's and method's randomness when their spec sets none")
+    .option('--batch <B>', 'stochastic gradients: mini-batches of B examples (logistic-regression, least-squares) or NQM noise N(0, H/B) on a quadratic')
+    .option('--seed <s>', "seed for the problem's and method's randomness when their spec sets none, and of --batch's sampler (default 1)")
     .option('--record-every <n>', 'record every n-th step in the trace (default 1)')
     .option('--record <columns>', 'trace columns to keep, comma-separated (e.g. loss,gradNorm,e; e = all eigen-coordinates, w = all coordinates)')
     .option('--format <f>', 'table | json | csv (default table)')
-    .option('--config <file>', 'JSON file with the same keys (problem, method, steps, tol, tolOn, seed, recordEvery, record, format); flags override it')
+    .option('--config <file>', 'JSON file with the same keys (problem, method, steps, tol, tolOn, seed, batch, recordEvery, record, format); flags override it')
+    .addHelpText('after', EXAMPLES)
     .action((flags: RunFlags) => runCommand(flags)));
 }

@@ -1,4 +1,4 @@
-export type { Problem } from './problem.js';
+export type { Problem, FiniteSum } from './problem.js';
 export type { QuadraticProblem, QuadraticOptions } from './quadratic-problem.js';
 export * from './spectrum.js';
 export * from './diagonal-quadratic.js';
@@ -16,3 +16,5 @@ export * from './banana.js';
 export * from './logistic-regression.js';
 export * from './iris-logistic.js';
 export * from './registry.js';
+export * from './least-squares.js';
+export * from './stochastic.js';

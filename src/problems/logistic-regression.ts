@@ -83,6 +83,18 @@ export function logisticRegression(A: Float64Array, y: Float64Array, n: number, 
     }
     return out;
   };
+  // The mini-batch gradient: the same terms as `grad` over the examples in S, divided by |S|.
+  const batchGrad = (w: Float64Array, S: Uint32Array, out: Float64Array): Float64Array => {
+    for (let j = 0; j < d; j++) out[j] = lambda * w[j];
+    for (let t = 0; t < S.length; t++) {
+      const i = S[t], row = i * d;
+      let z = 0;
+      for (let j = 0; j < d; j++) z += A[row + j] * w[j];
+      const coef = (-y[i] * sigmoid(-y[i] * z)) / S.length;
+      for (let j = 0; j < d; j++) out[j] += coef * A[row + j];
+    }
+    return out;
+  };
   // L = lambda + lambda_max(A^T A) / (4n).
   const AtA: number[][] = Array.from({ length: d }, () => new Array<number>(d).fill(0));
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) AtA[j][k] += A[i * d + j] * A[i * d + k];
@@ -101,6 +113,7 @@ export function logisticRegression(A: Float64Array, y: Float64Array, n: number, 
     grad,
     valueAndGrad,
     hvp,
+    finiteSum: { count: n, batchGrad },
   };
 }
 

@@ -40,4 +40,14 @@ export interface Problem {
    * A copy or wrapper that changes the oracles must not carry it (set `diagonalHessian: undefined`).
    */
   readonly diagonalHessian?: { readonly h: Float64Array; readonly ws: Float64Array };
+  /** Declared by a finite sum J(w) = 1/N sum_i f_i(w) (+ a regulariser): what `stochasticProblem` samples mini-batches from. */
+  readonly finiteSum?: FiniteSum;
+}
+
+/** A finite sum's mini-batch oracle: J(w) = 1/N sum_{i < N} f_i(w) + r(w). */
+export interface FiniteSum {
+  /** N, the number of examples. */
+  readonly count: number;
+  /** out <- 1/|S| sum_{i in S} grad f_i(w) + grad r(w) for the example indices S; returns out. Must not allocate. */
+  batchGrad(w: Float64Array, indices: Uint32Array, out: Float64Array): Float64Array;
 }

