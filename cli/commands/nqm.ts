@@ -1,33 +1,37 @@
 // momentum-lab nqm --method sgd,hb[,nag][:alpha=..,beta=..] --batch 4,64,1024 --target 0.01 [--dim 10000] [--steps K]
-//   [--steady-state] [--format table|json|csv]
+//   [--steady-state] [--precondition P] [--shard i/n] [--format table|json|csv]
+// momentum-lab nqm --merge FILE... [--format table|json|csv]
 // The noisy quadratic model (Zhang et al. 2019): exact steps to a target expected loss per method and batch size, tuned
-// over the notebook's grids (alpha, and alpha x beta for momentum) unless the spec fixes the parameters.
+// over the notebook's grids (alpha, and alpha x beta for momentum) unless the spec fixes the parameters; --precondition
+// P preconditions every method's gradients by H^-P.
 //
 // --method takes a comma-separated list of specs; an item with '=' and no ':' continues the previous spec's parameters,
 // so `--method sgd,hb:alpha=0.1,beta=0.9,nag` is three methods (sgd, hb:alpha=0.1,beta=0.9, nag). --method may also be
-// repeated. `sgd` is an alias of gd. Shards (--shard/--merge) are not implemented: a 20-batch-size curve takes seconds.
+// repeated. `sgd` is an alias of gd. Each (method, batch) point is computed on its own (no warm start from another
+// batch size), so a shard (--shard i/n: a contiguous block of the method-major list of points) computes exactly the
+// points of an unsharded run, and --merge joins the shards' JSON into exactly its output.
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ParameterError } from '../../src/errors.js';
 import { linearMethodNames } from '../../src/methods/registry.js';
 import { formatSpec, parseSpec } from '../../src/spec.js';
 import {
-  NQM_MAX_DIM, nqmBins, nqmExpectedLoss, nqmInitialLoss, nqmLowerBound, nqmParameterNames, nqmSetup, nqmSteadyStateRisk,
-  nqmStepsToTarget, nqmTune, type NqmSetup, type NqmTuned,
+  NQM_MAX_DIM, nqmBins, nqmExpectedLoss, nqmInitialLoss, nqmParameterNames, nqmSetup, nqmSteadyStateRisk,
+  nqmStepsToTarget, nqmTune, type NqmSetup,
 } from '../../src/theory/nqm.js';
 import { UsageError } from '../main.js';
-import { csv, fmt, json, parseFormat, table } from '../output.js';
+import { json, parseFormat } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
 import { oneLineErrors } from '../contract-util.js';
+import { parseShard, shardRange } from '../shard-util.js';
+import { type NqmCurveRow, type NqmSetupOut, mergeNqmShards, renderNqm } from '../nqm-util.js';
 
-interface NqmFlags { method?: string[]; batch?: string; target?: string; dim?: string; steps?: string; steadyState?: boolean; format?: string; progress?: boolean }
-
-/** One row of `nqm --format json`'s curves. */
-export interface NqmCurveRow extends Pick<NqmTuned, 'method' | 'batch' | 'steps' | 'alpha' | 'beta' | 'effectiveLearningRate'> {
-  steadyStateRisk?: number | null;
-  steadyState?: 'stable' | 'no steady state: unstable';
-  lossAtSteps?: { k: number; loss: number; deterministic: number; noise: number };
+interface NqmFlags {
+  method?: string[]; batch?: string; target?: string; dim?: string; steps?: string; steadyState?: boolean; precondition?: string;
+  shard?: string; merge?: string[]; format?: string; progress?: boolean;
 }
+
+export type { NqmCurveRow } from '../nqm-util.js';
 
 /** Split --method values into specs: "sgd,hb:alpha=0.1,beta=0.9" -> ["sgd", "hb:alpha=0.1,beta=0.9"]. */
 export function splitMethods(values: readonly string[]): string[] {
@@ -75,8 +79,44 @@ function planMethod(text: string): Plan {
   return { text, name, spec, fixed: hasRate, fixedBeta: undefined };
 }
 
+/** Compute one (method, batch) point: fixed parameters' exact steps, or the tuned point (nqmTune, no warm start). */
+function nqmPoint(plan: Plan, b: number, ctx: { setup: NqmSetup; bins: NqmSetup; target: number; atStart: boolean; precondition: number; steadyState: boolean; steps: number | undefined }): NqmCurveRow {
+  const { setup, bins, target, precondition } = ctx;
+  const names = nqmParameterNames(plan.name);
+  let row: NqmCurveRow;
+  if (plan.fixed) {
+    const params = parseSpec(plan.spec).params;
+    const alpha = Number(params[names.rate]), beta = names.momentum ? Number(params[names.momentum]) : null;
+    const r = nqmStepsToTarget(plan.spec, setup, b, target, { precondition });
+    row = { method: plan.text, batch: b, steps: r.steps, alpha, beta, effectiveLearningRate: alpha / (1 - (beta ?? 0)) };
+  } else if (ctx.atStart) {
+    row = { method: plan.text, batch: b, steps: 0, alpha: null, beta: plan.fixedBeta ?? null, effectiveLearningRate: null };
+  } else {
+    const t = nqmTune(plan.spec, setup, b, target, { bins, precondition, fixed: plan.fixedBeta !== undefined ? { beta: plan.fixedBeta } : {} });
+    row = { method: plan.text, batch: b, steps: t.steps, alpha: t.alpha, beta: t.beta, effectiveLearningRate: t.effectiveLearningRate };
+  }
+  const spec = row.alpha !== null ? formatSpec(plan.name, { ...parseSpec(plan.spec).params, [names.rate]: String(row.alpha), ...(names.momentum && row.beta !== null ? { [names.momentum]: String(row.beta) } : {}) }) : null;
+  if (ctx.steadyState && spec) {
+    const ss = nqmSteadyStateRisk(spec, setup, b, { precondition });
+    row.steadyStateRisk = ss.risk;
+    row.steadyState = ss.status === 'stable' ? 'stable' : 'no steady state: unstable';
+  }
+  if (ctx.steps !== undefined && spec) {
+    const [l] = nqmExpectedLoss(spec, setup, b, [ctx.steps], { precondition });
+    row.lossAtSteps = { k: l.k, loss: l.loss, deterministic: l.deterministic, noise: l.noise };
+  }
+  return row;
+}
+
 function nqmCommand(flags: NqmFlags): void {
   const format = parseFormat(flags.format);
+  if (flags.merge) {
+    if (flags.merge.length === 0) throw new UsageError('--merge needs the shard files');
+    if (flags.method || flags.batch !== undefined || flags.shard !== undefined) throw new UsageError('--merge joins shard files: give no --method, --batch or --shard with it');
+    const { setup, curves, run } = mergeNqmShards(flags.merge);
+    process.stdout.write(renderNqm(setup, curves, format, run));
+    return;
+  }
   if (!flags.method || flags.method.length === 0) throw new UsageError('nqm needs --method SPEC[,SPEC...], e.g. --method sgd,hb');
   if (flags.batch === undefined) throw new UsageError('nqm needs --batch B[,B...], e.g. --batch 4,64,1024');
   const plans = splitMethods(flags.method).map(planMethod);
@@ -84,82 +124,44 @@ function nqmCommand(flags: NqmFlags): void {
   const target = parseNumberOption('--target', flags.target ?? '0.01', { min: 0, minExclusive: true })!;
   const dim = parseNumberOption('--dim', flags.dim ?? '10000', { min: 1, max: NQM_MAX_DIM, integer: true })!;
   const steps = parseNumberOption('--steps', flags.steps, { min: 0, max: 1e15, integer: true });
+  const precondition = parseNumberOption('--precondition', flags.precondition ?? '0', { min: 0, max: 1 })!;
+  const shard = flags.shard !== undefined ? parseShard(flags.shard) : null;
   const setup: NqmSetup = nqmSetup({ dim });
   const initialLoss = nqmInitialLoss(setup);
-  const atStart = initialLoss <= target;
   const bins = setup.h.length > 2000 ? nqmBins(setup) : setup;
+  const ctx = { setup, bins, target, atStart: initialLoss <= target, precondition, steadyState: Boolean(flags.steadyState), steps };
+  const total = plans.length * batches.length;
+  const [from, to] = shardRange(total, shard);
   const showProgress = flags.progress ?? (Boolean(process.stderr.isTTY) && format === 'table');
   const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: 'nqm [{bar}] {percentage}% | {value}/{total} (method, batch) | {duration}s', hideCursor: true, noTTYOutput: true, notTTYSchedule: 500 }, cliProgress.Presets.shades_classic) : null;
-  bar?.start(plans.length * batches.length, 0);
+  bar?.start(to - from, 0);
   const curves: NqmCurveRow[] = [];
-  for (const plan of plans) {
-    let prev: { alpha: number; beta: number | null } | null = null;
-    const names = nqmParameterNames(plan.name);
-    // Tuned curves warm-start each batch size from the previous optimum: sort, then report in the given order.
-    const order = batches.map((b, i) => ({ b, i })).sort((x, y) => x.b - y.b);
-    const rows: NqmCurveRow[] = new Array(batches.length);
-    for (const { b, i } of order) {
-      let row: NqmCurveRow;
-      if (plan.fixed) {
-        const params = parseSpec(plan.spec).params;
-        const alpha = Number(params[names.rate]), beta = names.momentum ? Number(params[names.momentum]) : null;
-        const r = nqmStepsToTarget(plan.spec, setup, b, target);
-        row = { method: plan.text, batch: b, steps: r.steps, alpha, beta, effectiveLearningRate: alpha / (1 - (beta ?? 0)) };
-      } else if (atStart) {
-        row = { method: plan.text, batch: b, steps: 0, alpha: null, beta: plan.fixedBeta ?? null, effectiveLearningRate: null };
-      } else {
-        const t = nqmTune(plan.spec, setup, b, target, { bins, start: prev ? [prev] : [], fixed: plan.fixedBeta !== undefined ? { beta: plan.fixedBeta } : {} });
-        if (t.alpha !== null) prev = { alpha: t.alpha, beta: t.beta };
-        row = { method: plan.text, batch: b, steps: t.steps, alpha: t.alpha, beta: t.beta, effectiveLearningRate: t.effectiveLearningRate };
-      }
-      const spec = row.alpha !== null ? formatSpec(plan.name, { ...parseSpec(plan.spec).params, [names.rate]: String(row.alpha), ...(names.momentum && row.beta !== null ? { [names.momentum]: String(row.beta) } : {}) }) : null;
-      if (flags.steadyState && spec) {
-        const ss = nqmSteadyStateRisk(spec, setup, b);
-        row.steadyStateRisk = ss.risk;
-        row.steadyState = ss.status === 'stable' ? 'stable' : 'no steady state: unstable';
-      }
-      if (steps !== undefined && spec) {
-        const [l] = nqmExpectedLoss(spec, setup, b, [steps]);
-        row.lossAtSteps = { k: l.k, loss: l.loss, deterministic: l.deterministic, noise: l.noise };
-      }
-      rows[i] = row;
-      bar?.increment();
-    }
-    curves.push(...rows);
+  // Points in method-major order: index = (method index) * (number of batch sizes) + (batch index).
+  for (let index = from; index < to; index++) {
+    curves.push(nqmPoint(plans[Math.floor(index / batches.length)], batches[index % batches.length], ctx));
+    bar?.increment();
   }
   bar?.stop();
-  const setupOut = {
-    dim, h: '1/i', c: 'h', s: 1, target, initialLoss,
+  const setupOut: NqmSetupOut = {
+    dim, h: '1/i', c: 'h', s: 1, target, initialLoss, ...(precondition !== 0 ? { precondition } : {}),
     search: setup.h.length > 2000 ? `tuned on ${bins.h.length} bins (ratio 0.05), steps exact on the ${dim} directions` : `exact on the ${dim} directions`,
   };
-  if (format === 'json') { process.stdout.write(json({ setup: setupOut, curves })); return; }
-  if (format === 'csv') {
-    const cols: Record<string, (number | string | null)[]> = {
-      method: curves.map((r) => r.method), batch: curves.map((r) => r.batch), steps: curves.map((r) => r.steps),
-      alpha: curves.map((r) => r.alpha), beta: curves.map((r) => r.beta), effectiveLearningRate: curves.map((r) => r.effectiveLearningRate),
-    };
-    if (flags.steadyState) { cols.steadyStateRisk = curves.map((r) => r.steadyStateRisk ?? null); cols.steadyState = curves.map((r) => r.steadyState ?? null); }
-    if (steps !== undefined) { cols.lossAtSteps = curves.map((r) => r.lossAtSteps?.loss ?? null); cols.deterministic = curves.map((r) => r.lossAtSteps?.deterministic ?? null); cols.noise = curves.map((r) => r.lossAtSteps?.noise ?? null); }
-    process.stdout.write(csv(cols));
-    return;
-  }
-  const lines = [
-    `NQM  ${dim} directions, h_i = c_i = 1/i, E w0^2 = 1 (initial loss ${fmt(initialLoss)}); target ${fmt(target)}; ${setupOut.search}`,
-    ...(atStart ? [`target ${fmt(target)} >= initial loss ${fmt(initialLoss)}: reached at step 0 (nothing to tune)`] : []),
-    '',
-  ];
-  const headers = ['method', 'batch', 'steps', 'alpha', 'beta', 'alpha/(1-beta)', 'lower bound'];
-  if (flags.steadyState) headers.push('steady-state risk');
-  if (steps !== undefined) headers.push(`loss at ${steps}`, 'deterministic', 'noise');
-  const body = curves.map((r) => {
-    const cells: (string | number | null)[] = [r.method, r.batch, r.steps === null ? 'never' : String(r.steps), r.alpha, r.beta, r.effectiveLearningRate, String(Math.ceil(nqmLowerBound(setup, r.batch, target).notebook))];
-    if (flags.steadyState) cells.push(r.steadyState === 'stable' ? r.steadyStateRisk! : r.steadyState ?? '-');
-    if (steps !== undefined) cells.push(r.lossAtSteps?.loss ?? null, r.lossAtSteps?.deterministic ?? null, r.lossAtSteps?.noise ?? null);
-    return cells;
-  });
-  process.stdout.write(lines.join('\n') + table(headers, body) +
-    'steps: exact first step with expected loss <= target ("never": not reached, e.g. the noise floor is above it); lower bound: the notebook\'s D / (2 C B)\n');
+  const run = { methods: plans.map((p) => p.text), batches, steadyState: ctx.steadyState, steps: steps ?? null };
+  const block = shard ? { ...shard, from, to, total } : null;
+  if (block && format === 'json') { process.stdout.write(json({ setup: setupOut, shard: { ...block, ...run }, curves })); return; }
+  process.stdout.write(renderNqm(setupOut, curves, format, run, block));
 }
+
+const EXAMPLES = `
+Examples:
+  momentum-lab nqm --method sgd,hb --batch 4,64,1024
+  momentum-lab nqm --method sgd,hb,nag --batch 1,16,256,4096,65536 --format json
+  momentum-lab nqm --method sgd --precondition 0.5 --batch 1024,16384,262144    # SGD preconditioned by H^-1/2
+  momentum-lab nqm --method hb:alpha=0.1,beta=0.9 --batch 4,64 --dim 1000 --steady-state --steps 1000
+  momentum-lab nqm --method sgd,hb --batch 1,4,16,64,256,1024 --shard 0/2 --format json > s0.json
+  momentum-lab nqm --method sgd,hb --batch 1,4,16,64,256,1024 --shard 1/2 --format json > s1.json
+  momentum-lab nqm --merge s0.json s1.json --format json                       # = the unsharded output
+`;
 
 export function register(program: Command): void {
   oneLineErrors(program
@@ -171,8 +173,12 @@ export function register(program: Command): void {
     .option('--dim <n>', `number of directions (h_i = c_i = 1/i), at most ${NQM_MAX_DIM}`, '10000')
     .option('--steps <k>', 'also report the expected loss after k steps (total, deterministic and noise parts)')
     .option('--steady-state', 'also report the steady-state risk at the given (or tuned) parameters; "no steady state: unstable" when some direction is unstable')
+    .option('--precondition <p>', "precondition every method's gradients by H^-p, 0 <= p <= 1 (Zhang et al. 2019; 0: none)")
+    .option('--shard <i/n>', 'compute only shard i of n (0-based contiguous blocks of the method x batch points), for array jobs; with --format json for --merge')
+    .option('--merge <files...>', 'join shard outputs (JSON) into the output of the unsharded run')
     .option('--format <format>', 'table | json | csv')
     .option('--progress', 'force the progress bar on stderr')
     .option('--no-progress', 'never show a progress bar')
+    .addHelpText('after', EXAMPLES)
     .action((flags: NqmFlags) => nqmCommand(flags)));
 }

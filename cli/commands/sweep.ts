@@ -2,7 +2,6 @@
 //   [--workers N] [--shard i/n] [--output FILE] [--format table|json|csv]
 // momentum-lab sweep --merge FILE... [--output FILE] [--format json|csv]
 // Empirical rates over an (alpha, beta) grid, in parallel worker threads (piscina), shardable across machines.
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
@@ -16,7 +15,10 @@ import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table, type Format } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
 import { checkSpecName, checkWork, oneLineErrors, workPerStep, writeOutputFile } from '../contract-util.js';
+import { joinShards, parseShard, readShardFile, shardRange, type Shard } from '../shard-util.js';
 import { sweepChunk, type SweepPoint, type SweepTask } from '../sweep-worker.js';
+
+export { parseShard } from '../shard-util.js';
 
 interface Axis { from: number; to: number; n: number; log: boolean }
 
@@ -31,7 +33,7 @@ interface SweepHeader {
 }
 
 interface SweepOutput extends SweepHeader {
-  shard: { index: number; count: number } | null;
+  shard: Shard | null;
   points: SweepPoint[];
 }
 
@@ -53,23 +55,11 @@ export function parseAxis(flag: string, raw: string, log: boolean): Axis {
 
 const axisValues = (axis: Axis): Float64Array => (axis.log ? logspace(axis.from, axis.to, axis.n) : linspace(axis.from, axis.to, axis.n));
 
-/** Parse "i/n" (0-based shard index i < n). */
-export function parseShard(raw: string): { index: number; count: number } {
-  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
-  const allowed = 'i/n with 0 <= i < n, e.g. 0/4 (0-based, as Kubernetes JOB_COMPLETION_INDEX; Slurm: $SLURM_ARRAY_TASK_ID/N with --array=0-(N-1))';
-  if (!m) throw new ParameterError('--shard', raw, allowed);
-  const index = Number(m[1]), count = Number(m[2]);
-  if (!(count >= 1 && index < count)) throw new ParameterError('--shard', raw, allowed);
-  return { index, count };
-}
-
 /** Grid points of a shard: a contiguous block [floor(i N/n), floor((i+1) N/n)) of the row-major (beta, alpha) grid. */
-function shardPoints(header: SweepHeader, shard: { index: number; count: number } | null): [number, number, number | null][] {
+function shardPoints(header: SweepHeader, shard: Shard | null): [number, number, number | null][] {
   const alphas = axisValues(header.alphaAxis);
   const betas = header.betaAxis ? axisValues(header.betaAxis) : null;
-  const N = header.total;
-  const lo = shard ? Math.floor((shard.index * N) / shard.count) : 0;
-  const hi = shard ? Math.floor(((shard.index + 1) * N) / shard.count) : N;
+  const [lo, hi] = shardRange(header.total, shard);
   const pts: [number, number, number | null][] = [];
   for (let index = lo; index < hi; index++) {
     const i = Math.floor(index / alphas.length), j = index % alphas.length;
@@ -102,36 +92,20 @@ function render(out: SweepOutput, format: Format): string {
   return lines.join('\n') + table(['alpha', 'beta', 'rate', 'predicted'], ok.slice(0, 8).map((p) => [p.alpha, p.beta, p.rate, p.predicted]));
 }
 
-function readShard(file: string): SweepOutput {
-  let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (err) { throw new ParameterError('--merge', file, `a readable sweep output (${(err as Error).message.split('\n')[0]})`); }
-  try {
-    const data = JSON.parse(text) as SweepOutput;
-    if (!Array.isArray(data.points) || !Number.isInteger(data.total) || data.total < 1 || data.total > 4096 * 4096) throw new Error('not a sweep');
-    if (!data.points.every((p) => Number.isInteger(p?.index) && p.index >= 0 && p.index < data.total)) throw new Error('not a sweep');
-    return data;
-  } catch {
-    throw new ParameterError('--merge', file, 'a JSON file written by `momentum-lab sweep --format json` (shards are merged from JSON)');
-  }
-}
+const isSweepOutput = (data: unknown): data is SweepOutput => {
+  const d = data as SweepOutput;
+  return Array.isArray(d.points) && Number.isInteger(d.total) && d.total >= 1 && d.total <= 4096 * 4096
+    && d.points.every((p) => Number.isInteger(p?.index) && p.index >= 0 && p.index < d.total);
+};
 
 /** Join shard outputs: same header, every index exactly once; the result equals an unsharded run. */
 export function mergeShards(files: string[]): SweepOutput {
-  const shards = files.map(readShard);
+  const shards = files.map((f) => readShardFile(f, 'sweep', isSweepOutput));
   const headerOf = (s: SweepOutput): string => JSON.stringify({ problem: s.problem, method: s.method, steps: s.steps, alphaAxis: s.alphaAxis, betaAxis: s.betaAxis, total: s.total });
-  const h0 = headerOf(shards[0]);
-  shards.forEach((s, i) => { if (headerOf(s) !== h0) throw new ParameterError('--merge', files[i], `a shard of the same sweep as ${files[0]} (${h0})`); });
-  const points: (SweepPoint | undefined)[] = new Array(shards[0].total);
-  shards.forEach((s, i) => {
-    for (const p of s.points) {
-      if (points[p.index] !== undefined) throw new ParameterError('--merge', files[i], `shards without overlap (grid point ${p.index} appears twice)`);
-      points[p.index] = p;
-    }
-  });
-  const missing = points.findIndex((p) => p === undefined);
-  if (missing >= 0 || points.length !== shards[0].total) throw new ParameterError('--merge', files.join(' '), `all shards of the sweep (grid point ${missing} is missing)`);
+  const parts = shards.map((s) => ({ header: headerOf(s), points: s.points.map((p) => ({ index: p.index, point: p })) }));
+  const points = joinShards(files, parts, shards[0].total, { what: 'sweep', unit: 'grid point' });
   const { problem, method, steps, alphaAxis, betaAxis, total } = shards[0];
-  return { problem, method, steps, alphaAxis, betaAxis, total, shard: null, points: points as SweepPoint[] };
+  return { problem, method, steps, alphaAxis, betaAxis, total, shard: null, points };
 }
 
 function emit(out: SweepOutput, format: Format, file: string | undefined): void {
