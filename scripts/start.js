@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: build the explorer (Vite, root web/) into dist-web/, then serve dist-web/ on 127.0.0.1 and print the URL.
 // Usage: node scripts/start.js [--port 5173] [--host 127.0.0.1] [--no-build]
-// The server is a tiny static file server: it serves only files under dist-web/ (no directory listing, no path
-// traversal: every request path is decoded, normalised and checked to stay inside the root), works offline, and
-// binds to the loopback interface unless --host says otherwise. `--port 0` picks a free port.
+// The server is a tiny static file server: it serves only regular files under dist-web/ (no directory listing, no dot
+// files, no path traversal: every request path is decoded, normalised, resolved through symbolic links and checked to
+// stay inside the root), works offline, binds to the loopback interface unless --host says otherwise (and then answers
+// only requests addressed to a loopback name, against DNS rebinding), and sends the security headers on every response.
+// A request whose URL is over Node's 16 kB header limit is redirected to the page without its query, with a notice flag
+// (`?notice=url-too-long`): the explorer then loads with its defaults and says why.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +32,35 @@ const MIME = {
   '.map': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm',
 };
+
+/**
+ * Sent on every response, errors included. The explorer needs 'wasm-unsafe-eval' (the library compiles its WebAssembly
+ * kernels from bytes) and 'unsafe-eval' (Vega compiles its chart expressions with Function); styles set by Vega and
+ * KaTeX need 'unsafe-inline' in style-src; PNG exports and rasters are data:/blob: images; workers are same-origin.
+ */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** The explorer's notice flag for a URL the server would not take (the page shows its defaults and says why). */
+export const TOO_LONG_TARGET = '/?notice=url-too-long';
 
 /** Parse `--port N`, `--host H`, `--no-build`; exits with status 2 and one line naming the bad flag. */
 export function parseArgs(argv) {
@@ -69,7 +101,10 @@ export async function buildSite({ quiet = false } = {}) {
   await build({ root: webRoot, logLevel: quiet ? 'warn' : 'info' });
 }
 
-/** Map a request URL to a file under `root`, or null if it would leave the root or is malformed. */
+/**
+ * Map a request URL to a file path under `root`, or null if it is malformed, holds a NUL or a dot-file segment, or
+ * would leave the root (`..`, encoded dots and slashes are decoded first). Symbolic links are checked by `serve`.
+ */
 export function resolveRequest(root, url) {
   let pathname;
   try {
@@ -77,40 +112,99 @@ export function resolveRequest(root, url) {
   } catch {
     return null;
   }
-  if (pathname.includes('\0')) return null;
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  if (pathname.split('/').some((seg) => seg.startsWith('.'))) return null;
   if (pathname.endsWith('/')) pathname += 'index.html';
   const file = resolve(root, '.' + pathname);
   if (file !== root && !file.startsWith(root + sep)) return null;
   return file;
 }
 
+/** True for a Host header naming the loopback interface (any port), e.g. `127.0.0.1:5173`, `localhost`, `[::1]:80`. */
+export function isLoopbackHost(hostHeader) {
+  if (typeof hostHeader !== 'string') return false;
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:]+)(?::\d{1,5})?$/.exec(hostHeader);
+  if (!m) return false;
+  const name = m[1].toLowerCase();
+  return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function plain(res, status, text, extra = {}) {
+  const body = Buffer.from(text);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+/** A raw response for a request Node could not parse (no `res` exists then), with the security headers. */
+function rawResponse(status, reason, headers, body = '') {
+  const lines = [`HTTP/1.1 ${status} ${reason}`];
+  for (const [k, v] of Object.entries({ ...SECURITY_HEADERS, 'Cache-Control': 'no-store', ...headers, 'Content-Length': Buffer.byteLength(body), Connection: 'close' })) lines.push(`${k}: ${v}`);
+  return `${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
+/**
+ * Answer a request Node refused before it reached the handler. Headers over the 16 kB limit because of a long request
+ * line (the URL) are redirected to the page without its query and with the notice flag; other header overflows get
+ * 431, malformed requests 400, each with the security headers.
+ */
+function onClientError(err, socket) {
+  if (!socket.writable || socket.answered) { socket.destroy(); return; }
+  socket.answered = true;
+  let out;
+  if (err.code === 'HPE_HEADER_OVERFLOW') {
+    const raw = err.rawPacket ? err.rawPacket.toString('latin1') : '';
+    const eol = raw.indexOf('\r\n');
+    const longUrl = /^(GET|HEAD) \//.test(raw) && (eol < 0 || eol > 8192);
+    out = longUrl
+      ? rawResponse(303, 'See Other', { Location: TOO_LONG_TARGET, 'Content-Type': 'text/plain; charset=utf-8' }, 'URL over 16 kB: see /?notice=url-too-long\n')
+      : rawResponse(431, 'Request Header Fields Too Large', { 'Content-Type': 'text/plain; charset=utf-8' }, 'request headers over 16 kB\n');
+  } else {
+    out = rawResponse(400, 'Bad Request', { 'Content-Type': 'text/plain; charset=utf-8' }, 'bad request\n');
+  }
+  socket.end(out);
+  socket.destroySoon?.();
+}
+
 /** Serve `root` over HTTP; resolves with the listening server once bound. */
 export function serve(root, { port = 5173, host = '127.0.0.1' } = {}) {
+  const checkHost = LOOPBACK.has(host) || /^127\./.test(host);
+  let realRoot = null;
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      plain(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
+      return;
+    }
+    if (checkHost && !isLoopbackHost(req.headers.host)) {
+      plain(res, 421, 'misdirected request: this server answers only loopback host names\n');
       return;
     }
     const file = resolveRequest(root, req.url ?? '/');
     if (!file) {
-      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request\n');
+      plain(res, 400, 'bad request\n');
       return;
     }
     try {
-      const info = await stat(file);
+      // Follow symbolic links and serve only what still lies inside the (real) root.
+      realRoot ??= await realpath(root);
+      const real = await realpath(file);
+      if (real !== realRoot && !real.startsWith(realRoot + sep)) throw new Error('outside the root');
+      const info = await stat(real);
       if (!info.isFile()) throw new Error('not a file');
-      const body = await readFile(file);
+      const body = await readFile(real);
       res.writeHead(200, {
+        ...SECURITY_HEADERS,
         'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
+      plain(res, 404, 'not found\n');
     }
   });
+  server.on('clientError', onClientError);
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => ok(server));
@@ -131,6 +225,7 @@ async function main() {
   } catch (err) {
     usage(`cannot listen on ${opts.host}:${opts.port} (${err.code ?? err.message}); try --port 0 for a free port`);
   }
+  if (!LOOPBACK.has(opts.host) && !/^127\./.test(opts.host)) process.stderr.write(`momentum-lab start: warning: --host ${opts.host} is not loopback; the explorer is reachable from other machines\n`);
   const { port } = server.address();
   const shown = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   process.stdout.write(`momentum-lab explorer: http://${shown}:${port}/\n`);
