@@ -116,6 +116,47 @@ describe('momentum-lab run', async () => {
     });
   }
 
+  it.concurrent('--batch B --seed S: a seeded stochastic run (mini-batches), reproducible, another seed another path', async () => {
+    const args = ['--problem', 'logistic-regression', '--method', 'hb:alpha=0.5,beta=0.9', '--steps', '200', '--tol', '0', '--record', 'loss'];
+    const [a, b, c, exact] = await Promise.all([
+      runJson(...args, '--batch', '10', '--seed', '3'), runJson(...args, '--batch', '10', '--seed', '3'),
+      runJson(...args, '--batch', '10', '--seed', '4'), runJson(...args)]);
+    expect(a.trace.loss).toEqual(b.trace.loss);
+    expect(a.trace.loss).not.toEqual(c.trace.loss);
+    expect(a.options).toMatchObject({ batch: 10, seed: 3, noise: 'minibatch' });
+    expect(exact.options).toMatchObject({ batch: null, noise: null });
+    // The loss is measured exactly (k = 0 is the same point), the path differs from the full-batch run's.
+    expect(a.trace.loss[0]).toBe(exact.trace.loss[0]);
+    expect(a.trace.loss[200]).not.toBe(exact.trace.loss[200]);
+    // A --config with batch and seed gives the flags' run.
+    const dir = mkdtempSync(join(tmpdir(), 'ml-batch-'));
+    const file = join(dir, 'run.json');
+    writeFileSync(file, JSON.stringify({ problem: 'logistic-regression', method: 'hb:alpha=0.5,beta=0.9', steps: 200, tol: 0, record: ['loss'], batch: 10, seed: 3 }));
+    expect((await runJson('--config', file)).trace.loss).toEqual(a.trace.loss);
+  });
+
+  it.concurrent('--batch on a quadratic is NQM noise: the loss stalls at a noise floor that a larger batch lowers', async () => {
+    const args = ['--problem', 'quadratic:dim=50,kappa=10', '--method', 'gd:alpha=1', '--steps', '400', '--tol', '0', '--record', 'loss'];
+    const [small, large] = await Promise.all([runJson(...args, '--batch', '1', '--seed', '1'), runJson(...args, '--batch', '100', '--seed', '1')]);
+    expect(small.options.noise).toBe('nqm');
+    const tail = (l: number[]) => l.slice(200).reduce((s, x) => s + x, 0) / 201;
+    // GD at alpha = 1 on h in [0.1, 1]: steady-state risk sum_i (alpha h_i c_i / B) / (2 (2 - alpha h_i)) ~ 1/B scale.
+    expect(tail(small.trace.loss)).toBeGreaterThan(30 * tail(large.trace.loss));
+  });
+
+  it.concurrent('bad --batch values exit 2 naming --batch', async () => {
+    const base = ['run', '--problem', 'logistic-regression', '--method', 'gd'];
+    for (const [value, pattern] of [['0', /--batch = "?0"? is invalid/], ['1.5', /--batch = "?1.5"? is invalid/], ['101', /--batch = 101 is invalid: expected an integer in \[1, 100\]/]] as const) {
+      const r = await cli(...base, '--batch', value);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    const r = await cli('run', '--problem', 'rosenbrock', '--method', 'gd', '--batch', '4');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--batch = 4 is invalid.*rosenbrock is neither/);
+  });
+
   it.concurrent('a bad --config names the file, the key and what is allowed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ml-run-'));
     const file = join(dir, 'bad.json');
@@ -141,7 +182,7 @@ describe('momentum-lab methods / problems', async () => {
   });
   it.concurrent('problems --format json lists the problems; `problems quadratic` shows its parameter ranges', async () => {
     const list = JSON.parse((await cli('problems', '--format', 'json')).stdout) as { name: string }[];
-    expect(list.map((p) => p.name)).toEqual(['quadratic', 'nesterov-worst', 'nesterov-worst-sc', 'lessard-counterexample', 'rosenbrock', 'banana', 'convex-rosenbrock', 'logistic-regression']);
+    expect(list.map((p) => p.name)).toEqual(['quadratic', 'nesterov-worst', 'nesterov-worst-sc', 'lessard-counterexample', 'rosenbrock', 'banana', 'convex-rosenbrock', 'logistic-regression', 'least-squares']);
     const r = await cli('problems', 'quadratic');
     expect(r.stdout).toMatch(/structure\s+diagonal\s+diagonal \| dense \| tridiagonal/);
     const bad = await cli('problems', 'cubic');

@@ -20,7 +20,7 @@ const hessian = (p: Problem, w: Float64Array): number[][] =>
 describe('every registered problem', () => {
   const names = problems().map((p) => p.name);
   it('the registry lists the seven problems of the issue (and the strongly convex worst function)', () => {
-    expect(names).toEqual(['quadratic', 'nesterov-worst', 'nesterov-worst-sc', 'lessard-counterexample', 'rosenbrock', 'banana', 'convex-rosenbrock', 'logistic-regression']);
+    expect(names).toEqual(['quadratic', 'nesterov-worst', 'nesterov-worst-sc', 'lessard-counterexample', 'rosenbrock', 'banana', 'convex-rosenbrock', 'logistic-regression', 'least-squares']);
     for (const info of problems()) for (const param of info.params) expect(param.description.length).toBeGreaterThan(5);
   });
   for (const name of names) {
