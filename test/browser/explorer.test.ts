@@ -14,9 +14,10 @@ import {
   createProblem, createMethod, run, linearMethod, worstRateOverInterval, directionRate, directionRegime, regimeThresholds, logspace,
   rateMapCurves, analyzeLinearSystem, fromRows, limitCycle, vanDerPolField, logisticLyapunov, energyDecay, krylovMinimumLoss,
   certifyMethod, certifyRate, linearMethodNames, linearFormOf, formWorstRate, twoTermStateSpace, tuningRule, rateMapOf,
+  nqmSetup, nqmBins, nqmStepsToTarget, nqmSteadyStateRisk, nqmBatchCurve, nqmCriticalBatch, nqmLowerBound,
 } from '../../src/index.js';
 
-const SECTIONS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
+const SECTIONS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9'];
 
 let ex: Explorer;
 beforeAll(async () => { ex = await startExplorer(); });
@@ -358,6 +359,90 @@ describe('explorer in chromium', () => {
     await userCell(certified(twoTermStateSpace(0.4, 0.5, 0.3)));
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('section 9 (noise) shows the library NQM: steps, noise floor (x 1/4 for 4x the batch), tuned curves, effective learning rate', async () => {
+    const { page, errors } = await openPage(ex, '?s9.method=hb&s9.b=8&s9.alpha=0.05&s9.beta=0.9&s9.target=0.01&s9.K=5000&s9.eq=1', { width: 1440, height: 900 });
+    await page.addStyleTag({ content: '.site-head { position: static !important; }' });
+    await mountSection(page, 's9');
+    await settle(page);
+    const setup = nqmSetup({ dim: 1000 }), bins = nqmBins(setup, { ratio: 0.05 });
+    expect(bins.h.length).toBe(91);
+    const spec = 'hb:alpha=0.05,beta=0.9', eff = 0.05 / (1 - 0.9);
+    // Steps to target and the noise floor at B = 2^8, on the same 91 bins; SGD at alpha / (1 - beta) next to it.
+    const steps = nqmStepsToTarget(spec, bins, 256, 0.01).steps!;
+    expect(steps).toBe(3014);
+    expect(await cellValue(page, 's9.steps.m')).toBe(steps);
+    const sgdSteps = nqmStepsToTarget(`gd:alpha=${eff}`, bins, 256, 0.01).steps!;
+    expect(await cellValue(page, 's9.steps.sgd')).toBe(sgdSteps);
+    expect(Math.abs(sgdSteps - steps) / steps).toBeLessThan(0.02); // 3053 vs 3014: the effective learning rate
+    const floor = nqmSteadyStateRisk(spec, bins, 256).risk!;
+    expectNear(await cellValue(page, 's9.floor.m'), floor);
+    expect(Number(await page.locator('[data-readout="s9.batchline"]').getAttribute('data-eff'))).toBe(eff);
+    expect(nqmLowerBound(bins, 256, 0.01).notebook).toBeCloseTo(1000 / (2 * 0.01 * 256), 9);
+    expect(await cellText(page, 's9.batchline')).toContain('lower bound on the steps D/(2 J_target B) = 195.3.');
+    // The exact sum over all 1000 directions (worker) against the bins.
+    const exactValue = () => page.waitForFunction(() => (document.querySelector('[data-readout="s9.exact"]') as HTMLElement | null)?.dataset.value ?? null).then((hdl) => hdl.jsonValue()).then(Number);
+    const exact = nqmStepsToTarget(spec, setup, 256, 0.01).steps!;
+    expect(await exactValue()).toBe(exact);
+    expect(Math.abs(exact - steps) / exact).toBeLessThan(0.01);
+    // The tuned curves from the workers equal nqmBatchCurve in Node (same bins, batch sizes 2^0..2^16).
+    await page.waitForFunction(() => (document.querySelector('#s9-batch .status')?.textContent ?? '').startsWith('Tuned curves'), null, { timeout: 60_000 });
+    const perf0 = await page.evaluate(() => window.__explorer.perf());
+    const batches = Array.from({ length: 17 }, (_, i) => 2 ** i);
+    const gd = nqmBatchCurve('gd', bins, batches, 0.01);
+    expect(await cellValue(page, 's9.tuned.steps.gd')).toBe(gd[8].steps);
+    expectNear(await cellValue(page, 's9.tuned.alpha.gd'), gd[8].alpha!);
+    expectNear(await cellValue(page, 's9.tuned.crit.gd'), nqmCriticalBatch(gd).interpolated!);
+    // Four times the batch: the noise floor divides by exactly 4, the steps follow the library.
+    await typeValue(page, 's9.b', 10);
+    await settle(page);
+    expectNear(await cellValue(page, 's9.floor.m'), floor / 4, 1e-12);
+    expect(await cellValue(page, 's9.steps.m')).toBe(nqmStepsToTarget(spec, bins, 1024, 0.01).steps);
+    await page.locator('#s9').screenshot({ path: join(screenshots, 's9-noise-1440.png') });
+    // Tuned heavy ball at B = 2^14: alpha / (1 - beta) far above SGD's limit 2, which never reaches the target.
+    await typeValue(page, 's9.b', 14);
+    await settle(page);
+    const hb = nqmBatchCurve('hb', bins, batches, 0.01)[14];
+    expect(await cellValue(page, 's9.tuned.steps.hb')).toBe(hb.steps);
+    await page.locator('[data-tune="hb"]').click();
+    await settle(page);
+    const tunedState = await page.evaluate(() => ({ ...(window.__explorer.store.state.s9 as { alpha: number; beta: number }) }));
+    expectNear(tunedState.alpha, hb.alpha!, 1e-12); // the grids' 10^x may differ in the last bit between Chromium and Node
+    expectNear(tunedState.beta, hb.beta!, 1e-12);
+    expect(await cellValue(page, 's9.steps.m')).toBe(hb.steps);
+    expect(hb.effectiveLearningRate!).toBeGreaterThan(2);
+    expect(await cellText(page, 's9.steps.sgd')).toBe('never (unstable)');
+    await page.locator('#s9').screenshot({ path: join(screenshots, 's9-noise-tuned-1440.png') });
+    // Interaction latency of the loss chart (main thread: exact expectations + redraw), printed.
+    await page.evaluate(() => window.__explorer.clearPerf());
+    const slider = page.locator('input[type=range][data-key="s9.alpha"]');
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 0; i < 25; i++) {
+      await page.mouse.move(box.x + box.width * (0.5 + (0.25 * i) / 25), box.y + box.height / 2);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    await page.mouse.up();
+    await settle(page);
+    const perf = await page.evaluate(() => window.__explorer.perf());
+    const loss = perf['s9.loss'] ?? [];
+    console.log(`[explorer perf] s9 alpha drag (exact loss on 91 bins x 241 steps, x2 with SGD, + steps to target + redraw): n=${loss.length} median ${median(loss).toFixed(1)} ms, p95 ${p95(loss).toFixed(1)} ms; ` +
+      `worker: sample ${median(perf['s9.sample.worker'] ?? [0]).toFixed(0)} ms, fixed curves ${median(perf['s9.fixed.worker'] ?? [0]).toFixed(0)} ms, tuned curves gd/hb/nag ${['gd', 'hb', 'nag'].map((m) => (perf0[`s9.curve.worker.${m}`] ?? [0])[0].toFixed(0)).join('/')} ms`);
+    expect(loss.length).toBeGreaterThanOrEqual(5);
+    expect(errors).toEqual([]);
+    await page.close();
+    // The phone width: no horizontal overflow, screenshot.
+    const phone = await openPage(ex, '?s9.b=10', { width: 390, height: 844 });
+    await mountSection(phone.page, 's9');
+    await settle(phone.page);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await phone.page.addStyleTag({ content: '.site-head { position: static !important; }' });
+    await phone.page.locator('#s9').screenshot({ path: join(screenshots, 's9-noise-390.png') });
+    expect(phone.errors).toEqual([]);
+    await phone.page.close();
   });
 
   it('the URL round-trips: slider moves write the URL, and loading it restores the state', async () => {

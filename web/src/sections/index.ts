@@ -8,5 +8,6 @@ import { s5 } from './s5-energy.js';
 import { s6 } from './s6-nesterov.js';
 import { s7 } from './s7-speed-limits.js';
 import { s8 } from './s8-certify.js';
+import { s9 } from './s9-noise.js';
 
-export const sections: Section[] = [s1, s2, s3, s4, s5, s6, s7, s8];
+export const sections: Section[] = [s1, s2, s3, s4, s5, s6, s7, s8, s9];

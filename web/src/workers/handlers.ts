@@ -1,6 +1,7 @@
 // Job handlers: thin adapters from a job message to library calls (no numerics of their own).
 import type { Job, JobResult } from './protocol.js';
-import { largestLyapunovFlow, lorenzField, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, formWorstRate, rateMap, rateMapOf, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov } from '../lib.js';
+import { largestLyapunovFlow, lorenzField, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, formWorstRate, rateMap, rateMapOf, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov,
+  nqmSetup, nqmBins, nqmBatchCurve, nqmStepsToTarget, nqmSampledRun } from '../lib.js';
 
 type Handlers = { [K in Job['type']]?: (job: Extract<Job, { type: K }>) => JobResult };
 
@@ -90,5 +91,40 @@ export const handlers: Handlers = {
     const rows = [];
     for (const r of linspace(job.r[0], job.r[1], job.n)) rows.push({ r, lyapunov: logisticLyapunov(r, { transient: 300, iterations: 2000 }) });
     return { kind: 'series', rows, ms: performance.now() - t0 };
+  },
+
+  /** Tuned steps to target against batch size for one method on the binned NQM (each batch warm-started from the last). */
+  'nqm-curve': (job) => {
+    const t0 = performance.now();
+    const bins = nqmBins(nqmSetup({ dim: job.dim }), { ratio: job.ratio });
+    const rows = nqmBatchCurve(job.method, bins, job.batches, job.target).map((r) => ({
+      method: job.method, batch: r.batch, steps: r.steps, alpha: r.alpha, beta: r.beta, effectiveLearningRate: r.effectiveLearningRate,
+    }));
+    return { kind: 'series', rows, ms: performance.now() - t0 };
+  },
+
+  /** Exact steps to target at fixed parameters (binned model; `exact: true` rows on all directions at `exactAt`). */
+  'nqm-fixed': (job) => {
+    const t0 = performance.now();
+    const setup = nqmSetup({ dim: job.dim });
+    const bins = nqmBins(setup, { ratio: job.ratio });
+    const rows: Record<string, number | string | boolean | null>[] = [];
+    for (const m of job.methods) {
+      for (const batch of job.batches) {
+        const r = nqmStepsToTarget(m.spec, bins, batch, job.target);
+        rows.push({ key: m.key, batch, steps: r.steps, status: r.status, exact: false });
+      }
+      if (job.exactAt !== undefined) {
+        const r = nqmStepsToTarget(m.spec, setup, job.exactAt, job.target);
+        rows.push({ key: m.key, batch: job.exactAt, steps: r.steps, status: r.status, exact: true });
+      }
+    }
+    return { kind: 'series', rows, ms: performance.now() - t0 };
+  },
+
+  'nqm-sample': (job) => {
+    const t0 = performance.now();
+    const run = nqmSampledRun(job.method, nqmSetup({ dim: job.dim }), job.batch, job.steps, { seed: job.seed, every: job.every });
+    return { kind: 'series', rows: run.k.map((k, i) => ({ k, loss: run.loss[i] })), ms: performance.now() - t0 };
   },
 };

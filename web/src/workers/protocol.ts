@@ -16,6 +16,15 @@ export type Job =
   | { type: 'certify'; methods: ({ key: string; spec: string } | { key: string; stateSpace: StateSpace })[]; kappas: number[]; iqc: string }
   | { type: 'speed'; kappas: number[]; methods: { key: string; spec: string }[]; dim: number; tol: number; maxSteps: number }
   | { type: 'lorenz-lyapunov'; a: number; b: number; c: number; time: number }
+  /** The noisy quadratic model nqmSetup({ dim }) grouped by nqmBins({ ratio }): one method's tuned steps-to-target curve (nqmBatchCurve). */
+  | { type: 'nqm-curve'; method: string; dim: number; ratio: number; batches: number[]; target: number }
+  /**
+   * Steps to target at fixed parameters on the binned model, per method spec and batch size; with `exactAt`, also on
+   * all `dim` directions (the exact sum) at that batch size.
+   */
+  | { type: 'nqm-fixed'; methods: { key: string; spec: string }[]; dim: number; ratio: number; batches: number[]; target: number; exactAt?: number }
+  /** One seeded sampled run of a method's own step() on all `dim` directions (nqmSampledRun), every `every`-th loss. */
+  | { type: 'nqm-sample'; method: string; dim: number; batch: number; steps: number; seed: number; every: number }
   | { type: 'ping' };
 
 export interface RasterResult {
