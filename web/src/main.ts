@@ -21,7 +21,7 @@ function showNotice(lines: string[]): void {
   const close = h('button', { type: 'button', class: 'notice-close', 'aria-label': 'Dismiss notice', text: '×' });
   close.addEventListener('click', () => { box.hidden = true; });
   box.replaceChildren(
-    h('strong', { text: 'The link had parameters that could not be used; defaults were used instead.' }),
+    h('strong', { text: 'The link had parameters that could not be used as given; each line says what is shown instead.' }),
     h('ul', {}, ...lines.map((l) => h('li', { text: l }))),
     close,
   );

@@ -12,6 +12,7 @@ import { paintRgba, imageLayer, imageRow } from '../ui/raster.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler, record } from '../perf.js';
 import { h, fmt } from '../ui/dom.js';
+import { sh } from '../ui/export.js';
 import {
   analyzeLinearSystem, phasePortrait, fromRows, matvec, logisticCobweb, logisticPeriod, logisticLyapunov, complex, cadd, cmul, cabs,
   type VectorField,
@@ -39,7 +40,7 @@ function linearPanel(store: Store): { el: HTMLElement; start: () => Promise<void
     exportSource: {
       name: 'linear-system',
       charts: () => (portrait && eig && td ? [{ label: 'phase portrait', chart: portrait }, { label: 'eigenvalues', chart: eig }, { label: 'trace-determinant', chart: td }] : []),
-      cli: () => `momentum-lab dynamics linear --matrix "${s().a},${s().b};${s().c},${s().d}" --alpha ${s().alpha} --format json`,
+      cli: () => sh`momentum-lab dynamics linear --matrix ${`${s().a},${s().b};${s().c},${s().d}`} --alpha ${s().alpha} --format json`,
     },
   });
   p.controls.append(
@@ -149,7 +150,7 @@ function logisticPanel(store: Store): { el: HTMLElement; start: () => Promise<vo
     exportSource: {
       name: 'logistic',
       charts: () => (cob && bif ? [{ label: 'cobweb', chart: cob }, { label: 'bifurcation', chart: bif }] : []),
-      cli: () => `momentum-lab dynamics logistic --r ${s().r} --format json\nmomentum-lab dynamics bifurcation --out bifurcation.png`,
+      cli: () => `${sh`momentum-lab dynamics logistic --r ${s().r} --format json`}\nmomentum-lab dynamics bifurcation --out bifurcation.png`,
     },
   });
   p.controls.append(slider(store, sec, 'r', { label: 'growth rate', symbol: 'r', min: 0, max: 4, step: 0.001 }));
@@ -223,7 +224,7 @@ function mandelbrotPanel(store: Store): { el: HTMLElement; start: () => Promise<
     exportSource: {
       name: 'mandelbrot',
       charts: () => (chart ? [{ label: 'mandelbrot', chart }] : []),
-      cli: () => { const v = win(s()); return `momentum-lab dynamics mandelbrot --x-min ${v.x[0]} --x-max ${v.x[1]} --y-min ${v.y[0]} --y-max ${v.y[1]} --width 640 --height 480 --max-iter ${s().iters} --out mandelbrot.png`; },
+      cli: () => { const v = win(s()); return sh`momentum-lab dynamics mandelbrot --x-min ${v.x[0]} --x-max ${v.x[1]} --y-min ${v.y[0]} --y-max ${v.y[1]} --width 640 --height 480 --max-iter ${s().iters} --out mandelbrot.png`; },
     },
   });
   const win = (st: S1) => { const hw = 1.6 / st.zoom, hh = 1.2 / st.zoom; return { x: [st.cx - hw, st.cx + hw] as [number, number], y: [st.cy - hh, st.cy + hh] as [number, number] }; };

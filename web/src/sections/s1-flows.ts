@@ -9,10 +9,11 @@ import { Chart, type Row } from '../ui/chart.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler } from '../perf.js';
 import { fmt } from '../ui/dom.js';
-import { thin, density } from '../ui/decimate.js';
-import {
-  phasePortrait, vanDerPolField, hopfField, expressionField, limitCycle, odeEuler, odeDopri5, lorenzField, linspace, type VectorField,
-} from '../lib.js';
+import { thin } from '../ui/decimate.js';
+import { sh } from '../ui/export.js';
+import { vanDerPolField, hopfField, odeDopri5, lorenzField, linspace, type VectorField } from '../lib.js';
+import { cyclesData, type CyclesData } from '../workers/cycles.js';
+import { runTypedField, BudgetExceeded } from '../workers/field-runner.js';
 import type { SeriesResult } from '../workers/protocol.js';
 
 const EXPR = /^[0-9a-zA-Z_+\-*/^().,\s]*$/;
@@ -29,11 +30,15 @@ export const flowShape = {
 };
 type SF = { sys: 'vanderpol' | 'hopf' | 'custom'; vmu: number; hmu: number; homega: number; fx: string; fy: string; step: number; la: number; lb: number; lc: number; yaw: number; pitch: number };
 
-async function fieldOf(st: SF): Promise<VectorField> {
-  if (st.sys === 'vanderpol') return vanDerPolField(st.vmu);
-  if (st.sys === 'hopf') return hopfField(st.hmu, st.homega);
-  return expressionField([st.fx, st.fy], ['x', 'y'], {}, 'field');
+function builtinField(st: SF): VectorField {
+  return st.sys === 'hopf' ? hopfField(st.hmu, st.homega) : vanDerPolField(st.vmu);
 }
+
+/** The typed-field export: the library's parser and limitCycle from Node, the expressions passed as quoted arguments. */
+const TYPED_SCRIPT = 'import { expressionField, limitCycle } from "momentum-lab"; const [fx, fy] = process.argv.slice(1); '
+  + 'const f = await expressionField([fx, fy], ["x", "y"], {}, "field"); '
+  + 'const { period, amplitude, converged, message } = limitCycle(f, [2, 0.5], { transient: 40, maxTime: 200, tol: 1e-6 }); '
+  + 'console.log(JSON.stringify({ period, amplitude, converged, message }))';
 
 export function limitCyclePanel(store: Store): { el: HTMLElement; start: () => Promise<void> } {
   const sec = 's1';
@@ -49,9 +54,9 @@ export function limitCyclePanel(store: Store): { el: HTMLElement; start: () => P
       charts: () => (chart ? [{ label: 'phase portrait', chart }] : []),
       cli: () => {
         const st = s();
-        return st.sys === 'vanderpol' ? `momentum-lab dynamics vanderpol --mu ${st.vmu} --format json`
-          : st.sys === 'hopf' ? `momentum-lab dynamics hopf --mu ${st.hmu} --omega ${st.homega} --format json`
-            : `# a typed field: x' = ${st.fx}, y' = ${st.fy} (phasePortrait + limitCycle in the library)`;
+        return st.sys === 'vanderpol' ? sh`momentum-lab dynamics vanderpol --mu ${st.vmu} --format json`
+          : st.sys === 'hopf' ? sh`momentum-lab dynamics hopf --mu ${st.hmu} --omega ${st.homega} --format json`
+            : sh`node --input-type=module -e ${TYPED_SCRIPT} ${st.fx} ${st.fy}`;
       },
     },
   });
@@ -71,29 +76,32 @@ export function limitCyclePanel(store: Store): { el: HTMLElement; start: () => P
   p.views.append(v.el);
   const update = async () => {
     const st = s();
-    let f: VectorField;
-    try { f = await fieldOf(st); } catch (e) { p.status.textContent = e instanceof Error ? e.message : String(e); return; }
-    const starts: [number, number][] = [[0.1, 0.1], [3, 3], [-3, -2], [2.5, -3], [-0.5, 3.2]];
-    const pp = phasePortrait(f, { xRange: [-4, 4], yRange: [-4, 4], grid: 15, starts, tspan: [0, 20], samples: 500, contourGrid: 81 });
-    const flows: Row[] = [];
-    pp.trajectories.forEach((tr, j) => {
-      for (const i of thin(tr.x.length, (i) => tr.x[i], (i) => tr.y[i], density(-4, 4, 800), density(-4, 4, 800))) {
-        if (Math.abs(tr.x[i]) < 6 && Math.abs(tr.y[i]) < 6) flows.push({ series: `flow ${j}`, i, x: tr.x[i], y: tr.y[i] });
+    let data: CyclesData;
+    if (st.sys === 'custom') {
+      // A typed field may be arbitrarily slow (x^x^x^...): its work runs in a worker that is stopped after 2 s.
+      p.status.textContent = 'Computing the typed field…';
+      try {
+        data = await runTypedField(st.fx, st.fy, st.step);
+      } catch (e) {
+        if (e instanceof Superseded) return;
+        roT.set('–');
+        roA.set('–');
+        p.status.textContent = e instanceof BudgetExceeded
+          ? `Stopped after ${e.ms / 1000} s: the typed field is too slow to evaluate here; simplify it or use the library.`
+          : e instanceof Error ? e.message : String(e);
+        p.status.dataset.state = e instanceof BudgetExceeded ? 'stopped' : 'error';
+        await chart!.set({ flows: [], ncl: [], dots: [], arrows: [] });
+        return;
       }
-    });
-    const ncl: Row[] = [];
-    pp.nullclines.x.forEach((sg, i) => { ncl.push({ kind: "x' = 0", seg: `x${i}`, x: sg[0][0], y: sg[0][1] }, { kind: "x' = 0", seg: `x${i}`, x: sg[1][0], y: sg[1][1] }); });
-    pp.nullclines.y.forEach((sg, i) => { ncl.push({ kind: "y' = 0", seg: `y${i}`, x: sg[0][0], y: sg[0][1] }, { kind: "y' = 0", seg: `y${i}`, x: sg[1][0], y: sg[1][1] }); });
-    const dots: Row[] = [];
-    const eu = odeEuler(f, [0, 60 * st.step], [3, 3], { h: st.step });
-    for (let k = 0; k < eu.t.length; k++) { const x = eu.y[2 * k], y = eu.y[2 * k + 1]; if (Math.abs(x) < 6 && Math.abs(y) < 6) dots.push({ k, x, y }); }
-    const arrows: Row[] = [];
-    for (let i = 0; i < pp.field.x.length; i++) arrows.push({ x: pp.field.x[i], y: pp.field.y[i], angle: 90 - (Math.atan2(pp.field.v[i], pp.field.u[i]) * 180) / Math.PI });
-    const lc = limitCycle(f, [2, 0.5], { transient: 40, maxTime: 200, tol: 1e-6 });
+    } else {
+      data = cyclesData(builtinField(st), st.step);
+    }
+    delete p.status.dataset.state;
+    const { lc } = data;
     roT.set(lc.period ?? 'none found', 6);
     roA.set(lc.amplitude ?? 'none found', 6);
     p.status.textContent = lc.converged ? `Limit cycle: period ${fmt(lc.period!, 6)}, amplitude ${fmt(lc.amplitude!, 6)} (${lc.returns} section returns).` : `No attracting cycle: ${lc.message}`;
-    await chart!.set({ flows, ncl, dots, arrows });
+    await chart!.set({ flows: data.flows, ncl: data.ncl, dots: data.dots, arrows: data.arrows });
   };
   const start = async () => {
     const ax = (f: string, t: string) => ({ field: f, type: 'quantitative', title: t, scale: { domain: [-4, 4], nice: false } });
@@ -126,7 +134,7 @@ export function lorenzPanel(store: Store): { el: HTMLElement; start: () => Promi
     exportSource: {
       name: 'lorenz',
       charts: () => (chart ? [{ label: 'attractor', chart }] : []),
-      cli: () => `momentum-lab dynamics lorenz --a ${s().la} --b ${s().lb} --c ${s().lc} --format json`,
+      cli: () => sh`momentum-lab dynamics lorenz --a ${s().la} --b ${s().lb} --c ${s().lc} --format json`,
     },
   });
   p.controls.append(

@@ -8,8 +8,48 @@ export interface ExportSource {
   charts: () => { label: string; chart: Chart }[];
   /** Rows for CSV; defaults to the first data set of the first chart. */
   csv?: () => Row[];
-  /** The equivalent CLI command(s). */
+  /** The equivalent CLI command(s), one per line; build each with `sh` so every value is quoted for the shell. */
   cli: () => string;
+}
+
+/** Characters that never belong in an exported command: control (newline inside a value, escape), format, separators. */
+const UNSAFE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/**
+ * One word for a POSIX shell: always single-quoted, an embedded ' written '\'' (so `$`, backquotes, `;`, spaces and
+ * globs are literal). Refuses control characters (a newline would end the command, whatever the quoting).
+ *
+ * @example
+ * shellQuote("it's"); // returns 'it'\''s'
+ */
+export function shellQuote(word: unknown): string {
+  const s = String(word);
+  if (UNSAFE.test(s)) throw new Error(`a value holds a control character (${JSON.stringify(s.slice(0, 40))}): not exported`);
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A command line from a template: the literal text is the command's own, every interpolated value is one shell word
+ * quoted by `shellQuote`, so no field can add a word or a command.
+ *
+ * @example
+ * sh`momentum-lab dynamics lorenz --a ${10} --format json`; // returns "momentum-lab dynamics lorenz --a '10' --format json"
+ */
+export function sh(strings: TemplateStringsArray, ...values: unknown[]): string {
+  return strings.reduce((out, lit, i) => out + lit + (i < values.length ? shellQuote(values[i]) : ''), '');
+}
+
+/** The text shown and copied: the commands, or a shell comment saying why they could not be exported. */
+export function cliText(cli: () => string): string {
+  let text: string;
+  try {
+    text = cli();
+  } catch (e) {
+    return `# not exported: ${(e instanceof Error ? e.message : String(e)).replace(/[\r\n]+/g, ' ')}`;
+  }
+  // Lines are separate commands; anything else invisible or controlling the terminal is refused outright.
+  if (text.split('\n').some((line) => UNSAFE.test(line))) return '# not exported: a value holds a control character';
+  return text;
 }
 
 export function toCsv(rows: Row[]): string {
@@ -60,9 +100,10 @@ export function exportMenu(src: ExportSource): HTMLElement {
       download(`${src.name}.csv`, blobUrl(toCsv(rows), 'text/csv'));
     });
     body.append(h('div', { class: 'export-row' }, csv));
-    const cmd = h('pre', { class: 'cli', 'data-cli': src.name, tabindex: 0 }, h('code', { text: src.cli() }));
+    const text = cliText(src.cli);
+    const cmd = h('pre', { class: 'cli', 'data-cli': src.name, tabindex: 0 }, h('code', { text }));
     const copy = h('button', { type: 'button', text: 'Copy command' });
-    copy.addEventListener('click', () => void navigator.clipboard?.writeText(src.cli()).catch(() => undefined));
+    copy.addEventListener('click', () => void navigator.clipboard?.writeText(text).catch(() => undefined));
     body.append(h('div', { class: 'export-cli' }, h('span', { class: 'small', text: 'Same computation on the command line:' }), cmd, copy));
   });
   return details;
