@@ -1,8 +1,9 @@
 // Option parsing and output helpers of the `dynamics` command (cli/commands/dynamics.ts).
 import { PNG } from 'pngjs';
-import { ParameterError, describeRange } from '../src/errors.js';
+import { ParameterError } from '../src/errors.js';
+import { isDecimal, parseDecimal } from '../src/parse-number.js';
 import { type Format, csv, fmt, json } from './output.js';
-import { writeOutputFile } from './contract-util.js';
+import { checkOutputFile, writeOutputFile } from './contract-util.js';
 
 export type Opts = Record<string, string | undefined>;
 
@@ -11,12 +12,7 @@ export function num(opts: Opts, key: string, flag: string, fallback: number,
   range: { min?: number; max?: number; minExclusive?: boolean; integer?: boolean } = {}): number {
   const raw = opts[key];
   if (raw === undefined) return fallback;
-  const x = raw.trim() === '' ? NaN : Number(raw);
-  const { min = -Infinity, max = Infinity, minExclusive = false, integer = false } = range;
-  if (!(Number.isFinite(x) && (minExclusive ? x > min : x >= min) && x <= max && (!integer || Number.isInteger(x)))) {
-    throw new ParameterError(flag, raw, describeRange(range));
-  }
-  return x;
+  return parseDecimal(flag, raw, range);
 }
 
 /** A comma-separated vector option of fixed length, e.g. --x0 "1,1,1". */
@@ -25,7 +21,7 @@ export function vec(opts: Opts, key: string, flag: string, fallback: number[], m
   if (raw === undefined) return fallback;
   const parts = raw.split(',').map((s) => s.trim());
   const v = parts.map(Number);
-  if (parts.length !== fallback.length || parts.some((s) => s === '') || !v.every((x) => Number.isFinite(x) && Math.abs(x) <= maxAbs)) {
+  if (parts.length !== fallback.length || !parts.every(isDecimal) || !v.every((x) => Number.isFinite(x) && Math.abs(x) <= maxAbs)) {
     throw new ParameterError(flag, raw, `${fallback.length} numbers in [-${maxAbs}, ${maxAbs}] separated by commas, e.g. "${fallback.join(',')}"`);
   }
   return v;
@@ -52,9 +48,15 @@ export function emit(format: Format, summary: Record<string, unknown>, data: Rec
   else out(kv(lines));
 }
 
+/** Check a --out PNG path before the work: a name ending in .png in an existing directory. */
+export function checkPngPath(file: string): void {
+  if (!/\.png$/i.test(file)) throw new ParameterError('--out', file, 'a file name ending in .png');
+  checkOutputFile('--out', file);
+}
+
 /** Write RGBA pixels as a PNG file (pngjs); the name must end in .png. */
 export function writePng(file: string, width: number, height: number, rgba: Uint8ClampedArray): void {
-  if (!/\.png$/i.test(file)) throw new ParameterError('--out', file, 'a file name ending in .png');
+  checkPngPath(file);
   const png = new PNG({ width, height });
   png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
   writeOutputFile('--out', file, PNG.sync.write(png));

@@ -24,10 +24,14 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
   return program;
 }
 
+function onStdoutError(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE') process.exit(0); else throw e;
+}
+
 /** Run the CLI; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
-  // `momentum-lab ... | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
+  // `momentum-lab ... | head` closes the pipe early: that is not an error. (Once per process: tests call main often.)
+  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
   const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);

@@ -9,10 +9,10 @@ export function parseFormat(value: string | undefined, allowed: readonly Format[
   return f;
 }
 
-/** Format a number for humans: shortest round-trip up to 6 significant digits. */
+/** Format a number for humans: shortest round-trip up to 6 significant digits; '-' for none (null, NaN, Infinity). */
 export function fmt(x: number | null | undefined, digits = 6): string {
-  if (x === null || x === undefined) return '-';
-  if (!Number.isFinite(x)) return String(x);
+  // The contract: never print NaN or Infinity as a result (commands name such states in words).
+  if (x === null || x === undefined || !Number.isFinite(x)) return '-';
   if (x === 0) return '0';
   const a = Math.abs(x);
   if (a >= 1e-4 && a < 1e6) return String(Number(x.toPrecision(digits)));
@@ -27,11 +27,11 @@ export function table(headers: string[], rows: (string | number | null)[][]): st
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
 }
 
-/** CSV from columns (RFC 4180 quoting for strings). */
+/** CSV from columns (RFC 4180 quoting for strings; null and non-finite numbers as empty cells). */
 export function csv(columns: Record<string, ArrayLike<number | string | null>>): string {
   const keys = Object.keys(columns);
   const n = Math.max(0, ...keys.map((k) => columns[k].length));
-  const q = (v: number | string | null) => (v === null ? '' : typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const q = (v: number | string | null) => (v === null ? '' : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [keys.join(',')];
   for (let i = 0; i < n; i++) lines.push(keys.map((k) => q(columns[k][i] ?? null)).join(','));
   return lines.join('\n') + '\n';

@@ -1,5 +1,6 @@
 // Helpers for the run / methods / problems commands: parameter ranges for humans, integer/number option parsing.
-import { ParameterError, describeRange } from '../src/errors.js';
+import { describeRange } from '../src/errors.js';
+import { type NumberRange, parseDecimal } from '../src/parse-number.js';
 import type { ParamInfo } from '../src/spec.js';
 
 /** "[0, 1)", "linear | loguniform", "true | false", "an integer >= 1" ... for a ParamInfo. */
@@ -16,15 +17,18 @@ export function paramDefault(p: ParamInfo): string {
   return p.default === undefined ? '-' : String(p.default);
 }
 
-/** Parse a command-line number, naming the flag and showing the raw text on failure. */
-export function parseNumberOption(flag: string, raw: string | number | undefined, {
-  min = -Infinity, max = Infinity, minExclusive = false, integer = false,
-}: { min?: number; max?: number; minExclusive?: boolean; integer?: boolean } = {}): number | undefined {
+/**
+ * Parse a command-line number (src/parse-number's parseDecimal: decimal only), naming the flag and showing the raw text
+ * on failure; undefined stays undefined (flag absent).
+ */
+export function parseNumberOption(flag: string, raw: string | number | undefined, range: NumberRange = {}): number | undefined {
   if (raw === undefined) return undefined;
-  const x = typeof raw === 'number' ? raw : raw.trim() === '' ? NaN : Number(raw);
-  const ok = Number.isFinite(x) && (minExclusive ? x > min : x >= min) && x <= max && (!integer || Number.isInteger(x));
-  if (!ok) throw new ParameterError(flag, raw, describeRange({ min, max, minExclusive, integer }));
-  return x;
+  return parseDecimal(flag, typeof raw === 'number' ? String(raw) : raw, range);
+}
+
+/** A comma-separated list of numbers, each parsed as by parseNumberOption (an empty item is refused). */
+export function parseNumberList(flag: string, raw: string, range: NumberRange = {}): number[] {
+  return raw.split(',').map((s) => parseDecimal(flag, s, range));
 }
 
 /** A left-aligned text table (for listings with prose columns; cli/output's `table` right-aligns numbers). */

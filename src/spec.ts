@@ -1,4 +1,5 @@
-import { ParameterError, checkNumber, describeRange } from './errors.js';
+import { ParameterError } from './errors.js';
+import { parseDecimal } from './parse-number.js';
 
 /** A parsed spec string `name:key=value,key=value` (DESIGN.md, command line contract). */
 export interface Spec {
@@ -29,7 +30,7 @@ export function parseSpec(text: string, parameter = 'spec'): Spec {
       const key = part.slice(0, eq).trim();
       const value = part.slice(eq + 1).trim();
       if (!/^[a-z][a-z0-9_]*$/i.test(key)) throw new ParameterError(parameter, text, `keys made of letters, digits and _ (bad key ${JSON.stringify(key)})`);
-      if (key in params) throw new ParameterError(parameter, text, `each key at most once (${key} repeated)`);
+      if (Object.hasOwn(params, key)) throw new ParameterError(parameter, text, `each key at most once (${key} repeated)`);
       params[key] = value;
     }
   }
@@ -44,11 +45,8 @@ export function formatSpec(name: string, params: Record<string, string | number 
 
 /** Parse a spec value as a number; names the parameter as `name.key` on failure. */
 export function specNumber(spec: Spec, key: string, parameter = `${spec.name}.${key}`): number | undefined {
-  const raw = spec.params[key];
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value)) throw new ParameterError(parameter, raw, 'a finite number');
-  return value;
+  if (!Object.hasOwn(spec.params, key)) return undefined;
+  return parseDecimal(parameter, spec.params[key]);
 }
 
 /** Description of one parameter of a method or problem: default and valid range (shown by `methods` / `problems`). */
@@ -83,7 +81,7 @@ export function resolveParams(spec: Spec, infos: readonly ParamInfo[], prefix = 
     if (!known.has(key)) throw new ParameterError(`${prefix}.${key}`, spec.params[key], `one of the keys ${infos.map((p) => p.name).join(', ') || '(none)'}`);
   }
   for (const info of infos) {
-    const raw = spec.params[info.name];
+    const raw = Object.hasOwn(spec.params, info.name) ? spec.params[info.name] : undefined;
     const parameter = `${prefix}.${info.name}`;
     if (raw === undefined) { out[info.name] = info.default; continue; }
     const kind = info.kind ?? 'number';
@@ -94,11 +92,7 @@ export function resolveParams(spec: Spec, infos: readonly ParamInfo[], prefix = 
       if (!['true', 'false', '1', '0'].includes(raw)) throw new ParameterError(parameter, raw, 'true or false');
       out[info.name] = raw === 'true' || raw === '1';
     } else {
-      const value = raw.trim() === '' ? NaN : Number(raw);
-      const range = { min: info.min, max: info.max, minExclusive: info.minExclusive, maxExclusive: info.maxExclusive, integer: kind === 'integer' };
-      // Not a number at all: show what was typed ("abc"), not NaN.
-      if (!Number.isFinite(value)) throw new ParameterError(parameter, raw, describeRange(range));
-      out[info.name] = checkNumber(parameter, value, range);
+      out[info.name] = parseDecimal(parameter, raw, { min: info.min, max: info.max, minExclusive: info.minExclusive, maxExclusive: info.maxExclusive, integer: kind === 'integer' }, true);
     }
   }
   return out;

@@ -10,7 +10,7 @@ import {
 } from '../../src/theory/index.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table } from '../output.js';
-import { parseNumberOption } from '../run-util.js';
+import { parseNumberList, parseNumberOption } from '../run-util.js';
 import { oneLineErrors } from '../contract-util.js';
 
 /**
@@ -26,18 +26,21 @@ export function parseLinearMethod(text: string, interval: { mu: number; L: numbe
 
 /** Parse "a,b,c" into positive curvatures. */
 function parseCurvatures(raw: string): number[] {
-  const parts = raw.split(',');
-  return parts.map((s) => parseNumberOption('--h', s, { min: 0, minExclusive: true })!);
+  return parseNumberList('--h', raw, { min: 0, minExclusive: true });
 }
 
 interface AnalyzeFlags { method?: string; h?: string; mu?: string; L?: string; format?: string }
 
 /** The analysis as plain data (the JSON output), derived from the linear form alone. */
-export function analyze(m: { name: string; params: Readonly<Record<string, number | string | boolean>>; form: LinearForm }, target: { hs: number[] } | { mu: number; L: number }) {
+export function analyze(m: { spec?: string; name: string; params: Readonly<Record<string, number | string | boolean>>; form: LinearForm }, target: { hs: number[] } | { mu: number; L: number }) {
   // Keep |B C| h finite: beyond this the direction matrices overflow and would print NaN.
   const largest = 'hs' in target ? Math.max(...target.hs) : target.L;
   const gain = Math.max(...m.form.B.map(Math.abs)) * Math.max(...m.form.C.map(Math.abs));
   if (!(gain * largest <= 1e100)) throw new ParameterError('hs' in target ? '--h' : '--L', largest, `a curvature with |B C| h <= 1e100 (|B C| = ${gain})`);
+  // Below 1e-12 a direction's eigenvalues round to those at h = 0 (e.g. alpha = 5e-324 puts z = 1 exactly, with
+  // thresholds (1 - sqrt beta)^2 / alpha = Infinity): the method's gain is too small for these curvatures.
+  const smallest = 'hs' in target ? Math.min(...target.hs) : target.mu;
+  if (!(gain * smallest >= 1e-12)) throw new ParameterError('--method', m.spec ?? m.name, `a method whose gain |B C| (here ${gain}) keeps |B C| h >= 1e-12 at the smallest curvature h = ${smallest} (below it the eigenvalues round to 1)`);
   const ch = formCharacteristic(m.form);
   const thresholds = formThresholds(m.form, ch);
   let hs: number[];

@@ -10,7 +10,7 @@ import {
 } from '../../src/dynamics/index.js';
 import { eigenvalues, matrixPower, toRows } from '../../src/linalg/index.js';
 import { csv, fmt, json, parseFormat } from '../output.js';
-import { type Opts, alias, emit, kv, num, out, vec, writePng } from '../dynamics-util.js';
+import { type Opts, alias, checkPngPath, emit, kv, num, out, vec, writePng } from '../dynamics-util.js';
 import { UsageError } from '../main.js';
 import { checkWork, oneLineErrors } from '../contract-util.js';
 
@@ -149,15 +149,17 @@ function logistic(o: Opts): void {
   const data = { k: Float64Array.from({ length: n + 1 }, (_, k) => k), x: orbit };
   if (format === 'json') { out(json({ ...summary, data: { ...data, cobweb: logisticCobweb(r, x0, Math.min(n, 200)) } })); return; }
   emit(format, summary, data, [['r', r], ['period', p.period === null ? 'none (chaotic or undecided)' : p.period],
-    ['Lyapunov exponent', lyap === -Infinity ? '-Infinity (superstable)' : lyap],
+    ['Lyapunov exponent', lyap === -Infinity ? 'none: superstable (the cycle passes through x = 1/2, ln|f\'| = -inf)' : lyap],
     ['cycle', p.period === null ? '-' : Array.from(p.cycle).map((v) => fmt(v)).join(', ')]]);
 }
 
 function bifurcation(o: Opts): void {
   const format = parseFormat(o.format);
+  if (o.out !== undefined) checkPngPath(o.out);
   const rMin = num(o, 'rMin', '--r-min', 2.5, { min: 0, max: 4 });
   const rMax = num(o, 'rMax', '--r-max', 4, { min: rMin, max: 4 });
-  const imgWidth = o.out === undefined ? 400 : num(o, 'width', '--width', 1200, { min: 1, max: 16384, integer: true });
+  // Without --out the width only sets the default --nr (400); it is checked either way.
+  const imgWidth = num(o, 'width', '--width', o.out === undefined ? 400 : 1200, { min: 1, max: 16384, integer: true });
   const nr = num(o, 'nr', '--nr', imgWidth, { min: 1, max: 1e5, integer: true });
   const keep = num(o, 'keep', '--keep', 100, { min: 1, max: 1e4, integer: true });
   const transient = num(o, 'transient', '--transient', 1000, { min: 0, max: 1e7, integer: true });
@@ -165,8 +167,8 @@ function bifurcation(o: Opts): void {
   checkWork('--nr x (--transient + --keep)', nr * (transient + keep), 2e9, `iterations, here ${nr} x ${transient + keep}; 2e9 is a few seconds`);
   const d = logisticBifurcation(rMin, rMax, nr, { transient, keep });
   const summary: Record<string, unknown> = { rMin, rMax, nr, keep, transient, points: d.r.length };
+  const height = num(o, 'height', '--height', 800, { min: 1, max: 16384, integer: true });
   if (o.out !== undefined) {
-    const height = num(o, 'height', '--height', 800, { min: 1, max: 16384, integer: true });
     writePng(o.out, imgWidth, height, rasterizeBifurcation(d, imgWidth, height, rMin, rMax));
     summary.out = o.out;
   }
@@ -175,6 +177,7 @@ function bifurcation(o: Opts): void {
 
 function escape(o: Opts, kind: 'mandelbrot' | 'julia'): void {
   const format = parseFormat(o.format);
+  if (o.out !== undefined) checkPngPath(o.out);
   const width = num(o, 'width', '--width', 512, { min: 1, max: 16384, integer: true });
   const height = num(o, 'height', '--height', width, { min: 1, max: 16384, integer: true });
   const maxIter = num(o, 'maxIter', '--max-iter', 1000, { min: 1, max: 1e7, integer: true });

@@ -3,10 +3,11 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { ParameterError } from '../../src/errors.js';
 import { parseSpec } from '../../src/spec.js';
+import { parseDecimal } from '../../src/parse-number.js';
 import { buildFigure, figures, findFigure } from '../../src/plot/index.js';
 import { UsageError } from '../main.js';
 import { csv, json, parseFormat, table } from '../output.js';
-import { checkWork, oneLineErrors, writeOutputFile } from '../contract-util.js';
+import { checkOutputFile, checkWork, oneLineErrors, writeOutputFile } from '../contract-util.js';
 
 interface PlotOptions { out?: string; list?: boolean; format?: string; scale: string; quick?: boolean }
 
@@ -21,8 +22,8 @@ const WORK: Record<string, { what: string; cap: number; work: (p: (k: string) =>
 };
 
 function checkFigureWork(name: string, params: Record<string, string>): void {
+  if (!Object.hasOwn(WORK, name)) return;
   const w = WORK[name];
-  if (!w) return;
   const defaults = Object.fromEntries(findFigure(name).params.map((p) => [p.name, Number(p.default)]));
   const work = w.work((k) => (params[k] !== undefined ? Number(params[k]) : defaults[k]));
   if (Number.isFinite(work)) checkWork(`${name}.${w.what}`, work, w.cap, 'about 10 s of runs'); // else: buildFigure names the bad value
@@ -51,18 +52,19 @@ async function plot(figure: string | undefined, extra: string[], opts: PlotOptio
   if (!figure) throw new UsageError('plot needs a FIGURE (see `momentum-lab plot --list`)');
   const format = parseFormat(opts.format);
   // Without --out the figure itself goes to stdout: SVG, or with --format json its Vega-Lite spec.
-  if (!opts.out && format === 'csv') throw new ParameterError('--format', opts.format, 'table | json without --out (csv is the one-line summary after --out FILE)');
+  if (opts.out === undefined && format === 'csv') throw new ParameterError('--format', opts.format, 'table | json without --out (csv is the one-line summary after --out FILE)');
   const spec = parseSpec(figure, 'figure');
   for (const kv of extra) {
     const eq = kv.indexOf('=');
     if (eq <= 0) throw new ParameterError('parameter', kv, 'key=value (e.g. beta=0.999)');
     const key = kv.slice(0, eq);
-    if (key in spec.params) throw new ParameterError(`${spec.name}.${key}`, kv, 'each key at most once');
+    if (Object.hasOwn(spec.params, key)) throw new ParameterError(`${spec.name}.${key}`, kv, 'each key at most once');
     spec.params[key] = kv.slice(eq + 1);
   }
-  const scale = Number(opts.scale);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 8) throw new ParameterError('--scale', opts.scale, 'a number in (0, 8]');
-  const ext = opts.out ? extname(opts.out).toLowerCase() : format === 'json' ? '.json' : '.svg';
+  // Below 1/16 a figure's few hundred CSS pixels round to an empty image; above 8 a PNG passes 100 MB.
+  const scale = parseDecimal('--scale', opts.scale, { min: 0.0625, max: 8 });
+  if (opts.out !== undefined) checkOutputFile('--out', opts.out);
+  const ext = opts.out !== undefined ? extname(opts.out).toLowerCase() : format === 'json' ? '.json' : '.svg';
   if (!['.svg', '.png', '.json'].includes(ext)) throw new ParameterError('--out', opts.out, 'a file name ending in .svg, .png or .json (the Vega-Lite spec)');
   const t0 = performance.now();
   checkFigureWork(spec.name, spec.params);
@@ -76,7 +78,7 @@ async function plot(figure: string | undefined, extra: string[], opts: PlotOptio
     bytes = ext === '.png' ? renderPng(svg, { scale }) : svg;
   }
   const ms = performance.now() - t0;
-  if (!opts.out) { process.stdout.write(bytes); return; }
+  if (opts.out === undefined) { process.stdout.write(bytes); return; }
   writeOutputFile('--out', opts.out, bytes);
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
   const summary = { figure: spec.name, params: JSON.stringify(spec.params), out: opts.out, format: ext.slice(1), bytes: size, ms: Math.round(ms) };
@@ -93,7 +95,7 @@ export function register(program: Command): void {
     .argument('[params...]', 'more parameters as key=value')
     .option('--out <file>', 'output file: .svg, .png or .json (Vega-Lite spec); SVG on stdout when absent')
     .option('--list', 'list the figures with their parameters')
-    .option('--scale <s>', 'PNG pixels per CSS pixel', '2')
+    .option('--scale <s>', 'PNG pixels per CSS pixel, in [0.0625, 8]', '2')
     .option('--quick', 'reduced size (fewer steps / pixels), as in the tests')
     .option('--format <f>', 'table | json | csv: the summary printed after writing --out; without --out, json prints the Vega-Lite spec')
     .action((figure: string | undefined, params: string[], opts: PlotOptions) => plot(figure, params, opts)));

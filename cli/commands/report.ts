@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { ParameterError } from '../../src/errors.js';
-import { oneLineErrors } from '../contract-util.js';
+import { oneLineErrors, prepareOutputDirectory } from '../contract-util.js';
 import { csv, json, parseFormat } from '../output.js';
 
 interface ReportCliOptions { out: string; quick?: boolean; format?: string; only?: string }
@@ -18,7 +18,7 @@ export function register(program: Command): void {
     .option('--format <f>', 'table | json | csv (summary on stdout)')
     .action(async (opts: ReportCliOptions) => {
       const format = parseFormat(opts.format);
-      if (opts.out.trim() === '') throw new ParameterError('--out', opts.out, 'a directory name');
+      if (opts.out.trim() === '') throw new ParameterError('--out', opts.out, 'a directory path (not empty)');
       // Loaded on demand (vega, resvg, KaTeX): other commands start faster.
       const { buildReport, reportExitStatus } = await import('../report/build.js');
       if (opts.only !== undefined) {
@@ -29,6 +29,7 @@ export function register(program: Command): void {
           throw new ParameterError('--only', opts.only, `text contained in a check id, e.g. ${ids.slice(0, 3).join(', ')} (${ids.length} checks)`);
         }
       }
+      prepareOutputDirectory('--out', opts.out);
       const bar = process.stderr.isTTY && format === 'table'
         ? new SingleBar({ format: 'report [{bar}] {value}/{total} {label}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, Presets.shades_classic)
         : undefined;

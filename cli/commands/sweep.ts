@@ -11,10 +11,11 @@ import { linspace, logspace } from '../../src/linalg/index.js';
 import { createMethod, methods } from '../../src/methods/registry.js';
 import { createProblem, problems } from '../../src/problems/registry.js';
 import { formatSpec, parseSpec, type ParamInfo } from '../../src/spec.js';
+import { isDecimal } from '../../src/parse-number.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table, type Format } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
-import { checkSpecName, checkWork, oneLineErrors, workPerStep, writeOutputFile } from '../contract-util.js';
+import { checkOutputFile, checkSpecName, checkWork, oneLineErrors, workPerStep, writeOutputFile } from '../contract-util.js';
 import { joinShards, parseShard, readShardFile, shardRange, type Shard } from '../shard-util.js';
 import { sweepChunk, type SweepPoint, type SweepTask } from '../sweep-worker.js';
 
@@ -47,7 +48,7 @@ export function parseAxis(flag: string, raw: string, log: boolean): Axis {
   const parts = raw.split(':');
   const allowed = `from:to:n with numbers from, to${log ? ' > 0 (--log)' : ''} and an integer n in [1, 4096], e.g. 0.01:2:64`;
   if (parts.length !== 3) throw new ParameterError(flag, raw, allowed);
-  const [a, b, n] = parts.map((s) => (s.trim() === '' ? NaN : Number(s)));
+  const [a, b, n] = parts.map((s) => (isDecimal(s) ? Number(s) : NaN));
   if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isInteger(n) || n < 1 || n > 4096) throw new ParameterError(flag, raw, allowed);
   if (log && !(a > 0 && b > 0)) throw new ParameterError(flag, raw, allowed);
   return { from: a, to: b, n, log };
@@ -110,15 +111,18 @@ export function mergeShards(files: string[]): SweepOutput {
 
 function emit(out: SweepOutput, format: Format, file: string | undefined): void {
   const text = render(out, format);
-  if (file) writeOutputFile('--output', file, text); else process.stdout.write(text);
+  if (file === undefined) { process.stdout.write(text); return; }
+  writeOutputFile('--output', file, text);
+  process.stdout.write(`wrote ${file} (${format}, ${out.points.length} of ${out.total} points, ${Buffer.byteLength(text)} bytes)\n`);
 }
 
 async function sweepCommand(flags: SweepFlags): Promise<void> {
   const outputFormat = (): Format => {
     if (flags.format) return parseFormat(flags.format);
-    if (flags.output) return flags.output.endsWith('.csv') ? 'csv' : 'json';
+    if (flags.output !== undefined) return flags.output.endsWith('.csv') ? 'csv' : 'json';
     return process.stdout.isTTY ? 'table' : 'json';
   };
+  if (flags.output !== undefined) checkOutputFile('--output', flags.output);
   if (flags.merge) {
     if (flags.merge.length === 0) throw new UsageError('--merge needs the shard files');
     emit(mergeShards(flags.merge), outputFormat(), flags.output);

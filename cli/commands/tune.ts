@@ -4,6 +4,7 @@ import { ParameterError } from '../../src/errors.js';
 import { TUNE_RULES, iterationsTo as iterationsToTol, tuneMethod, tuneNumeric, type TuneMethodName } from '../../src/theory/index.js';
 import { linearMethodNames } from '../../src/methods/registry.js';
 import { parseSpec } from '../../src/spec.js';
+import { parseDecimal } from '../../src/parse-number.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
@@ -28,11 +29,7 @@ function tuneCommand(flags: TuneFlags): void {
   const allowed = hasRules ? [...TUNE_RULES[spec.name as TuneMethodName], ...(linear.includes(spec.name) ? ['numeric'] : [])] : ['numeric'];
   if (flags.rule !== undefined && !allowed.includes(flags.rule)) throw new ParameterError('--rule', flags.rule, `for ${spec.name}: ${allowed.join(' | ')}`);
   const tolTexts = (flags.tol ?? '1e-6').split(',').map((s) => s.trim());
-  const tols = tolTexts.map((s) => {
-    const t = s === '' ? NaN : Number(s);
-    if (!(t > 0 && t < 1)) throw new ParameterError('--tol', s, 'numbers in (0, 1), comma-separated');
-    return t;
-  });
+  const tols = tolTexts.map((s) => parseDecimal('--tol', s, { min: 0, max: 1, minExclusive: true, maxExclusive: true }));
   const rule = flags.rule ?? allowed[0];
   let result: { method: string; rule: string; alpha: number | null; beta: number | null; params: Record<string, number>; spec: string | null; rate: number; iterationsTo: Record<string, number | null> };
   const iterationsTo: Record<string, number | null> = {};

@@ -97,7 +97,7 @@ export interface CertifiedRate {
 export function certifyRate(ss: StateSpace, mu: number, L: number, { iqc = 'weighted' as IqcKind, tolerance = 1e-7 } = {}): CertifiedRate {
   checkStateSpace(ss);
   checkNumber('L', L, { min: 0, minExclusive: true });
-  checkNumber('mu', mu, { min: 0, minExclusive: true, max: L });
+  checkNumber('mu', mu, { min: 0, minExclusive: true, max: L, maxExclusive: true });
   checkNumber('tolerance', tolerance, { min: 1e-12, max: 0.1 });
   if (!['sector', 'off-by-one', 'weighted'].includes(iqc)) throw new ParameterError('iqc', iqc, 'sector | off-by-one | weighted');
   const t0 = performance.now();

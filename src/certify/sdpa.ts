@@ -1,4 +1,6 @@
 import { ParameterError } from '../errors.js';
+import { isDecimal } from '../parse-number.js';
+import { SDP_MAX_ENTRY } from './solve-sdp.js';
 import type { SdpBlock, SdpEntry, SdpProblem } from './problem.js';
 
 /**
@@ -26,8 +28,11 @@ export function readSdpa(text: string): SdpProblem {
   const next = (what: string): { value: number; line: number } => {
     if (pos >= tokens.length) throw new ParameterError('SDPA file', 'end of file', `${what} (the file is truncated)`);
     const { t, line } = tokens[pos++];
-    const value = Number(t.replace(/[dD]/, 'e'));
-    if (t === '' || !Number.isFinite(value)) throw new ParameterError(`SDPA line ${line}`, t, `a finite number for ${what}`);
+    // SDPA (Fortran) numbers may write the exponent with d or D; otherwise decimal only, as every number we read.
+    const text = t.replace(/[dD]/, 'e');
+    const value = isDecimal(text) ? Number(text) : NaN;
+    if (!Number.isFinite(value)) throw new ParameterError(`SDPA line ${line}`, t, `a finite decimal number for ${what}`);
+    if (Math.abs(value) > SDP_MAX_ENTRY) throw new ParameterError(`SDPA line ${line}`, t, `a number in [-${SDP_MAX_ENTRY}, ${SDP_MAX_ENTRY}] for ${what}`);
     return { value, line };
   };
   const nextInt = (what: string, min: number, max = Infinity): number => {

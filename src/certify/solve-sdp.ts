@@ -337,13 +337,18 @@ function solveOnce(problem: SdpProblem, options: SdpOptions): SdpResult {
   }
 }
 
+/** Largest magnitude of an SDP data entry (b, C, A_k) that solveSdp accepts. */
+export const SDP_MAX_ENTRY = 1e30;
+
 function validate(problem: SdpProblem): void {
   const { blocks, b, A, C } = problem;
   if (!blocks.length) throw new ParameterError('problem.blocks', blocks.length, 'at least one block');
   blocks.forEach((blk, i) => checkNumber(`problem.blocks[${i}].n`, blk.n, { min: 1, integer: true }));
   if (A.length !== b.length) throw new ParameterError('problem.A', A.length, `one constraint matrix per entry of b (${b.length})`);
   if (!b.length) throw new ParameterError('problem.b', 0, 'at least one constraint');
-  b.forEach((v, k) => checkNumber(`problem.b[${k}]`, v));
+  // Entries beyond 1e30 overflow the interior-point iterates (products of X, Z and the data): a clear error instead.
+  const entry = { min: -SDP_MAX_ENTRY, max: SDP_MAX_ENTRY };
+  b.forEach((v, k) => checkNumber(`problem.b[${k}]`, v, entry));
   const checkEntries = (es: readonly { block: number; i: number; j: number; v: number }[], name: string) => es.forEach((e, t) => {
     const blk = blocks[e.block];
     if (!blk) throw new ParameterError(`${name}[${t}].block`, e.block, `a block index in [0, ${blocks.length - 1}]`);
@@ -351,7 +356,7 @@ function validate(problem: SdpProblem): void {
       throw new ParameterError(`${name}[${t}]`, `(${e.i}, ${e.j})`, `0 <= i <= j < ${blk.n}`);
     }
     if (blk.kind === 'diag' && e.i !== e.j) throw new ParameterError(`${name}[${t}]`, `(${e.i}, ${e.j})`, 'i = j in a diagonal block');
-    checkNumber(`${name}[${t}].v`, e.v);
+    checkNumber(`${name}[${t}].v`, e.v, entry);
   });
   checkEntries(C, 'problem.C');
   A.forEach((es, k) => checkEntries(es, `problem.A[${k}]`));

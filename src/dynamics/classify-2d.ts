@@ -50,8 +50,8 @@ export function classifyContinuous2d(M: DenseMatrix | ArrayLike<number>): Classi
  * Classify the discrete-time system w_{k+1} = B w_k by where its eigenvalues lie relative to the unit circle,
  * decided from tau = tr B and Delta = det B (complex pair: |lambda|^2 = Delta; real pair from the same
  * discriminant as above): complex pair -> spiral (Delta != 1) or centre (Delta = 1, a rotation);
- * real pair -> node (both inside or both outside), saddle (one each side), non-isolated (an eigenvalue ±1),
- * repeated -> star (B = lambda I) or degenerate node. Stable iff the spectral radius is < 1
+ * an eigenvalue ±1 (repeated or not, e.g. B = I) -> non-isolated; otherwise a real pair -> node (both inside or both
+ * outside) or saddle (one each side), repeated -> star (B = lambda I) or degenerate node. Stable iff the spectral radius is < 1
  * (equivalently the Jury conditions |Delta| < 1, |tau| < 1 + Delta; Elaydi, An Introduction to Difference Equations, §4.3).
  *
  * @example
@@ -67,8 +67,9 @@ export function classifyDiscrete2d(B: DenseMatrix | ArrayLike<number>): Classifi
   const [l1, l2] = eig2x2(a, b, c, d);
   const m1 = Math.abs(l1.re), m2 = Math.abs(l2.re);
   const stable = m1 < 1 && m2 < 1;
-  if (disc === 0) return { type: b === 0 && c === 0 ? 'star' : 'degenerate-node', stable };
+  // An eigenvalue +-1 first, repeated or not (B = I, -I, [[1, 1], [0, 1]]): docs/dynamics.md calls it non-isolated.
   if (m1 === 1 || m2 === 1) return { type: 'non-isolated', stable: false };
+  if (disc === 0) return { type: b === 0 && c === 0 ? 'star' : 'degenerate-node', stable };
   if ((m1 < 1) !== (m2 < 1)) return { type: 'saddle', stable: false };
   return { type: 'node', stable };
 }

@@ -120,8 +120,17 @@ export function odeDopri5(f: VectorField, tspan: readonly [number, number], y0: 
   else { h = +hinit(f, t, y, posneg, k1, k2, k3, hMax, rtol, atol, 5); nfev++; }
   let facold = 1e-4, logFacold = LOG_FACOLD_MIN, reject = false, last = false, nonFinite = false;
   let status: OdeResult['status'] = 'success', message = '';
+  // A field that is not finite at the start (e.g. x^x^x^... at x = 2) would make every step fail, and a NaN first
+  // step would never shrink: stop at once with status 'diverged' (accepted steps keep the derivative finite: the
+  // error estimate includes k7, the next step's k1).
+  let finiteStart = true;
+  for (let i = 0; i < n; i++) if (!Number.isFinite(w[K1 + i])) { finiteStart = false; break; }
+  if (!finiteStart || !Number.isFinite(h)) {
+    status = 'diverged';
+    message = `the vector field is not finite at t = ${t}, y = [${Array.from(y).join(', ')}]`;
+  }
 
-  for (;;) {
+  while (status === 'success') {
     if (nstep >= maxSteps) { status = 'max-steps'; message = `more than ${maxSteps} steps needed (stopped at t = ${t})`; break; }
     if (0.1 * Math.abs(h) <= Math.abs(t) * uround || h === 0) {
       status = nonFinite ? 'diverged' : 'step-too-small';

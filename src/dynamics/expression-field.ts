@@ -7,11 +7,15 @@ const FUNCTIONS = new Set(['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2',
   'sqrt', 'cbrt', 'abs', 'sign', 'min', 'max', 'pow', 'floor', 'ceil', 'round', 'mod', 'hypot']);
 const CONSTANTS = new Set(['pi', 'e']);
 const NODES = new Set(['OperatorNode', 'ParenthesisNode', 'ConstantNode', 'SymbolNode', 'FunctionNode']);
+/** Longest expression accepted (a typed field is a formula, not a program). */
+export const EXPRESSION_MAX_LENGTH = 2000;
 
 /**
  * A vector field from math expressions, one per state variable, parsed by mathjs (`parse` + `compile`, no eval).
  * Symbols may be the state variables, `t`, the given parameters, `pi`, `e` and the usual functions; anything else
- * (an unknown name, an assignment, a function definition) is refused with a ParameterError.
+ * (an unknown name, an assignment, a function definition, more than EXPRESSION_MAX_LENGTH characters) is refused with a
+ * ParameterError. Where an expression is not a finite real (x^x^x at x = 2, sqrt(-1)) the field is NaN there, and the
+ * integrators stop with status 'diverged'.
  * Asynchronous because mathjs is imported on first use: it is large to load (docs/bench.md), a cost every
  * importer of the library would otherwise pay at start-up.
  *
@@ -30,12 +34,25 @@ export async function expressionField(expressions: readonly string[], variables:
   }
   const { parse } = await import('mathjs');
   const compiled: EvalFunction[] = expressions.map((text, k) => {
+    if (typeof text !== 'string' || text.length > EXPRESSION_MAX_LENGTH) {
+      throw new ParameterError(`${parameter}[${k}]`, typeof text === 'string' ? `${text.length} characters` : text, `a math expression of at most ${EXPRESSION_MAX_LENGTH} characters`);
+    }
     let node: MathNode;
     try {
       node = parse(text);
     } catch (err) {
       throw new ParameterError(`${parameter}[${k}]`, text, `a math expression (${(err as Error).message})`);
     }
+    try {
+      checkNode(node, text, k);
+      return node.compile();
+    } catch (err) {
+      // mathjs walks the tree recursively: a tower x^x^...^x deep enough to overflow the stack is bad input.
+      if (err instanceof RangeError) throw new ParameterError(`${parameter}[${k}]`, text, 'an expression nested less deeply');
+      throw err;
+    }
+  });
+  function checkNode(node: MathNode, text: string, k: number): void {
     node.traverse((child, path) => {
       if (!NODES.has(child.type)) throw new ParameterError(`${parameter}[${k}]`, text, `arithmetic and functions only (found ${child.type})`);
       if (child.type === 'SymbolNode') {
@@ -48,8 +65,7 @@ export async function expressionField(expressions: readonly string[], variables:
         }
       }
     });
-    return node.compile();
-  });
+  }
   const scope: Record<string, number> = { ...params };
   const n = variables.length;
   return (t, y, out) => {

@@ -1,4 +1,4 @@
-import { checkNumber } from '../errors.js';
+import { ParameterError, checkNumber } from '../errors.js';
 import type { VectorField } from './vector-field.js';
 import { odeDopri5 } from './dopri5.js';
 import type { EventHit, OdeEvent } from './events.js';
@@ -45,9 +45,12 @@ export function limitCycle(f: VectorField, y0: ArrayLike<number>, options: Limit
   const c = checkNumber('component', options.component ?? 0, { min: 0, max: n - 1, integer: true });
   const value = checkNumber('value', options.value ?? 0);
   const direction = options.direction ?? 1;
-  const transient = checkNumber('transient', options.transient ?? 50, { min: 0 });
-  const maxTime = checkNumber('maxTime', options.maxTime ?? 1000, { min: 0, minExclusive: true });
+  for (let i = 0; i < n; i++) checkNumber(`y0[${i}]`, y0[i]);
+  // Times up to 1e6; DOPRI5's 1e6-step cap bounds the work whatever the field.
+  const transient = checkNumber('transient', options.transient ?? 50, { min: 0, max: 1e6 });
+  const maxTime = checkNumber('maxTime', options.maxTime ?? 1000, { min: 0, minExclusive: true, max: 1e6 });
   const tol = checkNumber('tol', options.tol ?? 1e-8, { min: 0, minExclusive: true });
+  if (direction !== 1 && direction !== -1) throw new ParameterError('direction', direction, '1 | -1');
   const rtol = options.rtol ?? 1e-11, atol = options.atol ?? 1e-12;
   const none = (message: string, returns = 0): LimitCycle => ({ period: null, amplitude: null, converged: false, point: null, returns, message });
 

@@ -1,4 +1,5 @@
 import { checkNumber, ParameterError } from '../errors.js';
+import { isDecimal } from '../parse-number.js';
 import type { Complex } from '../linalg/complex.js';
 import { type DenseMatrix, zeros } from '../linalg/dense.js';
 import { eigenvalues } from '../linalg/eig.js';
@@ -73,7 +74,7 @@ export function parseMatrix(text: string, parameter = '--matrix'): DenseMatrix {
   const n = rows[0].length;
   for (const r of rows) {
     if (r.length !== n) throw new ParameterError(parameter, text, `rows of equal length, "a,b;c,d" (row lengths ${rows.map((q) => q.length).join(', ')})`);
-    for (const s of r) if (s === '' || !Number.isFinite(Number(s))) throw new ParameterError(parameter, text, `finite numbers, "a,b;c,d" (bad entry ${JSON.stringify(s)})`);
+    for (const s of r) if (!isDecimal(s) || !Number.isFinite(Number(s))) throw new ParameterError(parameter, text, `finite numbers, "a,b;c,d" (bad entry ${JSON.stringify(s)})`);
   }
   const A = zeros(rows.length, n);
   rows.forEach((r, i) => r.forEach((s, j) => { A.data[i * n + j] = Number(s); }));

@@ -1,4 +1,4 @@
-import { checkNumber } from '../errors.js';
+import { ParameterError, checkNumber } from '../errors.js';
 
 /** Check r in [0, 4] (the logistic map sends [0, 1] into itself exactly for these r). */
 function checkR(r: number): number {
@@ -8,14 +8,19 @@ function checkX(x0: number): number {
   return checkNumber('x0', x0, { min: 0, max: 1 });
 }
 
+/** Caps of the logistic-map functions (memory and about 10 s of iterations): orbit length, iteration counts. */
+export const LOGISTIC_MAX_ORBIT = 1e7;
+export const LOGISTIC_MAX_ITERATIONS = 1e8;
+
 /**
- * An orbit of the logistic map x_{k+1} = r x_k (1 - x_k) (May 1976), x_0 .. x_n.
+ * An orbit of the logistic map x_{k+1} = r x_k (1 - x_k) (May 1976), x_0 .. x_n; n <= LOGISTIC_MAX_ORBIT.
  *
  * @example
  * logisticOrbit(2, 0.25, 2); // returns [0.25, 0.375, 0.46875]
  */
 export function logisticOrbit(r: number, x0: number, n: number, out: Float64Array = new Float64Array(n + 1)): Float64Array {
-  checkR(r); checkX(x0); checkNumber('n', n, { min: 0, integer: true });
+  checkR(r); checkX(x0); checkNumber('n', n, { min: 0, max: LOGISTIC_MAX_ORBIT, integer: true });
+  if (out.length < n + 1) throw new ParameterError('out', `${out.length} entries`, `at least n + 1 = ${n + 1} entries`);
   let x = x0;
   out[0] = x;
   for (let k = 1; k <= n; k++) { x = r * x * (1 - x); out[k] = x; }
@@ -44,7 +49,8 @@ export interface LogisticPeriodOptions {
 export function logisticPeriod(r: number, { x0 = 0.3, transient = 100000, maxPeriod = 128, tol = 1e-9 }: LogisticPeriodOptions = {}):
   { period: number | null; cycle: Float64Array; multiplier: number | null } {
   checkR(r); checkX(x0);
-  checkNumber('transient', transient, { min: 0, integer: true });
+  checkNumber('transient', transient, { min: 0, max: LOGISTIC_MAX_ITERATIONS, integer: true });
+  checkNumber('tol', tol, { min: 0, minExclusive: true });
   checkNumber('maxPeriod', maxPeriod, { min: 1, max: 1 << 16, integer: true });
   let x = x0;
   for (let k = 0; k < transient; k++) x = r * x * (1 - x);
@@ -73,12 +79,17 @@ export function logisticPeriod(r: number, { x0 = 0.3, transient = 100000, maxPer
  */
 export function logisticLyapunov(r: number, { x0 = 0.3, transient = 1000, iterations = 1000000 } = {}): number {
   checkR(r); checkX(x0);
-  checkNumber('iterations', iterations, { min: 1, integer: true });
+  checkNumber('iterations', iterations, { min: 1, max: LOGISTIC_MAX_ITERATIONS, integer: true });
+  checkNumber('transient', transient, { min: 0, max: LOGISTIC_MAX_ITERATIONS, integer: true });
   let x = x0;
   for (let k = 0; k < transient; k++) x = r * x * (1 - x);
   let sum = 0;
   for (let k = 0; k < iterations; k++) {
-    sum += Math.log(Math.abs(r * (1 - 2 * x)));
+    const slope = r * (1 - 2 * x);
+    // An orbit through x = 1/2 (superstable, e.g. r = 2 where x* = 1/2) lands within an ulp or two of it in floating
+    // point: ln|f'| = -36 instead of -Infinity. Within 4 machine epsilons of 1/2 the cycle is superstable.
+    if (Math.abs(x - 0.5) <= 4 * Number.EPSILON) return -Infinity;
+    sum += Math.log(Math.abs(slope));
     x = r * x * (1 - x);
   }
   return sum / iterations;
@@ -96,7 +107,9 @@ export function logisticBifurcation(rMin: number, rMax: number, nr: number, { x0
   checkR(rMin); checkNumber('rMax', rMax, { min: rMin, max: 4 });
   checkNumber('nr', nr, { min: 1, max: 1e6, integer: true });
   checkNumber('keep', keep, { min: 1, max: 1e5, integer: true });
-  checkNumber('transient', transient, { min: 0, integer: true });
+  checkNumber('transient', transient, { min: 0, max: LOGISTIC_MAX_ITERATIONS, integer: true });
+  checkNumber('nr x keep', nr * keep, { max: LOGISTIC_MAX_ORBIT });
+  checkNumber('nr x (transient + keep)', nr * (transient + keep), { max: 20 * LOGISTIC_MAX_ITERATIONS });
   const R = new Float64Array(nr * keep), X = new Float64Array(nr * keep);
   for (let i = 0; i < nr; i++) {
     const r = nr === 1 ? rMin : rMin + ((rMax - rMin) * i) / (nr - 1);

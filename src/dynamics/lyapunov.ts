@@ -21,6 +21,9 @@ export interface LyapunovEstimate {
   nfev: number;
 }
 
+/** Most RK4 steps (flow) or iterations (map) of one Lyapunov estimate: about 10 s for a 3-D flow. */
+export const LYAPUNOV_MAX_STEPS = 1e7;
+
 /**
  * The largest Lyapunov exponent of a flow y' = f(y) by Benettin's method (Benettin et al. 1980): integrate y with the
  * tangent vector v' = Df(y) v (RK4 on the joint system, with the exact Jacobian product `jvp`), renormalise |v| = 1
@@ -35,6 +38,8 @@ export function largestLyapunovFlow(f: VectorField, jvp: Jvp, y0: ArrayLike<numb
   const transient = checkNumber('transient', options.transient ?? 100, { min: 0 });
   const time = checkNumber('time', options.time ?? 1000, { min: every });
   for (let i = 0; i < y0.length; i++) checkNumber(`y0[${i}]`, y0[i]);
+  // (transient + time) / dt RK4 steps of the 2n-dimensional tangent flow: at most LYAPUNOV_MAX_STEPS (about 10 s).
+  checkNumber('(transient + time) / dt', (transient + time) / dt, { max: LYAPUNOV_MAX_STEPS });
   const n = y0.length, N = 2 * n;
   const F: VectorField = (t, z, out) => {
     const y = z.subarray(0, n);
@@ -81,8 +86,8 @@ export function largestLyapunovFlow(f: VectorField, jvp: Jvp, y0: ArrayLike<numb
  */
 export function largestLyapunovMap(g: (x: Float64Array, out: Float64Array) => void, jvp: (x: Float64Array, v: Float64Array, out: Float64Array) => void,
   x0: ArrayLike<number>, { iterations = 100000, transient = 1000 } = {}): LyapunovEstimate {
-  checkNumber('iterations', iterations, { min: 1, integer: true });
-  checkNumber('transient', transient, { min: 0, integer: true });
+  checkNumber('iterations', iterations, { min: 1, max: LYAPUNOV_MAX_STEPS, integer: true });
+  checkNumber('transient', transient, { min: 0, max: LYAPUNOV_MAX_STEPS, integer: true });
   const n = x0.length;
   let x = Float64Array.from(x0), xn = new Float64Array(n), v = new Float64Array(n), vn = new Float64Array(n);
   v.fill(1 / Math.sqrt(n));

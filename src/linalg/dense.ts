@@ -1,10 +1,33 @@
 // Small dense matrices, row-major on a Float64Array. Enough for 2x2 dynamics, state-space models and SDP blocks.
+import { ParameterError } from '../errors.js';
 
 export interface DenseMatrix {
   rows: number;
   cols: number;
   /** Row-major entries: A[i][j] = data[i * cols + j]. */
   data: Float64Array;
+}
+
+/** Largest order of a square matrix given to expm, eigenvalues, symmetricEigen and matrixPower: O(n^3) work, 1e9 flops. */
+export const MAX_DENSE_ORDER = 1000;
+
+/**
+ * Check a square matrix at a library boundary: non-negative integer order n <= MAX_DENSE_ORDER, n x n data (a
+ * {rows: 1e6, cols: 1e6} with four numbers is refused) and finite entries. ParameterError naming `parameter` otherwise.
+ *
+ * @example
+ * checkSquare({ rows: 2, cols: 2, data: new Float64Array(3) }); // throws "matrix.data = ... is invalid: expected 4 = rows x cols entries"
+ */
+export function checkSquare(A: DenseMatrix, parameter = 'matrix', maxOrder = MAX_DENSE_ORDER): void {
+  const n = A.rows;
+  if (!(Number.isInteger(n) && n >= 0 && A.cols === n)) throw new ParameterError(parameter, `${A.rows}x${A.cols}`, 'a square matrix');
+  if (n > maxOrder) throw new ParameterError(parameter, `${n}x${n}`, `a matrix of order at most ${maxOrder}`);
+  if (!(A.data instanceof Float64Array) && !Array.isArray(A.data)) throw new ParameterError(`${parameter}.data`, typeof A.data, 'a Float64Array of rows x cols entries');
+  if (A.data.length !== n * n) throw new ParameterError(`${parameter}.data`, `${A.data.length} entries`, `${n * n} = rows x cols entries`);
+  for (let i = 0; i < A.data.length; i++) {
+    // ml-matrix's EigenvalueDecomposition (symmetricEigen) loops forever on NaN/Infinity: refuse them here.
+    if (!Number.isFinite(A.data[i])) throw new ParameterError(`${parameter}[${Math.floor(i / n)}][${i % n}]`, A.data[i], 'a finite number');
+  }
 }
 
 export function zeros(rows: number, cols = rows): DenseMatrix {

@@ -1,16 +1,11 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { Complex } from './complex.js';
-import type { DenseMatrix } from './dense.js';
-import { ParameterError } from '../errors.js';
+import { type DenseMatrix, checkSquare } from './dense.js';
 import { eig2x2 } from './eig2.js';
 import { eigenvaluesHqr } from './eigenvalues-hqr.js';
 
 function checkSquareFinite(A: DenseMatrix, parameter: string): void {
-  if (A.rows !== A.cols) throw new ParameterError(parameter, `${A.rows}x${A.cols}`, 'a square matrix');
-  for (let i = 0; i < A.data.length; i++) {
-    // ml-matrix's EigenvalueDecomposition (symmetricEigen) loops forever on NaN/Infinity: refuse them here.
-    if (!Number.isFinite(A.data[i])) throw new ParameterError(`${parameter}[${Math.floor(i / A.cols)}][${i % A.cols}]`, A.data[i], 'a finite number');
-  }
+  checkSquare(A, parameter);
 }
 
 /**

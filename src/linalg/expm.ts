@@ -1,5 +1,5 @@
 import type { DenseMatrix } from './dense.js';
-import { identity, matmul, norm1, solve, zeros } from './dense.js';
+import { checkSquare, identity, matmul, norm1, solve, zeros } from './dense.js';
 import { ParameterError } from '../errors.js';
 
 // Padé coefficients b_0..b_m of the [m/m] approximant of exp (Higham 2005, Table 2.3 and eq. (2.1)).
@@ -37,12 +37,20 @@ function comb(n: number, c: number[], M: (DenseMatrix | null)[]): DenseMatrix {
  * expm(fromRows([[0, -Math.PI], [Math.PI, 0]])).data; // returns [-1, 0, 0, -1] (to ~1e-15): a half turn
  */
 export function expm(A: DenseMatrix, parameter = 'matrix'): DenseMatrix {
+  checkSquare(A, parameter);
   const n = A.rows;
-  if (A.cols !== n) throw new ParameterError(parameter, `${A.rows}x${A.cols}`, 'a square matrix');
-  for (let i = 0; i < A.data.length; i++) {
-    if (!Number.isFinite(A.data[i])) throw new ParameterError(`${parameter}[${Math.floor(i / n)}][${i % n}]`, A.data[i], 'a finite number');
-  }
   if (n === 0) return zeros(0, 0);
+  const E = expmChecked(A);
+  // e^800 overflows: a non-finite exponential is bad input (the matrix is too large), never a returned Infinity.
+  for (let i = 0; i < E.data.length; i++) {
+    if (!Number.isFinite(E.data[i])) throw new ParameterError(parameter, `a matrix with 1-norm ${norm1(A)}`, 'a matrix whose exponential is finite (entries of exp(A) overflow double precision past about e^709)');
+  }
+  return E;
+}
+
+/** expm after the checks. */
+function expmChecked(A: DenseMatrix): DenseMatrix {
+  const n = A.rows;
   const nrm = norm1(A);
   for (const [m, theta] of THETA.slice(0, 4)) {
     if (nrm <= theta) return padeLow(A, m);
@@ -99,6 +107,9 @@ function padeSolve(U: DenseMatrix, V: DenseMatrix): DenseMatrix {
  * expmv(fromRows([[0, 1], [-1, 0]]), Math.PI / 2, new Float64Array([1, 0])); // returns ≈ [0, -1]
  */
 export function expmv(M: DenseMatrix, t: number, w0: Float64Array, out: Float64Array = new Float64Array(M.rows)): Float64Array {
+  checkSquare(M, 'M');
+  if (!Number.isFinite(t)) throw new ParameterError('t', t, 'a finite number');
+  if (w0.length !== M.rows) throw new ParameterError('w0', w0, `a vector of ${M.rows} entries`);
   const tM = zeros(M.rows, M.cols);
   for (let i = 0; i < tM.data.length; i++) tM.data[i] = t * M.data[i];
   const E = expm(tM);
@@ -119,7 +130,7 @@ export function expmv(M: DenseMatrix, t: number, w0: Float64Array, out: Float64A
  */
 export function matrixPower(A: DenseMatrix, k: number, parameter = 'k'): DenseMatrix {
   if (!Number.isInteger(k) || k < 0) throw new ParameterError(parameter, k, 'an integer >= 0');
-  if (A.rows !== A.cols) throw new ParameterError('matrix', `${A.rows}x${A.cols}`, 'a square matrix');
+  checkSquare(A, 'matrix');
   let result = identity(A.rows);
   let base = A;
   let e = k;

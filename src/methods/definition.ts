@@ -1,3 +1,4 @@
+import { isDecimal } from '../parse-number.js';
 import { ParameterError, checkNumber } from '../errors.js';
 import type { ParamInfo } from '../spec.js';
 import type { Optimizer } from './optimizer.js';
@@ -86,6 +87,13 @@ export function curvatureParam(name: 'mu' | 'L'): ParamInfo {
     : { name, description: "largest curvature (> 0); default the problem's L", min: 0, minExclusive: true };
 }
 
+/** Whether x satisfies a parameter's range (what checkNumber tests, without building its message). */
+function inRange(x: number, info: ParamInfo, integer: boolean): boolean {
+  const min = info.min ?? -Infinity, max = info.max ?? Infinity;
+  return Number.isFinite(x) && (info.minExclusive === true ? x > min : x >= min) && (info.maxExclusive === true ? x < max : x <= max)
+    && (!integer || Number.isInteger(x));
+}
+
 /**
  * Check a factory's numeric values against its ParamInfo ranges (ParameterError "method.key = value is invalid:
  * expected ..."); non-numeric kinds are checked by the spec parser.
@@ -100,6 +108,8 @@ export function checkValues(method: string, params: readonly ParamInfo[], values
     if (value === undefined) continue;
     const kind = info.kind ?? 'number';
     if (kind === 'number' || kind === 'integer') {
+      // The range test first, the message (and its strings) only for a value outside: a sweep builds 10^4 methods.
+      if (typeof value === 'number' && inRange(value, info, kind === 'integer')) continue;
       checkNumber(`${method}.${info.name}`, value, { min: info.min, max: info.max, minExclusive: info.minExclusive, maxExclusive: info.maxExclusive, integer: kind === 'integer' });
     } else if (kind === 'boolean' && typeof value !== 'boolean') {
       throw new ParameterError(`${method}.${info.name}`, value, 'true or false');
@@ -133,8 +143,8 @@ export function requireMuL(method: string, context: MethodContext | undefined, m
  * parseNumberList('aggmo.betas', '0;0.9;0.99', (b) => b >= 0 && b < 1, 'numbers in [0, 1), e.g. 0;0.9;0.99'); // returns [0, 0.9, 0.99]
  */
 export function parseNumberList(parameter: string, text: string, ok: (x: number) => boolean, allowed: string): number[] {
-  const parts = text.split(';').map((s) => s.trim());
-  const values = parts.map((p) => (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(p) ? Number(p) : NaN));
+  const parts = text.split(';');
+  const values = parts.map((p) => (isDecimal(p) ? Number(p) : NaN));
   if (parts.length > 64 || !parts.every((p, i) => p !== '' && Number.isFinite(values[i]) && ok(values[i]))) {
     throw new ParameterError(parameter, text, `a ';'-separated list of at most 64 ${allowed}`);
   }

@@ -61,7 +61,15 @@ export function resolveMethodValues(spec: string | Spec, context?: MethodContext
   if (typeof rule === 'string' && rule !== 'none') {
     const { mu, L } = requireMuL(parsed.name, context, undefined, undefined, ['tune', rule]);
     const tuned = tuningRule(parsed.name, rule, `${parsed.name}.tune`).params(mu, L);
-    for (const [key, value] of Object.entries(tuned)) if (!Object.hasOwn(parsed.params, key)) values[key] = value;
+    for (const [key, value] of Object.entries(tuned)) {
+      if (Object.hasOwn(parsed.params, key)) continue;
+      // An interval so wide that the rule's formula overflows (kappa = 1e600) is named by the rule, not by its output.
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        const where = context?.name ? `${context.name} ([${mu}, ${L}])` : `mu = ${mu}, L = ${L}`;
+        throw new ParameterError(`${parsed.name}.tune`, rule, `a rule whose parameters are finite on ${where}, but its ${key} is not finite there: narrow the interval (kappa = L/mu)`);
+      }
+      values[key] = value;
+    }
   }
   for (const info of definition.params) {
     if (values[info.name] === undefined && info.derivedDefault === 'rate') values[info.name] = defaultRate(context);

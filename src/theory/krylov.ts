@@ -1,4 +1,5 @@
 // The oracle model's lower bounds. The query-counting oracle itself is run's countingProblem (src/run).
+import { checkNumber } from '../errors.js';
 
 /**
  * Krylov support: 1 + the largest index j with |w_j| > tolerance (0 for w = 0). On Nesterov's worst function, started
@@ -22,6 +23,8 @@ export function krylovSupport(w: Float64Array, tolerance = 0): number {
  * krylovMinimumLoss(3, 10); // returns 0.125
  */
 export function krylovMinimumLoss(k: number, D: number): number {
+  checkNumber('k', k, { min: 0, integer: true });
+  checkNumber('D', D, { min: 1, integer: true });
   return k >= D ? 0 : 1 / (2 * (k + 1));
 }
 
@@ -33,6 +36,8 @@ export function krylovMinimumLoss(k: number, D: number): number {
  * stronglyConvexLowerBound(4, 1); // returns 0.1111...  ((1/3)^2)
  */
 export function stronglyConvexLowerBound(kappa: number, k: number): number {
+  checkNumber('kappa', kappa, { min: 1 });
+  checkNumber('k', k, { min: 0, integer: true });
   const s = Math.sqrt(kappa);
   return ((s - 1) / (s + 1)) ** (2 * k);
 }

@@ -52,6 +52,8 @@ export function tuneMethod(method: TuneMethodName, mu: number, L: number, rule?:
   const r0 = rule ?? allowed[0];
   if (!allowed.includes(r0)) throw new ParameterError('rule', r0, `for ${method}: ${allowed.join(' | ')}`);
   const kappa = L / mu;
+  // Past 1e308 kappa overflows and every rule's formula gives NaN: refuse it, naming L.
+  if (!Number.isFinite(kappa)) throw new ParameterError('L', L, `a number with kappa = L/mu finite (L/mu overflows with mu = ${mu})`);
   if (method === 'chebyshev' || method === 'cg') {
     // Chebyshev's parameters tend to Polyak's heavy ball; both are bounded by r = (sqrt kappa - 1)/(sqrt kappa + 1).
     const polyak = tuningRule('hb', 'polyak');
@@ -65,6 +67,9 @@ export function tuneMethod(method: TuneMethodName, mu: number, L: number, rule?:
   const t = tuningRule(method, r0);
   const params = t.params(mu, L);
   const rate = t.rate(mu, L);
+  for (const [key, value] of Object.entries({ ...params, rate })) {
+    if (!Number.isFinite(value)) throw new ParameterError('L', L, `an interval [mu, L] on which the ${method} rule ${r0} is finite (it gives ${key} = ${value} for mu = ${mu}; narrow kappa = L/mu)`);
+  }
   return {
     method, rule: r0, alpha: params.alpha ?? null, beta: params.beta ?? (method === 'gd' ? 0 : null), params, rate,
     iterationsTo: (tol) => iterationsTo(rate, tol),

@@ -107,7 +107,7 @@ describe('IQC certification (Lessard, Recht, Packard 2016)', () => {
   });
   it('rejects bad parameters naming them', () => {
     const ss = twoTermStateSpace(0.5, 0, 0);
-    expect(() => certifyRate(ss, 2, 1)).toThrow(/mu = 2 is invalid: expected a finite number in \(0, 1\]/);
+    expect(() => certifyRate(ss, 2, 1)).toThrow(/mu = 2 is invalid: expected a finite number in \(0, 1\)/); // mu < L, as for PEP
     expect(() => certifyRate(ss, 1, 2, { iqc: 'circle' as IqcKind })).toThrow(/iqc = "circle"/);
     expect(() => certifyRate({ A: [[1, 0]], B: [1], C: [1], D: 0 }, 1, 2)).toThrow(/state-space.A\[0\]/);
     expect(() => certifyMethod('two-term:alpha=0.1,beta1=2', 1, 2)).toThrow(/two-term.beta1 = 2/);

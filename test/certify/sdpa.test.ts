@@ -45,6 +45,6 @@ describe('SDPA sparse format', () => {
     expect(() => readSdpa('1\n1\n0\n')).toThrow(ParameterError);
     expect(() => readSdpa('2\n1\n2\n1\n')).toThrow(/truncated/);
     expect(() => readSdpa('1\n1\n-2\n1\n1 1 1 2 1\n')).toThrow(/i = j in diagonal block 1/);
-    expect(() => readSdpa('1\n1\n2\nabc\n')).toThrow(/"abc" is invalid: expected a finite number/);
+    expect(() => readSdpa('1\n1\n2\nabc\n')).toThrow(/"abc" is invalid: expected a finite decimal number/);
   });
 });

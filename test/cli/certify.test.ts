@@ -35,7 +35,7 @@ describe('momentum-lab certify', () => {
   });
   it('PEP: one GD step alpha = 1/L gives (1 − mu/L)^2 in squared distance', () => {
     const out = runJson('certify', '--method', 'gd:alpha=0.25', '--mu', '1', '--L', '4', '--pep', '1', '--measure', 'distance', '--initial', 'distance');
-    expect(Object.keys(out)).toEqual(['method', 'N', 'worstCase', 'measure', 'initial']);
+    expect(Object.keys(out)).toEqual(['method', 'N', 'worstCase', 'status', 'measure', 'initial']);
     expect(Math.abs(out.worstCase - 0.5625)).toBeLessThan(1e-7);
   });
   it('bad input exits 2 with one line naming the parameter', () => {

@@ -142,7 +142,7 @@ const JSON_CASES: [string[], string[]][] = [
   [['dynamics', 'linear', '--matrix', '2,0;0,1'], ['eigenvalues', 'continuous', 'discrete', 'convention', 'alpha', 'system', 'diverged', 'systemMatrices', 'jordan', 'data']],
   [['dynamics', 'mandelbrot', '--width', '8'], ['areaEstimate', 'inside', 'width', 'height', 'maxIter', 'xMin', 'xMax', 'yMin', 'yMax', 'ms']],
   [['certify', '--method', 'gd', '--mu', '1', '--L', '10'], ['method', 'mu', 'L', 'iqc', 'rate', 'certified', 'bisectionSteps', 'solveMs']],
-  [['certify', '--method', 'gd', '--mu', '1', '--L', '10', '--pep', '2'], ['method', 'N', 'worstCase', 'measure', 'initial']],
+  [['certify', '--method', 'gd', '--mu', '1', '--L', '10', '--pep', '2'], ['method', 'N', 'worstCase', 'status', 'measure', 'initial']],
   [['sdp', okSdp], ['file', 'status', 'primalObjective', 'dualObjective', 'relativeGap', 'primalInfeasibility', 'dualInfeasibility', 'iterations', 'constraints', 'blocks']],
   [['plot', '--list'], ['name', 'section', 'title', 'caption', 'params', 'quick']],
   [['plot', 'logistic', '--quick', '--out', join(dir, 'logistic.svg')], ['figure', 'params', 'out', 'format', 'bytes', 'ms']],
