@@ -36,7 +36,7 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
       '\\text{HB}(\\alpha, \\beta) \\approx \\text{SGD}\\Big(\\frac{\\alpha}{1-\\beta}\\Big)\\ \\text{ where } \\alpha h_i \\ll 1',
       '\\text{SGD is stable only for } \\alpha < 2/h_{\\max} = 2',
     ],
-    idea: `Each point is the exact number of steps for the expected loss to reach the target, at the (α, β) tuned for that batch size (the notebook's grids with a local refinement, nqmBatchCurve), computed in a worker on the same ${DIM} directions in bins. At small batch the noise floor decides: steps ∝ 1/B (parallel to the dashed lower bound) and momentum buys little, because heavy ball acts as SGD with the effective learning rate α/(1−β). Past the critical batch size (dotted rules: examples B·k twice their minimum) the deterministic part decides: SGD flattens, its α capped at 2/h_max, while momentum's α/(1−β) is not capped and keeps scaling. Try: switch on the comparison, keep α/(1−β) below about 1 and the two dashed curves coincide; set the tuned heavy ball at B = 2^14 (button) and SGD at the same α/(1−β) never gets there.`,
+    idea: `Each point is the exact number of steps for the expected loss to reach the target, at the (α, β) tuned for that batch size (the notebook's grids with a local refinement, nqmBatchCurve), computed in a worker on the same ${DIM} directions in bins. At small batch the noise floor decides: steps ∝ 1/B (parallel to the dashed lower bound) and momentum buys little, because heavy ball acts as SGD with the effective learning rate α/(1−β). Past the critical batch size (dotted rules: examples B·k twice their minimum) the deterministic part decides: SGD flattens, its α capped at 2/h_max, while momentum's α/(1−β) is not capped and keeps scaling. Try: with α/(1−β) below about 1, your fixed (α, β) (black dashes) and SGD at α/(1−β) (blue dots) lie on one curve; at B = 2^14 press "Use tuned Heavy ball": its α/(1−β) is about 24, and SGD with that rate diverges.`,
     exportSource: {
       name: 'nqm-batch-size',
       charts: () => (chart ? [{ label: 'steps vs batch size', chart }] : []),
@@ -57,8 +57,9 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
     buttons.append(b);
   }
   p.controls.append(buttons);
-  const table = readoutTable('s9.tuned', METHODS.map((m) => [m, NAMES[m], METHOD_COLORS[m]] as [string, string, string]),
-    [['steps', 'steps at B'], ['alpha', 'α'], ['beta', 'β'], ['eff', 'α/(1−β)'], ['crit', 'critical B']]);
+  const SHORT: Record<M, string> = { gd: 'SGD', hb: 'HB', nag: 'NAG' };
+  const table = readoutTable('s9.tuned', METHODS.map((m) => [m, SHORT[m], METHOD_COLORS[m]] as [string, string, string]),
+    [['steps', 'tuned steps at B'], ['alpha', 'α'], ['beta', 'β'], ['eff', 'α/(1−β)'], ['crit', 'critical B']]);
   p.readouts.append(table.el);
   const v = view('Steps to reach the target loss against batch size B (log-log); the black dot is your (B, steps)', 'wide');
   p.views.append(v.el);
@@ -73,7 +74,7 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
       const at = c.find((r) => r.batch === B);
       showSteps(table.el, `s9.tuned.steps.${m}`, at?.steps ?? 'none on the grid');
       table.set(m, 'alpha', at?.alpha ?? '–', 4);
-      table.set(m, 'beta', at?.beta ?? '–', 6);
+      table.set(m, 'beta', at?.beta ?? '–', 5);
       table.set(m, 'eff', at?.effectiveLearningRate ?? '–', 4);
       const cb = nqmCriticalBatch(c);
       table.set(m, 'crit', cb.interpolated ?? (cb.batch !== null ? `≥ ${cb.batch}` : '–'), 4);
@@ -83,7 +84,7 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
     const own = nqmStepsToTarget(specOf(st), bins, B, st.target);
     const pt = own.steps !== null && own.steps > 0 ? [{ batch: B, steps: own.steps, what: `${specOf(st)}, B = ${B}` }] : [];
     const ys = [...rows, ...lb, ...pt].map((r) => r.steps as number).filter((y) => y >= 1);
-    await chart!.signal({ ymin: Math.max(0.8, Math.min(...ys) / 2), ymax: Math.max(...ys) * 3 });
+    chart!.view.signal('ymin', Math.max(0.8, Math.min(...ys) / 2)).signal('ymax', Math.max(...ys) * 3);
     await chart!.set({ tuned: rows, lb, crit, fixed, pt });
   };
 
@@ -135,7 +136,8 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
       params: [{ name: 'ymin', value: 1 }, { name: 'ymax', value: 1e6 }],
       layer: [
         { data: { name: 'lb' }, mark: { type: 'line', strokeDash: [5, 3], strokeWidth: 1.5, clip: true }, encoding: { x, y, color } },
-        { data: { name: 'fixed' }, mark: { type: 'line', strokeDash: [6, 3], strokeWidth: 1.6, clip: true }, encoding: { x, y, color, detail: { field: 'series' } } },
+        { data: { name: 'fixed' }, mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, detail: { field: 'series' },
+          strokeDash: { field: 'series', type: 'nominal', legend: null, scale: { domain: [MINE, SGDEFF], range: [[7, 4], [2, 3]] } } } },
         { data: { name: 'tuned' }, mark: { type: 'line', point: { filled: true, size: 28 }, strokeWidth: 2, clip: true }, encoding: { x, y, color, detail: { field: 'series' } } },
         { data: { name: 'crit' }, mark: { type: 'rule', strokeDash: [2, 2], strokeWidth: 1.2 }, encoding: { x, color } },
         { data: { name: 'pt' }, mark: { type: 'point', filled: true, size: 150, color: '#111827', stroke: '#ffffff', strokeWidth: 1.5, clip: true }, encoding: { x, y, tooltip: [{ field: 'what', title: 'yours' }, { field: 'steps', title: 'steps' }] } },

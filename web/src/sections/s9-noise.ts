@@ -87,6 +87,7 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
 
   let fitting = false;
   const draw = async (): Promise<void> => {
+    const t0 = performance.now();
     const st = s(), { bins, setup } = model();
     const B = batchOf(st), spec = specOf(st), eq = st.eq && st.method !== 'gd';
     const floor = nqmSteadyStateRisk(spec, bins, B);
@@ -124,7 +125,9 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     rows = out;
     const top = Math.min(L0 * 100, Math.max(L0, ...out.map((r) => r.loss as number)) * 1.5);
     const bottom = Math.max(Math.min(st.target, floor.risk ?? Infinity, ...out.filter((r) => r.series !== SERIES[1]).map((r) => r.loss as number)), top * 1e-9) / 2;
-    await chart!.signal({ ymin: bottom, ymax: top, kmax: K });
+    record('s9.loss.compute', performance.now() - t0);
+    // Signals and data in one dataflow run (Chart.signal would run it once more).
+    chart!.view.signal('ymin', bottom).signal('ymax', top).signal('kmax', K);
     await chart!.set({ loss: out, rules, ...(fresh ? { sample: sampleRows } : {}) });
     fresh = false;
     p.status.textContent = `${NAMES[st.method]} ${spec} at B = ${B}: exact expectations on ${bins.h.length} bins.`;
@@ -170,7 +173,7 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
   const build = () => {
     const st = s(), eq = st.eq && st.method !== 'gd';
     const present = SERIES.filter((n) => n !== SERIES[5] || eq);
-    const colorOf: Record<string, string> = { [SERIES[0]]: METHOD_COLORS[st.method], [SERIES[1]]: '#CC79A7', [SERIES[2]]: '#E69F00', [SERIES[3]]: '#111827', [SERIES[4]]: '#7F7F7F', [SERIES[5]]: SGD_EFF_COLOR, [SERIES[6]]: '#9ca3af' };
+    const colorOf: Record<string, string> = { [SERIES[0]]: METHOD_COLORS[st.method], [SERIES[1]]: '#CC79A7', [SERIES[2]]: '#7A4FB5', [SERIES[3]]: '#111827', [SERIES[4]]: '#7F7F7F', [SERIES[5]]: SGD_EFF_COLOR, [SERIES[6]]: '#9ca3af' };
     const dashOf: Record<string, number[]> = { [SERIES[3]]: [2, 3], [SERIES[4]]: [6, 3], [SERIES[5]]: [6, 3] };
     const widthOf: Record<string, number> = { [SERIES[0]]: 2.4, [SERIES[5]]: 2, [SERIES[6]]: 0.8 };
     const scale = (f: (n: string) => unknown) => ({ domain: present, range: present.map(f) });
