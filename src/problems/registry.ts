@@ -5,6 +5,7 @@ import { bananaParams, createBanana } from './banana.js';
 import { convexRosenbrockParams, createConvexRosenbrock } from './convex-rosenbrock.js';
 import { createLogisticRegression, logisticParams } from './iris-logistic.js';
 import { createLeastSquares, leastSquaresParams } from './least-squares.js';
+import { createMlp, mlpParams } from './mlp-spec.js';
 import { createLessardCounterexample, lessardParams } from './lessard-counterexample.js';
 import { createNesterovWorst, nesterovWorstParams, nesterovWorstScParams } from './nesterov-worst.js';
 import { createQuadratic, quadraticParams } from './quadratic.js';
@@ -75,6 +76,12 @@ const entries: Entry[] = [
     description: 'least squares 1/(2n) ||A w - b||^2 + lambda/2 ||w||^2 on seeded Gaussian data (a finite sum: mini-batches with --batch)',
     params: leastSquaresParams,
     create: createLeastSquares,
+  },
+  {
+    name: 'mlp',
+    description: 'multilayer perceptron on digits, iris or the chebyshev3 toy: exact gradient and Hessian-vector product (R-operator), a finite sum (mini-batches with --batch)',
+    params: mlpParams,
+    create: createMlp,
   },
 ];
 

@@ -182,7 +182,7 @@ describe('momentum-lab methods / problems', async () => {
   });
   it.concurrent('problems --format json lists the problems; `problems quadratic` shows its parameter ranges', async () => {
     const list = JSON.parse((await cli('problems', '--format', 'json')).stdout) as { name: string }[];
-    expect(list.map((p) => p.name)).toEqual(['quadratic', 'nesterov-worst', 'nesterov-worst-sc', 'lessard-counterexample', 'rosenbrock', 'banana', 'convex-rosenbrock', 'logistic-regression', 'least-squares']);
+    expect(list.map((p) => p.name)).toEqual(['quadratic', 'nesterov-worst', 'nesterov-worst-sc', 'lessard-counterexample', 'rosenbrock', 'banana', 'convex-rosenbrock', 'logistic-regression', 'least-squares', 'mlp']);
     const r = await cli('problems', 'quadratic');
     expect(r.stdout).toMatch(/structure\s+diagonal\s+diagonal \| dense \| tridiagonal/);
     const bad = await cli('problems', 'cubic');
