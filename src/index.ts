@@ -10,3 +10,4 @@ export * from './theory/index.js';
 export * from './dynamics/index.js';
 export * from './certify/index.js';
 export * from './plot/index.js';
+export * from './spectra/index.js';
