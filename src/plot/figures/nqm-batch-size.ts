@@ -1,17 +1,25 @@
 import { nqmBatchCurve, nqmBins, nqmCriticalBatch, nqmLowerBound, nqmSetup, type NqmTuned } from '../../theory/nqm.js';
 import { figureSpec, quant, seriesColor } from '../chart.js';
 import type { FigureDef, FigureParams } from '../figure.js';
-import { methodColors } from '../theme.js';
+import { methodColors, palette } from '../theme.js';
 import { label, num } from './common.js';
 
-/** The tuned curves of the figure: steps to target per batch size 2^0..2^bmax, per method (SGD, HB, and NAG if asked). */
-export function nqmBatchSizeData(params: FigureParams): { batches: number[]; curves: { key: string; name: string; rows: NqmTuned[] }[]; lowerBound: number[] } {
+/**
+ * The tuned curves of the figure: steps to target per batch size 2^0..2^bmax, per method (SGD, HB, NAG if asked, and
+ * SGD preconditioned by H^-p unless precondition = 0).
+ */
+export function nqmBatchSizeData(params: FigureParams): { batches: number[]; curves: { key: string; name: string; color: string; rows: NqmTuned[] }[]; lowerBound: number[] } {
   const setup = nqmSetup({ dim: num(params, 'dim') });
   const batches = Array.from({ length: num(params, 'bmax') + 1 }, (_, i) => 2 ** i);
   const target = num(params, 'target');
+  const p = num(params, 'precondition');
   const bins = setup.h.length > 2000 ? nqmBins(setup) : setup;
-  const methods = [{ key: 'gd', name: 'SGD' }, { key: 'hb', name: 'heavy ball' }, ...(params.nag ? [{ key: 'nag', name: 'Nesterov' }] : [])];
-  const curves = methods.map((m) => ({ ...m, rows: nqmBatchCurve(m.key, setup, batches, target, { bins }) }));
+  const methods = [
+    { key: 'gd', name: 'SGD', color: methodColors.gd, precondition: 0 }, { key: 'hb', name: 'heavy ball', color: methodColors.hb, precondition: 0 },
+    ...(params.nag ? [{ key: 'nag', name: 'Nesterov', color: methodColors.nag, precondition: 0 }] : []),
+    ...(p > 0 ? [{ key: 'gd', name: `SGD, P = H^−${label(p)}`, color: palette[5], precondition: p }] : []),
+  ];
+  const curves = methods.map(({ precondition, ...m }) => ({ ...m, rows: nqmBatchCurve(m.key, setup, batches, target, { bins, precondition }) }));
   return { batches, curves, lowerBound: batches.map((b) => nqmLowerBound(setup, b, target).notebook) };
 }
 
@@ -20,12 +28,13 @@ export const nqmBatchSize: FigureDef = {
   name: 'nqm-batch-size',
   title: 'Steps to target against batch size (noisy quadratic model)',
   section: 'noise',
-  caption: 'Exact steps for the expected loss of the noisy quadratic model ($h_i = c_i = 1/i$, $E\\,w_0^2 = 1$) to reach the target, at hyperparameters tuned per batch size on the notebook\'s grids (learning rate for SGD; learning rate × momentum for heavy ball and Nesterov). At small batch the curves are parallel to the line of perfect scaling (steps ∝ 1/B) and momentum buys nothing (it acts as SGD with the effective learning rate α/(1−β)); past the critical batch size (vertical rules: examples B × steps twice their minimum) SGD flattens at the noise-free limit while momentum keeps scaling an order of magnitude further. Dashed grey: the notebook\'s lower bound D/(2CB).',
+  caption: 'Exact steps for the expected loss of the noisy quadratic model ($h_i = c_i = 1/i$, $E\\,w_0^2 = 1$) to reach the target, at hyperparameters tuned per batch size on the notebook\'s grids (learning rate for SGD; learning rate × momentum for heavy ball and Nesterov). At small batch the curves are parallel to the line of perfect scaling (steps ∝ 1/B) and momentum buys nothing (it acts as SGD with the effective learning rate α/(1−β)); past the critical batch size (vertical rules: examples B × steps twice their minimum) SGD flattens at the noise-free limit while momentum keeps scaling an order of magnitude further. SGD preconditioned by $P = H^{-p}$ (light blue; $p = 1/2$ by default, as in the paper) sees the curvatures $h^{1-p}$ and the noise $h^{-2p} c$: it needs fewer steps and scales perfectly to a larger critical batch size. Dashed grey: the notebook\'s lower bound D/(2CB).',
   params: [
     { name: 'dim', description: 'number of directions (h_i = c_i = 1/i)', default: 10000, kind: 'integer', min: 10, max: 100000 },
     { name: 'target', description: 'target expected loss', default: 0.01, min: 0, minExclusive: true, max: 1 },
     { name: 'bmax', description: 'largest batch size 2^bmax (batch sizes 2^0..2^bmax)', default: 19, kind: 'integer', min: 1, max: 24 },
     { name: 'nag', description: 'include Nesterov', default: true, kind: 'boolean' },
+    { name: 'precondition', description: 'also SGD preconditioned by H^-p with this p (0: no such curve)', default: 0.5, min: 0, max: 1 },
   ],
   quick: { dim: 200, bmax: 10, nag: false },
   build(params) {
@@ -37,7 +46,7 @@ export const nqmBatchSize: FigureDef = {
       const crit = nqmCriticalBatch(c.rows);
       const at = crit.interpolated ?? crit.batch;
       const name = `${c.name}${at !== null && crit.interpolated !== null ? ` (critical B ≈ ${label(Math.round(at))})` : ''}`;
-      names.push(name); colors.push(methodColors[c.key]);
+      names.push(name); colors.push(c.color);
       for (const r of c.rows) if (r.steps !== null && r.steps > 0) rows.push({ batch: r.batch, steps: r.steps, series: name });
       if (crit.interpolated !== null) rules.push({ batch: crit.interpolated, series: name });
     }
