@@ -17,8 +17,9 @@ import * as manyRuns from './workloads/many-runs.js';
 import * as mandelbrot from './workloads/mandelbrot.js';
 import * as eigen from './workloads/eigen.js';
 import * as sdp from './workloads/sdp.js';
+import * as nqm from './workloads/nqm.js';
 
-const WORKLOADS = [quadraticStep, manyRuns, lorenz, mandelbrot, sdp, eigen];
+const WORKLOADS = [quadraticStep, manyRuns, lorenz, mandelbrot, sdp, eigen, nqm];
 const ORDER = WORKLOADS.map((w) => w.name);
 
 function usage(msg) {
