@@ -12,7 +12,8 @@ export class ParameterError extends Error {
   readonly allowed: string;
 
   constructor(parameter: string, value: unknown, allowed: string) {
-    super(`${parameter} = ${formatValue(value)} is invalid: expected ${allowed}`);
+    // A missing value says so ("chebyshev.L is missing: expected ..."), never "= undefined".
+    super(value === undefined ? `${parameter} is missing: expected ${allowed}` : `${parameter} = ${formatValue(value)} is invalid: expected ${allowed}`);
     this.name = 'ParameterError';
     this.parameter = parameter;
     this.value = value;

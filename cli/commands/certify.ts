@@ -8,6 +8,7 @@ import {
 import { parseDecimal } from '../../src/parse-number.js';
 import { csv, fmt, json, parseFormat } from '../output.js';
 import { oneLineErrors, readJsonFile } from '../contract-util.js';
+import { UsageError } from '../main.js';
 
 interface CertifyFlags {
   method?: string; mu?: string; L?: string; iqc: string; pep?: string; measure: string; initial: string;
@@ -37,7 +38,7 @@ const csvRow = (o: Record<string, string | number | boolean | null>): string =>
   csv(Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [typeof v === 'boolean' ? String(v) : v]])));
 
 const num = (name: string, raw: string | undefined): number => {
-  if (raw === undefined) throw new ParameterError(name, raw, 'a number (required)');
+  if (raw === undefined) throw new UsageError(`certify needs ${name} (${name === '--mu' ? 'the strong convexity mu' : name === '--L' ? 'the smoothness L' : 'a number'})`);
   return parseDecimal(name, raw);
 };
 
@@ -84,7 +85,7 @@ export function register(program: Command): void {
         if (ss.A.length > 50) throw new ParameterError(`--state-space ${flags.stateSpace}`, `${ss.A.length} states`, 'a state dimension of at most 50');
         method = flags.method ?? `state-space:${flags.stateSpace}`;
       } else {
-        if (flags.method === undefined) throw new ParameterError('--method', undefined, 'a linear method spec, e.g. hb:tune=polyak (or --state-space FILE)');
+        if (flags.method === undefined) throw new UsageError('certify needs --method SPEC, a linear method, e.g. hb:tune=polyak (or --state-space FILE)');
         ss = certifyMethod(flags.method, mu, L).stateSpace;
         method = flags.method;
       }

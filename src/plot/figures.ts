@@ -32,5 +32,25 @@ export function buildFigure(spec: string | Spec, { quick = false }: { quick?: bo
   if (quick && def.quick) for (const [k, v] of Object.entries(def.quick)) merged[k] = String(v);
   Object.assign(merged, parsed.params);
   const params = resolveParams({ name: def.name, params: merged }, def.params);
-  return def.build(params);
+  const figure = def.build(params);
+  // The contract's last line of defence: a figure whose data or labels came out non-finite (e.g. a target so small
+  // that the steps to reach it overflow) is an error naming the figure spec, never a plot of Infinity.
+  const bad = firstNonFinite(figure);
+  if (bad) {
+    const text = Object.keys(parsed.params).length ? `${def.name}:${Object.entries(parsed.params).map(([k, v]) => `${k}=${v}`).join(',')}` : def.name;
+    throw new ParameterError('figure', text, `parameters for which the figure is finite (${bad}); move them towards the defaults`);
+  }
+  return figure;
+}
+
+/** The first non-finite number (or a label showing one) in a figure spec, as "path = value", or null. */
+function firstNonFinite(spec: unknown): string | null {
+  const stack: [unknown, string][] = [[spec, '']];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'number') { if (!Number.isFinite(v)) return `${path.slice(1)} = ${v}`; continue; }
+    if (typeof v === 'string') { if (/\bInfinity\b|\bNaN\b/.test(v)) return `${path.slice(1)} shows ${/\bNaN\b/.test(v) ? 'NaN' : 'Infinity'}`; continue; }
+    if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) stack.push([x, `${path}.${k}`]);
+  }
+  return null;
 }

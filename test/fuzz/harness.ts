@@ -41,8 +41,8 @@ export async function runCli(args: string[]): Promise<CliResult> {
   }
 }
 
-/** What a one-line error must contain: a ParameterError's "X = V is invalid: expected", an option name, or "needs". */
-const NAMES_PARAMETER = / is invalid: expected |--[A-Za-z]|needs |unknown command|too many arguments|missing required argument/;
+/** What a one-line error must contain: a ParameterError's "X = V is invalid: expected" (or "X is missing"), an option name, or "needs". */
+const NAMES_PARAMETER = / is invalid: expected | is missing: expected |--[A-Za-z]|unknown option|needs |unknown command|too many arguments|missing required argument/;
 
 /**
  * The command-line contract (DESIGN.md): exit 0 with no NaN/Infinity/undefined printed as a result, or exit 2 with
@@ -54,10 +54,12 @@ export function contractViolation(args: string[], r: CliResult): string | null {
   if (r.ms > CALL_BUDGET_MS) return `took ${Math.round(r.ms)} ms`;
   if (/\n\s+at .+:\d+:\d+\)?/.test(r.err) || /internal error/.test(r.err)) return `stack trace on stderr: ${r.err.slice(0, 300)}`;
   if (r.code === 2) {
-    const lines = r.err.split('\n').filter((l) => l.trim() !== '');
+    // A progress bar asked for with --progress may precede the error line (nqm starts it before validating).
+    const lines = r.err.split('\n').filter((l) => l.trim() !== '' && !(args.includes('--progress') && /[░█]/.test(l)));
     if (lines.length !== 1) return `exit 2 with ${lines.length} stderr lines: ${JSON.stringify(r.err.slice(0, 300))}`;
     if (!NAMES_PARAMETER.test(lines[0])) return `exit 2 without naming a parameter: ${lines[0]}`;
-    if (/\bNaN\b|undefined|\[object Object\]/.test(lines[0].replace(/"[^"]*"/g, ''))) return `error line shows an internal value: ${lines[0]}`;
+    // The user's own text, echoed in quotes, may say NaN; anything else showing NaN or undefined is an internal value.
+    if (/\bNaN\b|undefined|\[object Object\]/.test(lines[0].replace(/"[^"]*"|'[^']*'/g, ''))) return `error line shows an internal value: ${lines[0]}`;
     return null;
   }
   if (r.code === 0 || (r.code === 1 && args[0] === 'report')) {
