@@ -70,13 +70,31 @@ export function diagonalPlan(form: LinearForm, hasV: boolean): DiagonalPlan {
 
 /** What run's kernel needs: the packed form (m <= 2) or the general plan, the state buffers, and a few facts. */
 export interface KernelPlan {
-  readonly plan: DiagonalPlan | null;
-  readonly packed: { P: number[]; F: number[] } | null;
+  plan: DiagonalPlan | null;
+  /** The packed form (m <= 2), or null. */
+  packed: { P: number[]; F: number[] } | null;
+  /** The form's state buffers X[j] = state[form.state[j]], and the buffers a block changes (X, and v when vMode != 0). */
   readonly X: Float64Array[];
-  readonly m: number;
-  readonly vMode: number;
-  readonly vComponent: number;
-  readonly firstStepPlain: boolean;
+  readonly saved: Float64Array[];
+  m: number;
+  vMode: number;
+  vComponent: number;
+  firstStepPlain: boolean;
+}
+
+// Plans of finished runs, reused by the next ones (a sweep compiles 10^4 forms: no allocation per run for m <= 2). A
+// run started inside another's onProgress takes another record; run gives its record back when it returns.
+const FREE: KernelPlan[] = [];
+
+function takeRecord(): KernelPlan {
+  const r = FREE.pop();
+  if (r !== undefined) { r.X.length = 0; r.saved.length = 0; return r; }
+  return { plan: null, packed: { P: [0, 0, 0, 0, 0, 0, 0, 0, 0], F: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }, X: [], saved: [], m: 0, vMode: 0, vComponent: -1, firstStepPlain: false };
+}
+
+/** Give a plan back after its run (run calls this once, when it returns). */
+export function releasePlan(plan: KernelPlan | null): void {
+  if (plan !== null && plan.packed !== null && FREE.length < 8) { plan.plan = null; FREE.push(plan); }
 }
 
 /**
@@ -87,20 +105,29 @@ export function planFor(problem: Problem, method: Optimizer, state: OptimizerSta
   const form = method.linear;
   if (problem.diagonalHessian === undefined || form === undefined || form.D !== 0 || problem.excessAndGrad !== undefined) return null;
   // The buffers named by form.state (as linearStateBuffers resolves them, without its closures: once per run).
-  const names = form.state, n = problem.dim, record = state as unknown as Record<string, unknown>, X: Float64Array[] = [];
-  if (names.length !== form.A.length) return null;
+  const names = form.state, n = problem.dim, record = state as unknown as Record<string, unknown>;
+  if (names.length !== form.A.length || state.w.length !== n) return null;
+  const r = takeRecord(), X = r.X;
   for (let j = 0; j < names.length; j++) {
     const name = names[j], dot = name.indexOf('.');
     const value = dot < 0 ? record[name] : (record[name.slice(0, dot)] as unknown[] | undefined)?.[Number(name.slice(dot + 1))];
-    if (!(value instanceof Float64Array) || value.length !== n) return null;
+    if (!(value instanceof Float64Array) || value.length !== n) { releasePlan(r); return null; }
     X.push(value);
   }
-  if (X[0] !== state.w) return null;
-  const hasV = state.v !== undefined, packed = packForm2(form, hasV);
-  const vComponent = form.state.indexOf('v');
-  if (packed !== null) return { plan: null, packed, X, m: X.length, vMode: packed.F[11], vComponent, firstStepPlain: form.firstStep !== undefined };
-  const plan = diagonalPlan(form, hasV);
-  return { plan, packed: null, X, m: plan.m, vMode: plan.vMode, vComponent, firstStepPlain: plan.firstStepPlain };
+  if (X[0] !== state.w) { releasePlan(r); return null; }
+  const hasV = state.v !== undefined;
+  const packed = packInto(form, hasV, r.packed!.P, r.packed!.F) ? r.packed : null;
+  r.vComponent = form.state.indexOf('v');
+  r.firstStepPlain = form.firstStep !== undefined;
+  r.m = X.length;
+  if (packed !== null) r.vMode = packed.F[11];
+  else {
+    const plan = diagonalPlan(form, hasV);
+    r.plan = plan; r.packed = null; r.vMode = plan.vMode;
+  }
+  for (let b = 0; b < X.length; b++) r.saved.push(X[b]);
+  if (r.vMode !== 0) r.saved.push(state.v!);
+  return r;
 }
 
 /**
@@ -108,9 +135,15 @@ export function planFor(problem: Problem, method: Optimizer, state: OptimizerSta
  * the same derivations, checked exactly the same way (test/methods/fused-diagonal.test.ts compares the two).
  */
 export function packForm2(form: LinearForm, hasV: boolean): { P: number[]; F: number[] } | null {
-  const { A, B, C } = form, m = A.length;
-  if (m > 2) return null;
   const P = [0, 0, 0, 0, 0, 0, 0, 0, 0], F = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  return packInto(form, hasV, P, F) ? { P, F } : null;
+}
+
+/** packForm2 into P (9 numbers) and F (16), overwritten; false for m > 2. */
+function packInto(form: LinearForm, hasV: boolean, P: number[], F: number[]): boolean {
+  const { A, B, C } = form, m = A.length;
+  if (m > 2) return false;
+  P.fill(0); F.fill(0);
   for (let j = 0; j < m; j++) if (C[j] !== 0) { P[j] = C[j]; F[j] = 1; }
   // Kinds (0 direct, 1 derived, 2 accumulating), as in diagonalPlan.
   let k0 = 0, k1 = 0, c0 = 0, c1 = 0;
@@ -127,23 +160,26 @@ export function packForm2(form: LinearForm, hasV: boolean): { P: number[]; F: nu
   if (k0 === 0 && (A[0][0] === 1 || (A[0][0] >= 0.5 && A[0][0] <= 2))) k0 = 2;
   if (m === 2 && k1 === 0 && A[1][1] === 1) k1 = 2;
   const first = k0 === 1 ? 1 : 0;
-  const row = (i: number, kind: number, at: number): void => {
-    for (let j = 0; j < m; j++) {
-      const a = kind === 2 && j === i ? A[i][i] - 1 : A[i][j];
-      if (a !== 0) { P[at + j] = a; F[at + j] = 1; }
-    }
-    if (B[i] !== 0) { P[at + 2] = B[i]; F[at + 2] = 1; }
-  };
-  row(first, first === 0 ? k0 : k1, 2);
+  packRow(form, first, first === 0 ? k0 : k1, 2, P, F);
   F[13] = (first === 0 ? k0 : k1) === 2 ? 1 : 0;
   if (m === 2) {
     const second = 1 - first, ks = second === 0 ? k0 : k1;
-    if (ks === 1) { F[8] = 1; P[8] = second === 0 ? c0 : c1; } else row(second, ks, 5);
+    if (ks === 1) { F[8] = 1; P[8] = second === 0 ? c0 : c1; } else packRow(form, second, ks, 5, P, F);
     F[9] = first;
     F[14] = ks === 2 ? 1 : 0;
   }
   const vComponent = form.state.indexOf('v');
   F[10] = m === 2 ? 1 : 0; F[11] = !hasV || vComponent >= 0 ? 0 : k0 !== 0 ? 1 : 2; F[12] = vComponent;
   F[15] = shapeOf(F);
-  return { P, F };
+  return true;
+}
+
+/** Row i's terms (kind 2: the self term A_ii - 1) into P[at..at+2], F[at..at+2] (x0, x1, u). */
+function packRow(form: LinearForm, i: number, kind: number, at: number, P: number[], F: number[]): void {
+  const { A, B } = form, m = A.length;
+  for (let j = 0; j < m; j++) {
+    const a = kind === 2 && j === i ? A[i][i] - 1 : A[i][j];
+    if (a !== 0) { P[at + j] = a; F[at + j] = 1; }
+  }
+  if (B[i] !== 0) { P[at + 2] = B[i]; F[at + 2] = 1; }
 }

@@ -342,8 +342,16 @@ function accumulateSteps(P: readonly number[], F: readonly number[], X0: Float64
   }
 }
 
-/** momentumSteps' pairs of coordinates with C_0 = c = 1 and only eHe, gg measured; returns the first coordinate left. */
-function unitMomentumPairs(a11: number, b1: number, c1: number, look: boolean, X0: Float64Array, X1: Float64Array, V: Float64Array,
+/** Whether a packed plan is the MOMENTUM shape with C_0 = c = 1 (heavy ball, Nesterov): unitMomentumPairs' case. */
+export function isUnitMomentum(P: readonly number[], F: readonly number[]): boolean {
+  return F[15] === MOMENTUM && P[0] === 1 && P[8] === 1;
+}
+
+/**
+ * momentumSteps' pairs of coordinates with C_0 = c = 1 and only eHe, gg measured; returns the first coordinate left.
+ * run calls it directly for an even number of coordinates (a sweep's 2-D runs: no dispatch per block).
+ */
+export function unitMomentumPairs(a11: number, b1: number, c1: number, look: boolean, X0: Float64Array, X1: Float64Array, V: Float64Array,
   h: Float64Array, ws: Float64Array, lo: number, hi: number, count: number, eHe: Float64Array, gg: Float64Array, keepV: boolean,
   fresh: boolean): number {
   const nb1 = -b1;

@@ -3,7 +3,8 @@ import type { Optimizer } from '../methods/optimizer.js';
 import type { Problem } from '../problems/problem.js';
 import { borrowCountingProblem } from './borrow-counting-problem.js';
 import type { OracleCounts } from './counting-problem.js';
-import { DIAGONAL_KERNEL, finishRun, startRun } from './start-run.js';
+import { releasePlan } from './diagonal-plan.js';
+import { DIAGONAL_KERNEL, type RunLoop, finishRun, startRun } from './start-run.js';
 export { type KernelChoice, WASM_MIN_DIM, setDiagonalKernel } from './start-run.js';
 import { stepRun } from './step-run.js';
 import { stepRunKernel } from './step-run-kernel.js';
@@ -76,16 +77,18 @@ export function run(problem: Problem, method: Optimizer, options: RunOptions = {
   if (w0.length !== n) throw new ParameterError('w0', w0, `a vector of length ${n}`);
 
   const lease = borrowCountingProblem(problem);
+  let loop: RunLoop | undefined;
   try {
     // Setup, the stepping loop and the result in three functions: the loop's function is compiled by V8 while its first
     // call is still looping, and setup code inside it (run only once per call, without type feedback yet) made that code
     // deoptimise on the next call; V8 then kept re-entering the loop through on-stack replacement, and a sweep of 10^4
     // runs took 375 instead of 235 ms in about half of the processes.
-    const loop = startRun(problem, method, lease, w0, steps, tol, tolOn === 'grad', record, recordEvery, divergence, maxEigen, options.onProgress);
+    loop = startRun(problem, method, lease, w0, steps, tol, tolOn === 'grad', record, recordEvery, divergence, maxEigen, options.onProgress);
     if (loop.mode === DIAGONAL_KERNEL) stepRunKernel(loop);
     else stepRun(loop);
     return finishRun(loop, seed);
   } finally {
     lease.release();
+    if (loop !== undefined) releasePlan(loop.kernel);
   }
 }

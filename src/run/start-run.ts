@@ -1,6 +1,6 @@
 import { ParameterError } from '../errors.js';
 import type { Optimizer, OptimizerState } from '../methods/optimizer.js';
-import { MOMENTUM } from './linear-diagonal-steps.js';
+import { MOMENTUM, isUnitMomentum } from './linear-diagonal-steps.js';
 import { type LinearDiagonalWasm, linearDiagonalWasm } from './linear-diagonal-wasm.js';
 import type { Problem } from '../problems/problem.js';
 import type { CountingLease } from './borrow-counting-problem.js';
@@ -43,6 +43,9 @@ export interface RunLoop {
   readonly P: readonly number[];
   readonly F: readonly number[] | null;
   readonly wasm: LinearDiagonalWasm | null;
+  /** The packed plan is heavy ball's or Nesterov's unit MOMENTUM shape on an even number of coordinates: the kernel
+   * calls unitMomentumPairs directly when only loss and gradNorm are measured. */
+  readonly unitPairs: boolean;
   readonly steps: number;
   readonly tol: number;
   readonly tolOnGrad: boolean;
@@ -128,6 +131,7 @@ export function startRun(problem: Problem, method: Optimizer, lease: CountingLea
     mode: problem.excessAndGrad ? EXCESS_AND_GRAD : kernel ? DIAGONAL_KERNEL : diag ? DIAGONAL
       : problem.valueAndGrad ? VALUE_AND_GRAD : GRAD_AND_VALUE,
     h, wsd, kernel, X: kernel?.X ?? NO_BUFFERS, P: packed?.P ?? NO_NUMBERS, F: packed?.F ?? null, wasm,
+    unitPairs: wasm === null && packed !== null && isUnitMomentum(packed.P, packed.F) && n % 2 === 0,
     steps, tol, tolOnGrad, recordEvery, divergence, onProgress,
     status: 'max_steps', k: 0, rows: 0, divergedAt: null, loss: 0, gradNorm: 0,
   };

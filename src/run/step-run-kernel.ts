@@ -1,4 +1,4 @@
-import { type BlockSums, linearDiagonalSteps2, linearDiagonalStepsAny } from './linear-diagonal-steps.js';
+import { type BlockSums, linearDiagonalSteps2, linearDiagonalStepsAny, unitMomentumPairs } from './linear-diagonal-steps.js';
 import type { RunStatus } from './run.js';
 import { BLOCK, type RunLoop } from './start-run.js';
 import { inBounds, measureDiagonal } from './step-run.js';
@@ -35,6 +35,7 @@ function kernelBlock(loop: RunLoop, count: number, wantE: boolean, wantV: boolea
   const { X, P, F, wasm, h, wsd, state } = loop, sums = SUMS;
   const V = state.v ?? X[0], n = X[0].length;
   if (wasm !== null) wasm.steps2(P, F!, X[0], X[X.length - 1], V, h, wsd, n, count, sums, wantE, wantV, true);
+  else if (loop.unitPairs && !wantE && !wantV) unitMomentumPairs(P[3], P[4], P[1], F![1] !== 0, X[0], X[1], V, h, wsd, 0, n, count, sums.eHe, sums.gg, F![11] === 1, true);
   else if (F !== null) linearDiagonalSteps2(P, F, X[0], X[X.length - 1], V, h, wsd, 0, n, count, sums, wantE, wantV, true);
   else linearDiagonalStepsAny(loop.kernel!.plan!, X, V, h, wsd, 0, n, count, sums, wantE, wantV, true, scratch);
   state.k += count;
@@ -69,9 +70,7 @@ export function stepRunKernel(loop: RunLoop): void {
   const eHe = E_HE, gg = GG, ee = EE, vv = VV, n = state.w.length, m = plan.m;
   const everyStep = !recording || recordEvery === 1;
   // The buffers a block changes (the form's state, and v when the kernel fills it), and their copies at its start.
-  const saved: Float64Array[] = [];
-  for (let b = 0; b < X.length; b++) saved.push(X[b]);
-  if (plan.vMode !== 0) saved.push(state.v!);
+  const saved = plan.saved;
   const starts = byState ? NONE : startsFor(saved.length * n);
   const scratch = scratchFor(2 * m), values = VALUES, lossAndGradNorm = LOSS_AND_GRAD_NORM;
   let { kCol, lossCol, gradNormCol } = loop, capacity = kCol?.length ?? lossCol?.length ?? gradNormCol?.length ?? 0;
