@@ -50,6 +50,18 @@ async function plotShot(page: Page, name: string): Promise<void> {
   await page.locator('#s4-map').screenshot({ path: join(screenshots, `${name}.png`) });
 }
 
+/** Wait until section 9's steps read-out `name` is for the current state (the worker's search has answered). */
+async function s9Steps(page: Page, name: string): Promise<number> {
+  const hdl = await page.waitForFunction((n) => {
+    const st = window.__explorer.store.state.s9 as { method: string; alpha: number; beta: number; b: number; target: number };
+    const spec = st.method === 'gd' ? `gd:alpha=${st.alpha}` : `${st.method}:alpha=${st.alpha},beta=${st.beta}`;
+    const cell = document.querySelector(`[data-readout="${n}"]`) as HTMLElement | null;
+    return cell && cell.dataset.for === `${spec}|${2 ** st.b}|${st.target}` ? (cell.dataset.value ?? cell.textContent) : null;
+  }, name, { timeout: 30_000 });
+  const v = await hdl.jsonValue();
+  return v !== null && /^[0-9.e+-]+$/.test(String(v)) ? Number(v) : NaN;
+}
+
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
 }
@@ -372,9 +384,9 @@ describe('explorer in chromium', () => {
     // Steps to target and the noise floor at B = 2^8, on the same 91 bins; SGD at alpha / (1 - beta) next to it.
     const steps = nqmStepsToTarget(spec, bins, 256, 0.01).steps!;
     expect(steps).toBe(3014);
-    expect(await cellValue(page, 's9.steps.m')).toBe(steps);
+    expect(await s9Steps(page, 's9.steps.m')).toBe(steps);
     const sgdSteps = nqmStepsToTarget(`gd:alpha=${eff}`, bins, 256, 0.01).steps!;
-    expect(await cellValue(page, 's9.steps.sgd')).toBe(sgdSteps);
+    expect(await s9Steps(page, 's9.steps.sgd')).toBe(sgdSteps);
     expect(Math.abs(sgdSteps - steps) / steps).toBeLessThan(0.02); // 3053 vs 3014: the effective learning rate
     const floor = nqmSteadyStateRisk(spec, bins, 256).risk!;
     expectNear(await cellValue(page, 's9.floor.m'), floor);
@@ -382,9 +394,8 @@ describe('explorer in chromium', () => {
     expect(nqmLowerBound(bins, 256, 0.01).notebook).toBeCloseTo(1000 / (2 * 0.01 * 256), 9);
     expect(await cellText(page, 's9.batchline')).toContain('lower bound on the steps D/(2 J_target B) = 195.3.');
     // The exact sum over all 1000 directions (worker) against the bins.
-    const exactValue = () => page.waitForFunction(() => (document.querySelector('[data-readout="s9.exact"]') as HTMLElement | null)?.dataset.value ?? null).then((hdl) => hdl.jsonValue()).then(Number);
     const exact = nqmStepsToTarget(spec, setup, 256, 0.01).steps!;
-    expect(await exactValue()).toBe(exact);
+    expect(await s9Steps(page, 's9.exact')).toBe(exact);
     expect(Math.abs(exact - steps) / exact).toBeLessThan(0.01);
     // The tuned curves from the workers equal nqmBatchCurve in Node (same bins, batch sizes 2^0..2^16).
     await page.waitForFunction(() => (document.querySelector('#s9-batch .status')?.textContent ?? '').startsWith('Tuned curves'), null, { timeout: 60_000 });
@@ -398,7 +409,7 @@ describe('explorer in chromium', () => {
     await typeValue(page, 's9.b', 10);
     await settle(page);
     expectNear(await cellValue(page, 's9.floor.m'), floor / 4, 1e-12);
-    expect(await cellValue(page, 's9.steps.m')).toBe(nqmStepsToTarget(spec, bins, 1024, 0.01).steps);
+    expect(await s9Steps(page, 's9.steps.m')).toBe(nqmStepsToTarget(spec, bins, 1024, 0.01).steps);
     await page.locator('#s9').screenshot({ path: join(screenshots, 's9-noise-1440.png') });
     // Tuned heavy ball at B = 2^14: alpha / (1 - beta) far above SGD's limit 2, which never reaches the target.
     await typeValue(page, 's9.b', 14);
@@ -410,8 +421,9 @@ describe('explorer in chromium', () => {
     const tunedState = await page.evaluate(() => ({ ...(window.__explorer.store.state.s9 as { alpha: number; beta: number }) }));
     expectNear(tunedState.alpha, hb.alpha!, 1e-12); // the grids' 10^x may differ in the last bit between Chromium and Node
     expectNear(tunedState.beta, hb.beta!, 1e-12);
-    expect(await cellValue(page, 's9.steps.m')).toBe(hb.steps);
+    expect(await s9Steps(page, 's9.steps.m')).toBe(hb.steps);
     expect(hb.effectiveLearningRate!).toBeGreaterThan(2);
+    await s9Steps(page, 's9.steps.sgd');
     expect(await cellText(page, 's9.steps.sgd')).toBe('never (unstable)');
     await page.locator('#s9').screenshot({ path: join(screenshots, 's9-noise-tuned-1440.png') });
     // Interaction latency of the loss chart (main thread: exact expectations + redraw), printed.
@@ -429,8 +441,8 @@ describe('explorer in chromium', () => {
     await settle(page);
     const perf = await page.evaluate(() => window.__explorer.perf());
     const loss = perf['s9.loss'] ?? [];
-    console.log(`[explorer perf] s9 alpha drag (exact loss on 91 bins x 241 steps, x2 with SGD, + steps to target + redraw): n=${loss.length} median ${median(loss).toFixed(1)} ms, p95 ${p95(loss).toFixed(1)} ms (of which the library: median ${median(perf['s9.loss.compute'] ?? [0]).toFixed(1)} ms); ` +
-      `worker: sample (1000 directions x 6000 steps) ${median(perf0['s9.sample.worker'] ?? [0]).toFixed(0)} ms, fixed curves ${median(perf['s9.fixed.worker'] ?? [0]).toFixed(0)} ms, tuned curves gd/hb/nag ${['gd', 'hb', 'nag'].map((m) => (perf0[`s9.curve.worker.${m}`] ?? [0])[0].toFixed(0)).join('/')} ms`);
+    console.log(`[explorer perf] s9 alpha drag (exact loss on 91 bins x 161 steps, x2 with SGD, + steps to target + redraw): n=${loss.length} median ${median(loss).toFixed(1)} ms, p95 ${p95(loss).toFixed(1)} ms (of which the library: median ${median(perf['s9.loss.compute'] ?? [0]).toFixed(1)} ms, p95 ${p95(perf['s9.loss.compute'] ?? [0]).toFixed(1)} ms); ` +
+      `worker: steps at B ${median(perf['s9.steps.worker'] ?? [0]).toFixed(0)} ms, exact sum ${median(perf['s9.exact.worker'] ?? [0]).toFixed(0)} ms, sample (1000 directions x 6000 steps) ${median(perf0['s9.sample.worker'] ?? [0]).toFixed(0)} ms, fixed curves ${median(perf['s9.fixed.worker'] ?? [0]).toFixed(0)} ms, tuned curves gd/hb/nag ${['gd', 'hb', 'nag'].map((m) => (perf0[`s9.curve.worker.${m}`] ?? [0])[0].toFixed(0)).join('/')} ms`);
     expect(loss.length).toBeGreaterThanOrEqual(5);
     expect(errors).toEqual([]);
     await page.close();

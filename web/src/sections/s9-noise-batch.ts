@@ -10,7 +10,7 @@ import { runJob, Superseded } from '../ui/pool.js';
 import { frameScheduler, record } from '../perf.js';
 import { h, fmt } from '../ui/dom.js';
 import { shq } from './common.js';
-import { nqmStepsToTarget, nqmLowerBound, nqmCriticalBatch } from '../lib.js';
+import { nqmLowerBound, nqmCriticalBatch } from '../lib.js';
 import type { SeriesResult } from '../workers/protocol.js';
 import { DIM, RATIO, BATCHES, NAMES, model, batchOf, specOf, sgdEffSpec, showSteps, type S9 } from './s9-noise-model.js';
 
@@ -81,29 +81,33 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
       if (cb.interpolated !== null) crit.push({ series: TUNED[m], batch: cb.interpolated });
     }
     const lb = BATCHES.map((b) => ({ series: LB, batch: b, steps: nqmLowerBound(bins, b, st.target).notebook }));
-    const own = nqmStepsToTarget(specOf(st), bins, B, st.target);
-    const pt = own.steps !== null && own.steps > 0 ? [{ batch: B, steps: own.steps, what: `${specOf(st)}, B = ${B}` }] : [];
+    // The current point: the state's own steps at B, from the fixed-parameter curve (same search, same bins).
+    const own = fixed.find((r) => r.series === MINE && r.batch === B);
+    const pt = own ? [{ batch: B, steps: own.steps, what: `${specOf(st)}, B = ${B}` }] : [];
     const ys = [...rows, ...lb, ...pt].map((r) => r.steps as number).filter((y) => y >= 1);
     chart!.view.signal('ymin', Math.max(0.8, Math.min(...ys) / 2)).signal('ymax', Math.max(...ys) * 3);
     await chart!.set({ tuned: rows, lb, crit, fixed, pt });
   };
 
+  let generation = 0;
   const curves = async (): Promise<void> => {
     const target = s().target;
     p.status.classList.add('busy');
     p.status.textContent = 'tuning SGD, heavy ball and Nesterov at 17 batch sizes in the workers…';
     const t0 = performance.now();
-    const jobs = METHODS.map(async (m) => {
-      delete tuned[m];
-      const res = (await runJob(`s9.curve.${m}`, { type: 'nqm-curve', method: m, dim: DIM, ratio: RATIO, batches: BATCHES, target })) as SeriesResult;
-      record(`s9.curve.worker.${m}`, res.ms);
-      tuned[m] = res.rows as unknown as TunedRow[];
-      await redraw();
-    });
+    for (const m of METHODS) delete tuned[m];
+    const gen = ++generation;
     try {
-      await Promise.all(jobs);
+      // One method at a time: the other worker stays free for the interactive jobs (steps, sampled run).
+      for (const m of METHODS) {
+        const res = (await runJob(`s9.curve.${m}`, { type: 'nqm-curve', method: m, dim: DIM, ratio: RATIO, batches: BATCHES, target })) as SeriesResult;
+        if (gen !== generation) return; // a newer target is being tuned
+        record(`s9.curve.worker.${m}`, res.ms);
+        tuned[m] = res.rows as unknown as TunedRow[];
+        await redraw();
+      }
       p.status.classList.remove('busy');
-      p.status.textContent = `Tuned curves: 3 methods × ${BATCHES.length} batch sizes in ${fmt((performance.now() - t0) / 1000, 3)} s (nqmBatchCurve in the workers, ${model().bins.h.length} bins of ${DIM} directions).`;
+      p.status.textContent = `Tuned curves: 3 methods × ${BATCHES.length} batch sizes in ${fmt((performance.now() - t0) / 1000, 3)} s (nqmBatchCurve in a worker, ${model().bins.h.length} bins of ${DIM} directions).`;
     } catch (e) {
       if (!(e instanceof Superseded)) { p.status.textContent = `tuning failed: ${e instanceof Error ? e.message : String(e)}`; }
     }
@@ -156,7 +160,8 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
       if (changed.includes('eq') || changed.includes('method')) build();
       if (changed.includes('target')) void curves();
       if (changed.some((c) => ['method', 'alpha', 'beta', 'target', 'eq'].includes(c))) scheduleFixed();
-      if (changed.some((c) => ['method', 'alpha', 'beta', 'b', 'eq'].includes(c))) scheduleRedraw();
+      // A new (alpha, beta) is drawn when its fixed-parameter curve arrives; a new B only moves the point.
+      if (changed.includes('b')) scheduleRedraw();
     });
     // The fixed-parameter job first: it is short, and the pool runs jobs in order on its two workers.
     const f = fixedCurves();

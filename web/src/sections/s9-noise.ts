@@ -11,7 +11,7 @@ import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler, record } from '../perf.js';
 import { h, fmt } from '../ui/dom.js';
 import { shq } from './common.js';
-import { nqmExpectedLoss, nqmSteadyStateRisk, nqmStepsToTarget, nqmInitialLoss, nqmLowerBound } from '../lib.js';
+import { nqmModel, nqmExpectedLoss, nqmSteadyStateRisk, nqmInitialLoss, nqmLowerBound } from '../lib.js';
 import type { SeriesResult } from '../workers/protocol.js';
 import { DIM, RATIO, SAMPLE_MAX, shape, NAMES, model, batchOf, effectiveRate, specOf, sgdEffSpec, stepsOf, fittedK, showSteps, type S9 } from './s9-noise-model.js';
 import { batchPanel } from './s9-noise-batch.js';
@@ -80,8 +80,8 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
   const batchLine = h('p', { class: 'idea', 'data-readout': 's9.batchline' });
   const table = readoutTable('s9', [['m', 'your method', METHOD_COLORS.hb], ['sgd', 'SGD at α/(1−β)', SGD_EFF_COLOR]],
     [['steps', 'steps to target'], ['floor', 'noise floor'], ['loss', 'E J at step K']]);
-  const exactOut = readout('s9.exact', `steps summed over all ${DIM} directions instead of the bins (worker)`);
-  p.readouts.append(batchLine, table.el, exactOut.el);
+  const exactOut = readout('s9.exact', `steps summed over all ${DIM} directions instead of the bins`);
+  p.readouts.append(batchLine, table.el, exactOut.el, h('p', { class: 'small', text: 'Steps to target: the exact search, run in a worker.' }));
   const v = view('Expected loss against step k (log scale), with one sampled run', 'wide');
   p.views.append(v.el);
 
@@ -90,28 +90,23 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     const t0 = performance.now();
     const st = s(), { bins, setup } = model();
     const B = batchOf(st), spec = specOf(st), eq = st.eq && st.method !== 'gd';
-    const floor = nqmSteadyStateRisk(spec, bins, B);
-    const steps = nqmStepsToTarget(spec, bins, B, st.target);
-    if (st.fit && steps.steps !== null && fittedK(steps.steps) !== st.K) {
-      fitting = true;
-      store.set(SEC, { K: fittedK(steps.steps) });
-      fitting = false;
-    }
+    // One compiled model per method serves the loss curve and the floor.
+    const mm = nqmModel(spec, bins, B);
+    const floor = nqmSteadyStateRisk(mm, bins, B);
     const K = stepsOf(st);
-    const n = 240;
+    const n = 160;
     const ks = [...new Set(Array.from({ length: n + 1 }, (_, i) => Math.round((K * i) / n)))];
     const out: Row[] = [];
     const push = (series: string, k: number, loss: number) => { if (loss > 0 && Number.isFinite(loss)) out.push({ series, k, loss }); };
-    const mine = nqmExpectedLoss(spec, bins, B, ks);
+    const mine = nqmExpectedLoss(mm, bins, B, ks);
     for (const r of mine) { push(SERIES[0], r.k, r.loss); push(SERIES[1], r.k, r.deterministic); push(SERIES[2], r.k, r.noise); }
-    showSteps(table.el, 's9.steps.m', stepsText(steps, floor.status === 'unstable'));
     table.set('m', 'floor', floor.risk ?? 'unstable', 5);
     table.set('m', 'loss', lossText(mine[mine.length - 1].loss), 5);
     if (eq) {
-      const sgd = nqmExpectedLoss(sgdEffSpec(st), bins, B, ks);
+      const sm = nqmModel(sgdEffSpec(st), bins, B);
+      const sgd = nqmExpectedLoss(sm, bins, B, ks);
       for (const r of sgd) push(SERIES[5], r.k, r.loss);
-      const sf = nqmSteadyStateRisk(sgdEffSpec(st), bins, B);
-      showSteps(table.el, 's9.steps.sgd', stepsText(nqmStepsToTarget(sgdEffSpec(st), bins, B, st.target), sf.status === 'unstable'));
+      const sf = nqmSteadyStateRisk(sm, bins, B);
       table.set('sgd', 'floor', sf.risk ?? 'unstable', 5);
       table.set('sgd', 'loss', lossText(sgd[sgd.length - 1].loss), 5);
     } else for (const c of ['steps', 'floor', 'loss']) table.set('sgd', c, st.method === 'gd' ? '(is SGD)' : '(off)');
@@ -152,21 +147,51 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     }
   };
 
-  let exactFor = '';
-  /** The same steps summed over all directions instead of the bins (worker). */
-  const exact = async (): Promise<void> => {
-    const st = s(), B = batchOf(st);
-    const key = `${specOf(st)}|${B}|${st.target}`;
-    if (key === exactFor) return;
-    exactFor = key;
-    exactOut.set('…');
-    try {
-      const res = (await runJob('s9.exact', { type: 'nqm-fixed', methods: [{ key: 'm', spec: specOf(st) }], dim: DIM, ratio: RATIO, batches: [], target: st.target, exactAt: B })) as SeriesResult;
-      record('s9.exact.worker', res.ms);
-      showSteps(exactOut.el, 's9.exact', stepsText(res.rows[0] as { steps: number | null; status: string }));
-    } catch (e) {
-      if (!(e instanceof Superseded)) exactOut.set(`error: ${e instanceof Error ? e.message : String(e)}`);
+  /** Run a steps-to-target job for the state and show its result in the cells `names` (keyed by `key` in data-for). */
+  const stepsJob = async (job: 'steps' | 'exact', key: string, names: [string, string][], run: () => Promise<SeriesResult>): Promise<SeriesResult | null> => {
+    for (const [, name] of names) {
+      const cell = p.readouts.querySelector<HTMLElement>(`[data-readout="${name}"]`);
+      if (cell && cell.dataset.for !== key) { showSteps(p.readouts, name, '…'); delete cell.dataset.for; }
     }
+    try {
+      const res = await run();
+      record(`s9.${job}.worker`, res.ms);
+      for (const [rowKey, name] of names) {
+        const r = res.rows.find((x) => x.key === rowKey);
+        if (!r) continue;
+        const spec = rowKey === 'sgd' ? sgdEffSpec(s()) : specOf(s());
+        showSteps(p.readouts, name, stepsText(r as { steps: number | null; status: string }, nqmSteadyStateRisk(spec, model().bins, batchOf(s())).status === 'unstable'));
+        const cell = p.readouts.querySelector<HTMLElement>(`[data-readout="${name}"]`);
+        if (cell) cell.dataset.for = key;
+      }
+      return res;
+    } catch (e) {
+      if (!(e instanceof Superseded)) p.status.textContent = `steps to target: ${e instanceof Error ? e.message : String(e)}`;
+      return null;
+    }
+  };
+
+  /**
+   * Steps to target at B in the worker (the exact search can take many evaluations at small alpha): on the bins for the
+   * method and SGD at alpha/(1 - beta), and summed over all directions for the method. Fits K to the steps when asked.
+   */
+  const steps = async (): Promise<void> => {
+    const st = s(), B = batchOf(st), eq = st.eq && st.method !== 'gd';
+    const key = `${specOf(st)}|${B}|${st.target}`;
+    const methods = [{ key: 'm', spec: specOf(st) }, ...(eq ? [{ key: 'sgd', spec: sgdEffSpec(st) }] : [])];
+    const binned = stepsJob('steps', key, [['m', 's9.steps.m'], ...(eq ? [['sgd', 's9.steps.sgd'] as [string, string]] : [])], () =>
+      runJob('s9.steps', { type: 'nqm-fixed', methods, dim: DIM, ratio: RATIO, batches: [B], target: st.target }) as Promise<SeriesResult>);
+    const exact = stepsJob('exact', key, [['m', 's9.exact']], () =>
+      runJob('s9.exact', { type: 'nqm-fixed', methods: [methods[0]], dim: DIM, ratio: RATIO, batches: [], target: st.target, exactAt: B }) as Promise<SeriesResult>);
+    const res = await binned;
+    const mine = res?.rows.find((r) => r.key === 'm');
+    const now = s();
+    if (mine && typeof mine.steps === 'number' && now.fit && `${specOf(now)}|${batchOf(now)}|${now.target}` === key && fittedK(mine.steps) !== now.K) {
+      fitting = true;
+      store.set(SEC, { K: fittedK(mine.steps) });
+      fitting = false;
+    }
+    await exact;
   };
 
   /** (Re)build the chart for the method's colour and the series present (the legend lists only those). */
@@ -202,17 +227,20 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
   const start = async (): Promise<void> => {
     build();
     const schedule = frameScheduler(() => timed('s9.loss', draw));
-    const scheduleSample = frameScheduler(() => Promise.all([sample(), exact()]));
+    const scheduleSteps = frameScheduler(() => steps());
+    const scheduleSample = frameScheduler(() => sample());
     store.subscribe(SEC, (_s, changed) => {
-      // Moving K by hand ends the fitting; the fit's own K change is drawn by the update that made it.
+      // Moving K by hand ends the fitting.
       if (changed.includes('K') && !fitting && s().fit) store.set(SEC, { fit: false });
-      if (changed.includes('K') && fitting && changed.length === 1) { scheduleSample(); return; }
       if (changed.includes('method') || changed.includes('eq')) build();
-      if (changed.some((c) => ['method', 'b', 'alpha', 'beta', 'target', 'K', 'eq', 'fit'].includes(c))) schedule();
-      if (changed.some((c) => ['method', 'b', 'alpha', 'beta', 'K', 'seed', 'target'].includes(c))) scheduleSample();
+      if (changed.some((c) => ['method', 'b', 'alpha', 'beta', 'target', 'K', 'eq'].includes(c))) schedule();
+      if (changed.some((c) => ['method', 'b', 'alpha', 'beta', 'target', 'eq', 'fit'].includes(c))) scheduleSteps();
+      if (changed.some((c) => ['method', 'b', 'alpha', 'beta', 'K', 'seed'].includes(c))) scheduleSample();
     });
+    const first = steps();
     await draw();
-    await Promise.all([sample(), exact()]);
+    await first;
+    await sample();
   };
   return { el: p.el, start };
 }
