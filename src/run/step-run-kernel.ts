@@ -61,7 +61,7 @@ function plainBlock(loop: RunLoop, wantV: boolean): void {
  * A form with a declared first step (`firstStep`) takes it with the method's own `step`.
  */
 export function stepRunKernel(loop: RunLoop): void {
-  const { counts, state, trace, h, wsd, X, steps, recordEvery, divergence, onProgress } = loop, plan = loop.kernel!;
+  const { counts, state, trace, h, wsd, steps, recordEvery, divergence, onProgress } = loop, plan = loop.kernel!;
   // As doubles and booleans: numbers and flags read from `loop` were re-checked by V8 on every use.
   const Jstar = +loop.Jstar, tol = +loop.tol, tolOnGrad = loop.tolOnGrad === true, recording = loop.recording === true;
   const basic = loop.basic === true, byState = trace.wantsState;
