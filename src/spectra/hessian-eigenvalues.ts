@@ -36,7 +36,7 @@ export interface HessianEigenResult {
  *
  * @example
  * hessianEigenvalues(createProblem('quadratic:dim=50,kappa=10,structure=dense'), new Float64Array(50), { k: 2 }).values;
- * // returns [1, 0.816...] (the spectrum is linear on [0.1, 1])
+ * // returns [1, 0.98163...] (the spectrum is linspace(0.1, 1, 50))
  */
 export function hessianEigenvalues(problem: Problem, w: Float64Array, options: HessianEigenOptions = {}): HessianEigenResult {
   const { k = 1, which = 'top', tol = 1e-10, seed = 0 } = options;
