@@ -18,3 +18,4 @@ export * from './fit-rate.js';
 export * from './tune-numeric.js';
 export * from './rate-map-any.js';
 export * from './nqm.js';
+export * from './stability-edge.js';
