@@ -1,4 +1,5 @@
 import { type MlpActivation, activate } from './mlp-activation.js';
+import { addGW, addGtA, rowsTimesWt } from './mlp-kernels.js';
 
 /** The losses of an MLP: softmax cross-entropy on class labels, or the squared error 1/2 ||f - y||^2. */
 export const MLP_LOSSES = ['xent', 'mse'] as const;
@@ -36,7 +37,8 @@ const CHUNK_UNITS = 2 ** 20;
  * at r = 0 pushed forward through the forward pass and then through the backward pass (forward over reverse), exact in
  * float64. It is written by hand because no npm library gives dependable float64 second derivatives (tf.js has no
  * float64 and fails on second derivatives through tanh; jax-js computes transcendentals in f32 on wasm).
- * Examples are processed in chunks with buffers allocated once (the R-operator's on its first call): no allocation per call.
+ * Examples are processed in chunks with buffers allocated once (the R-operator's on its first call): no allocation per
+ * call; the products are the blocked loops of mlp-kernels.ts.
  *
  * @example
  * const k = mlpKernel([1, 1], 'identity', 'mse', 0, { X: Float64Array.of(2), Y: Float64Array.of(1), count: 1, inputs: 1, outputs: 1 });
@@ -58,28 +60,14 @@ export function mlpKernel(sizes: readonly number[], act: MlpActivation, loss: Ml
   function forward(w: Float64Array, v: Float64Array | null, m: number, level: number): void {
     for (let l = 1; l <= L; l++) {
       const din = sizes[l - 1], dout = sizes[l], Ain = A[l - 1], Aout = A[l], wo = wOff[l - 1], bo = bOff[l - 1];
-      for (let t = 0; t < m; t++) {
-        const ra = t * din;
-        for (let o = 0; o < dout; o++) {
-          const rw = wo + o * din;
-          let s = w[bo + o];
-          for (let k = 0; k < din; k++) s += w[rw + k] * Ain[ra + k];
-          Aout[t * dout + o] = s;
-        }
-      }
+      rowsTimesWt(w, wo, Ain, m, din, dout, Aout, false);
+      for (let t = 0; t < m; t++) for (let o = 0; o < dout; o++) Aout[t * dout + o] += w[bo + o];
       if (level === 2) {
         // R{z_l} = V_l a_{l-1} + W_l R{a_{l-1}} + c_l, with R{a_0} = 0.
-        const Rz = RZ[l], Rin = RA[l - 1];
-        for (let t = 0; t < m; t++) {
-          const ra = t * din;
-          for (let o = 0; o < dout; o++) {
-            const rw = wo + o * din;
-            let s = v![bo + o];
-            for (let k = 0; k < din; k++) s += v![rw + k] * Ain[ra + k];
-            if (l > 1) for (let k = 0; k < din; k++) s += w[rw + k] * Rin[ra + k];
-            Rz[t * dout + o] = s;
-          }
-        }
+        const Rz = RZ[l];
+        rowsTimesWt(v!, wo, Ain, m, din, dout, Rz, false);
+        if (l > 1) rowsTimesWt(w, wo, RA[l - 1], m, din, dout, Rz, true);
+        for (let t = 0; t < m; t++) for (let o = 0; o < dout; o++) Rz[t * dout + o] += v![bo + o];
       }
       if (l < L) {
         activate(act, Aout, D1[l], D2[l], 0, m * dout, level);
@@ -125,41 +113,23 @@ export function mlpKernel(sizes: readonly number[], act: MlpActivation, loss: Ml
   function backward(w: Float64Array, v: Float64Array | null, out: Float64Array, m: number, inv: number, level: number): void {
     for (let l = L; l >= 1; l--) {
       const din = sizes[l - 1], dout = sizes[l], Ain = A[l - 1], dl = Delta[l], wo = wOff[l - 1], bo = bOff[l - 1];
-      const Rdl = level === 2 ? RDelta[l] : dl, Rin = level === 2 ? RA[l - 1] : Ain;
-      for (let t = 0; t < m; t++) {
-        const ra = t * din;
-        for (let o = 0; o < dout; o++) {
-          const rw = wo + o * din;
-          if (level === 1) {
-            const g = dl[t * dout + o] * inv;
-            out[bo + o] += g;
-            for (let k = 0; k < din; k++) out[rw + k] += g * Ain[ra + k];
-          } else {
-            // R{grad W_l} = R{delta_l} a_{l-1}^T + delta_l R{a_{l-1}}^T; R{grad b_l} = R{delta_l}.
-            const rg = Rdl[t * dout + o] * inv, g = dl[t * dout + o] * inv;
-            out[bo + o] += rg;
-            for (let k = 0; k < din; k++) out[rw + k] += rg * Ain[ra + k];
-            if (l > 1) for (let k = 0; k < din; k++) out[rw + k] += g * Rin[ra + k];
-          }
-        }
-      }
+      // grad W_l = delta_l a_{l-1}^T, grad b_l = delta_l; R{grad W_l} = R{delta_l} a_{l-1}^T + delta_l R{a_{l-1}}^T, R{grad b_l} = R{delta_l}.
+      const G = level === 2 ? RDelta[l] : dl;
+      for (let t = 0; t < m; t++) for (let o = 0; o < dout; o++) out[bo + o] += inv * G[t * dout + o];
+      addGtA(G, Ain, m, din, dout, inv, out, wo);
+      if (level === 2 && l > 1) addGtA(dl, RA[l - 1], m, din, dout, inv, out, wo);
       if (l === 1) break;
       // delta_{l-1} = s'(z) . W_l^T delta_l; R{delta_{l-1}} = s''(z) R{z} . W_l^T delta_l + s'(z) . (V_l^T delta_l + W_l^T R{delta_l}).
-      const dp = Delta[l - 1], g1 = D1[l - 1], g2 = D2[l - 1], Rdp = level === 2 ? RDelta[l - 1] : dp, Rz = level === 2 ? RZ[l - 1] : dp;
+      const dp = Delta[l - 1], g1 = D1[l - 1], g2 = D2[l - 1];
       dp.fill(0, 0, m * din);
-      if (level === 2) Rdp.fill(0, 0, m * din);
-      for (let t = 0; t < m; t++) {
-        const ra = t * din;
-        for (let o = 0; o < dout; o++) {
-          const rw = wo + o * din, g = dl[t * dout + o];
-          for (let k = 0; k < din; k++) dp[ra + k] += g * w[rw + k];
-          if (level === 2) {
-            const rg = Rdl[t * dout + o];
-            for (let k = 0; k < din; k++) Rdp[ra + k] += rg * w[rw + k] + g * v![rw + k];
-          }
-        }
+      addGW(dl, w, wo, m, din, dout, dp);
+      if (level === 2) {
+        const Rdp = RDelta[l - 1], Rz = RZ[l - 1];
+        Rdp.fill(0, 0, m * din);
+        addGW(G, w, wo, m, din, dout, Rdp);
+        addGW(dl, v!, wo, m, din, dout, Rdp);
+        for (let j = 0; j < m * din; j++) Rdp[j] = g2[j] * Rz[j] * dp[j] + g1[j] * Rdp[j];
       }
-      if (level === 2) for (let j = 0; j < m * din; j++) Rdp[j] = g2[j] * Rz[j] * dp[j] + g1[j] * Rdp[j];
       for (let j = 0; j < m * din; j++) dp[j] *= g1[j];
     }
   }
