@@ -447,7 +447,7 @@ describe('explorer in chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
     // The phone width: no horizontal overflow, screenshot.
-    const phone = await openPage(ex, '?s9.b=10', { width: 360, height: 780 });
+    const phone = await openPage(ex, '?s9.b=10', { width: 390, height: 844 });
     await mountSection(phone.page, 's9');
     await settle(phone.page);
     const wide = await phone.page.evaluate(() => [...document.querySelectorAll('#s9 *')].filter((e) => e instanceof HTMLElement && !e.closest('.katex-mathml') && e.getBoundingClientRect().right > window.innerWidth + 0.5)
@@ -458,6 +458,27 @@ describe('explorer in chromium', () => {
     await phone.page.locator('#s9').screenshot({ path: join(screenshots, 's9-noise-390.png') });
     expect(phone.errors).toEqual([]);
     await phone.page.close();
+  }, 120_000);
+
+  it('section 9 shows no number where there is none: unstable SGD, a floor above the target, too small a learning rate', async () => {
+    const bins = nqmBins(nqmSetup({ dim: 1000 }), { ratio: 0.05 });
+    const odd = await openPage(ex, '?s9.method=gd&s9.alpha=3&s9.b=4');
+    await mountSection(odd.page, 's9');
+    expect(await s9Steps(odd.page, 's9.steps.m')).toBeNaN();
+    expect(await cellText(odd.page, 's9.steps.m')).toBe('never (unstable)');
+    expect(await cellText(odd.page, 's9.floor.m')).toBe('unstable');
+    expect(nqmSteadyStateRisk('gd:alpha=3', bins, 16).status).toBe('unstable');
+    await typeValue(odd.page, 's9.alpha', 1e-8);
+    await s9Steps(odd.page, 's9.steps.m');
+    expect(await cellText(odd.page, 's9.steps.m')).toBe('over 10⁹');
+    await odd.page.locator('[data-key="s9.method"] label', { hasText: 'Heavy ball' }).click();
+    await typeValue(odd.page, 's9.alpha', 0.5);
+    await typeValue(odd.page, 's9.b', 0);
+    await s9Steps(odd.page, 's9.steps.m');
+    expect(await cellText(odd.page, 's9.steps.m')).toBe('never (floor ≥ target)');
+    expectNear(await cellValue(odd.page, 's9.floor.m'), nqmSteadyStateRisk('hb:alpha=0.5,beta=0.9', bins, 1).risk!);
+    expect(odd.errors).toEqual([]);
+    await odd.page.close();
   });
 
   it('the URL round-trips: slider moves write the URL, and loading it restores the state', async () => {

@@ -12,10 +12,9 @@ import { h, fmt } from '../ui/dom.js';
 import { shq } from './common.js';
 import { nqmLowerBound, nqmCriticalBatch } from '../lib.js';
 import type { SeriesResult } from '../workers/protocol.js';
-import { DIM, RATIO, BATCHES, NAMES, model, batchOf, specOf, sgdEffSpec, showSteps, type S9 } from './s9-noise-model.js';
+import { DIM, RATIO, BATCHES, NAMES, model, batchOf, specOf, sgdEffSpec, showSteps, SGD_EFF_COLOR, type S9 } from './s9-noise-model.js';
 
 const SEC = 's9';
-const SGD_EFF_COLOR = '#56B4E9';
 const METHODS = ['gd', 'hb', 'nag'] as const;
 type M = (typeof METHODS)[number];
 const TUNED: Record<M, string> = { gd: 'SGD tuned', hb: 'heavy ball tuned', nag: 'Nesterov tuned' };
@@ -36,7 +35,7 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
       '\\text{HB}(\\alpha, \\beta) \\approx \\text{SGD}\\Big(\\frac{\\alpha}{1-\\beta}\\Big)\\ \\text{ where } \\alpha h_i \\ll 1',
       '\\text{SGD is stable only for } \\alpha < 2/h_{\\max} = 2',
     ],
-    idea: `Each point is the exact number of steps for the expected loss to reach the target, at the (α, β) tuned for that batch size (the notebook's grids with a local refinement, nqmBatchCurve), computed in a worker on the same ${DIM} directions in bins. At small batch the noise floor decides: steps ∝ 1/B (parallel to the dashed lower bound) and momentum buys little, because heavy ball acts as SGD with the effective learning rate α/(1−β). Past the critical batch size (dotted rules: examples B·k twice their minimum) the deterministic part decides: SGD flattens, its α capped at 2/h_max, while momentum's α/(1−β) is not capped and keeps scaling. Try: with α/(1−β) below about 1, your fixed (α, β) (black dashes) and SGD at α/(1−β) (blue dots) lie on one curve; at B = 2^14 press "Use tuned Heavy ball": its α/(1−β) is about 24, and SGD with that rate diverges.`,
+    idea: `Each point is the exact number of steps for the expected loss to reach the target, at the (α, β) tuned for that batch size (the notebook's grids with a local refinement, nqmBatchCurve), computed in a worker on the same ${DIM} directions in bins. At small batch the noise floor decides: steps ∝ 1/B (parallel to the dashed bound of the notebook, the loss of the best unbiased estimate of $\\mathbf w^\\star$ from $B k$ examples; not rigorous for a method that starts from the prior) and momentum buys little, because heavy ball acts as SGD with the effective learning rate α/(1−β). Past the critical batch size (dotted rules: examples B·k twice their minimum) the deterministic part decides: SGD flattens, its α capped at 2/h_max, while momentum's α/(1−β) is not capped and keeps scaling. Try: with α/(1−β) below about 1, your fixed (α, β) (black dashes) and SGD at α/(1−β) (blue dots) lie on one curve; at B = 2^14 press "Use tuned Heavy ball": its α/(1−β) is about 24, and SGD with that rate diverges.`,
     exportSource: {
       name: 'nqm-batch-size',
       charts: () => (chart ? [{ label: 'steps vs batch size', chart }] : []),

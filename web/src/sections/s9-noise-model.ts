@@ -30,6 +30,9 @@ export const shape = {
 };
 export type S9 = { method: 'gd' | 'hb' | 'nag'; b: number; alpha: number; beta: number; target: number; K: number; fit: boolean; eq: boolean; seed: number };
 
+/** The colour of SGD at the effective learning rate alpha / (1 - beta), in both charts. */
+export const SGD_EFF_COLOR = '#56B4E9';
+
 export const NAMES: Record<S9['method'], string> = { gd: 'SGD', hb: 'Heavy ball', nag: 'Nesterov' };
 
 let cached: { setup: NqmSetup; bins: NqmSetup } | null = null;

@@ -13,11 +13,10 @@ import { h, fmt } from '../ui/dom.js';
 import { shq } from './common.js';
 import { nqmModel, nqmExpectedLoss, nqmSteadyStateRisk, nqmInitialLoss, nqmLowerBound } from '../lib.js';
 import type { SeriesResult } from '../workers/protocol.js';
-import { DIM, RATIO, SAMPLE_MAX, shape, NAMES, model, batchOf, effectiveRate, specOf, sgdEffSpec, stepsOf, fittedK, showSteps, type S9 } from './s9-noise-model.js';
+import { DIM, RATIO, SAMPLE_MAX, shape, NAMES, model, batchOf, effectiveRate, specOf, sgdEffSpec, stepsOf, fittedK, showSteps, SGD_EFF_COLOR, type S9 } from './s9-noise-model.js';
 import { batchPanel } from './s9-noise-batch.js';
 
 const SEC = 's9';
-export const SGD_EFF_COLOR = '#56B4E9';
 const SERIES: readonly string[] = ['expected loss', 'deterministic part', 'noise part', 'noise floor (steady state)', 'target', 'SGD at α/(1−β)', 'sampled run'];
 
 /** "never" / "unstable" / a number: the steps read-out of an nqmStepsToTarget result. */
@@ -49,7 +48,7 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     formulas: [
       '\\nabla\\tilde{\\mathcal J}(\\mathbf w) = H(\\mathbf w - \\mathbf w^\\star) + \\boldsymbol\\varepsilon',
       '\\boldsymbol\\varepsilon \\sim N(0, C/B),\\quad C = H,\\quad h_i = 1/i',
-      'E\\,\\mathcal J(\\mathbf w_k) = \\underbrace{\\tfrac12\\textstyle\\sum_i h_i\\,E\\,w_{k,i}^2\\big|_{\\varepsilon = 0}}_{\\text{deterministic}} + \\underbrace{\\text{noise}_k}_{\\to\\ \\text{floor} \\,\\propto\\, 1/B}',
+      'E\\,\\mathcal J(\\mathbf w_k) = \\underbrace{\\tfrac12\\textstyle\\sum_i h_i\\,E\\,(w_{k,i} - w_i^\\star)^2\\big|_{\\varepsilon = 0}}_{\\text{deterministic}} + \\underbrace{\\text{noise}_k}_{\\to\\ \\text{floor} \\,\\propto\\, 1/B}',
     ],
     idea: `The noisy quadratic model of Zhang et al. (2019): $\\mathcal J(\\mathbf w) = \\frac12\\sum_i h_i (w_i - w_i^\\star)^2$, each gradient is exact plus Gaussian noise of covariance $C/B$ with $C = H$, and $E\\,(w_{0,i} - w_i^\\star)^2 = 1$. Here $D = ${DIM}$ directions (the paper uses $10^4$), grouped into ${model().bins.h.length} bins of curvature within 5% for the exact expectations and step counts (nqmBins); the grey sampled run is the method's own step() on all ${DIM} directions with seeded noise (first ${SAMPLE_MAX.toLocaleString('en-US')} steps at most). The expected loss is exact, per direction, from the method's linear form. Its deterministic part is the same method without noise; its noise part rises to the steady-state risk (dotted), which scales as $1/B$. Try: move $B$ one notch (×2) and watch the floor halve while the deterministic part stays; raise $\\alpha$ for a faster start and a higher floor.`,
     exportSource: {
