@@ -1,4 +1,4 @@
-import { checkNumber } from '../errors.js';
+import { ParameterError, checkNumber } from '../errors.js';
 import { createRng } from '../linalg/index.js';
 import type { Problem } from '../problems/problem.js';
 import { hessianOperator } from './lanczos.js';
@@ -29,6 +29,7 @@ export function hutchinsonTrace(problem: Problem, w: Float64Array, { samples = 1
     op.apply(z, Hz);
     let q = 0;
     for (let i = 0; i < n; i++) q += z[i] * Hz[i];
+    if (!Number.isFinite(q)) throw new ParameterError('w', 'a point', `one where the Hessian-vector product is finite (z^T H z = ${q} at sample ${s})`);
     // Welford's running mean and sum of squared deviations.
     const d = q - mean;
     mean += d / (s + 1);

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/linalg/index.js';
-import { type QuadraticProblem, createProblem } from '../../src/problems/index.js';
-import { type SpectralDensity, hutchinsonTrace, spectralDensity } from '../../src/spectra/index.js';
+import { type MlpActivation, type MlpLoss, type QuadraticProblem, createProblem, mlp, mlpDataset } from '../../src/problems/index.js';
+import { type SpectralDensity, hessianEigenvalues, hutchinsonTrace, spectralDensity } from '../../src/spectra/index.js';
 
 /** The exact trace of the Hessian from n Hessian-vector products (its diagonal). */
 function exactTrace(p: ReturnType<typeof createProblem>, w: Float64Array): number {
@@ -43,6 +44,33 @@ describe("Hutchinson's trace estimator", () => {
     for (let j = 0; j < n; j++) { e.fill(0); e[j] = 1; p.hvp!(w, e, col); for (let i = 0; i < n; i++) if (i !== j) off += col[i] ** 2; }
     expect(tp.standardError / Math.sqrt((2 * off) / 300)).toBeGreaterThan(0.8);
     expect(tp.standardError / Math.sqrt((2 * off) / 300)).toBeLessThan(1.2);
+  });
+  it("is within 3 standard errors of PyTorch's exact trace on the fixture nets", () => {
+    const fx = JSON.parse(readFileSync(new URL('../fixtures/mlp-torch.json', import.meta.url), 'utf8')) as {
+      cases: { sizes: number[]; activation: MlpActivation; loss: MlpLoss; lambda: number; weights: unknown; hessianTrace: number }[];
+    };
+    const digits = mlpDataset('digits', 20), cheb = mlpDataset('chebyshev3');
+    for (const c of fx.cases) {
+      const p = mlp(c.loss === 'xent' ? digits : cheb, { hidden: c.sizes.slice(1, -1), activation: c.activation, loss: c.loss, lambda: c.lambda });
+      const t = hutchinsonTrace(p, p.fromJson(c.weights), { samples: 200 });
+      expect(Math.abs(t.trace - c.hessianTrace)).toBeLessThan(3 * t.standardError);
+    }
+  });
+});
+
+describe('spectra: bad input is refused naming the parameter', () => {
+  it('k beyond the dimension, a problem without hvp, a wrong-length w, a non-finite point, bad SLQ options', () => {
+    const q = createProblem('quadratic:dim=10'), w = new Float64Array(10);
+    expect(() => hessianEigenvalues(q, w, { k: 11 })).toThrow('k = 11 is invalid: expected an integer in [1, 10]');
+    expect(() => hessianEigenvalues(createProblem('rosenbrock'), new Float64Array(2), { which: 'middle' as 'top' })).toThrow('which = "middle"');
+    expect(() => hutchinsonTrace({ ...q, hvp: undefined }, w)).toThrow('problem = "quadratic" is invalid: expected a problem with Hessian-vector products (hvp)');
+    expect(() => hutchinsonTrace(q, new Float64Array(3))).toThrow('w = "3 values" is invalid: expected a vector of length 10');
+    const net = createProblem('mlp:hidden=4'), bad = Float64Array.from(net.x0);
+    bad[0] = Number.NaN;
+    expect(() => hessianEigenvalues(net, bad)).toThrow(/operator = NaN is invalid/);
+    expect(() => hutchinsonTrace(net, bad)).toThrow(/z\^T H z = NaN/);
+    expect(() => spectralDensity(q, w, { sigma2: 0 })).toThrow('sigma2 = 0 is invalid');
+    expect(() => spectralDensity(q, w, { runs: 0 })).toThrow('runs = 0 is invalid');
   });
 });
 
