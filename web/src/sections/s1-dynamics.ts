@@ -184,11 +184,11 @@ function logisticPanel(store: Store): { el: HTMLElement; start: () => Promise<vo
       vconcat: [
         { width: 'container', height: 200, layer: [
           { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { domain: [2.5, 4], nice: false }, title: null }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 1], nice: false }, title: 'x' } } },
-          { data: { name: 'rline' }, mark: { type: 'rule', color: '#dc2626' }, encoding: { x: { field: 'r', type: 'quantitative' } } },
+          { data: { name: 'rline' }, mark: { type: 'rule', color: '#dc2626', clip: true }, encoding: { x: { field: 'r', type: 'quantitative' } } },
         ] },
         { width: 'container', height: 110, layer: [
           { data: { name: 'lyap' }, mark: { type: 'line', color: '#111827', strokeWidth: 1, clip: true }, encoding: { x: { field: 'r', type: 'quantitative', scale: { domain: [2.5, 4], nice: false }, title: 'r' }, y: { field: 'lyapunov', type: 'quantitative', title: 'λ', scale: { domain: [-2, 1] } } } },
-          { data: { name: 'rline' }, mark: { type: 'rule', color: '#dc2626' }, encoding: { x: { field: 'r', type: 'quantitative' } } },
+          { data: { name: 'rline' }, mark: { type: 'rule', color: '#dc2626', clip: true }, encoding: { x: { field: 'r', type: 'quantitative' } } },
           { data: { name: 'rline' }, mark: { type: 'rule', color: '#9ca3af' }, encoding: { y: { datum: 0 } } },
         ] },
       ],
