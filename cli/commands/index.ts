@@ -18,4 +18,6 @@ export const commands: Record<string, Loader> = {
   plot: () => import('./plot.js'),
   report: () => import('./report.js'),
   nqm: () => import('./nqm.js'),
+  train: () => import('./train.js'),
+  hessian: () => import('./hessian.js'),
 };
