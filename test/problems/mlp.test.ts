@@ -7,6 +7,7 @@ import {
   type MlpActivation, type MlpLoss, type MlpProblem, MLP_ACTIVATIONS, createProblem, mlp, mlpDataset, mlpInitialWeights,
   mlpParameterCount, mlpWeightsFromJson, mlpWeightsToJson, stochasticProblem,
 } from '../../src/problems/index.js';
+import { addGW, addGtA, rowsTimesWt } from '../../src/problems/mlp-kernels.js';
 import { run } from '../../src/run/index.js';
 
 interface TorchCase {
@@ -107,6 +108,29 @@ describe('MLP gradient and Hessian-vector product', () => {
     const mini = run(s, createMethod('hb:alpha=0.5,beta=0.9', s), { steps: 100, tol: 0, record: ['loss'] });
     expect(mini.finalLoss!).toBeLessThan(0.05 * d.value(d.x0));
     expect(d.accuracy(mini.w)!).toBeGreaterThan(0.95);
+  });
+});
+
+describe('the blocked matrix kernels', () => {
+  it('equal plain triple loops on sizes that are not multiples of four (remainder paths)', () => {
+    const rng = createRng(6);
+    for (const [m, din, dout] of [[7, 5, 9], [4, 8, 4], [1, 1, 3], [9, 3, 1]]) {
+      const W = rng.fillNormal(new Float64Array(3 + dout * din)), A = rng.fillNormal(new Float64Array(m * din)), G = rng.fillNormal(new Float64Array(m * dout));
+      const Z = rng.fillNormal(new Float64Array(m * dout)), Z0 = Float64Array.from(Z), start = Float64Array.from(Z), refZ = new Float64Array(m * dout);
+      for (let t = 0; t < m; t++) for (let o = 0; o < dout; o++) { let s = 0; for (let k = 0; k < din; k++) s += W[3 + o * din + k] * A[t * din + k]; refZ[t * dout + o] = s; }
+      rowsTimesWt(W, 3, A, m, din, dout, Z, false);
+      expect(relErr(Z, refZ)).toBeLessThan(1e-15);
+      rowsTimesWt(W, 3, A, m, din, dout, Z0, true);
+      expect(relErr(Z0, start.map((x, j) => x + refZ[j]))).toBeLessThan(1e-15);
+      const out = new Float64Array(3 + dout * din), refOut = new Float64Array(3 + dout * din);
+      for (let o = 0; o < dout; o++) for (let k = 0; k < din; k++) { let s = 0; for (let t = 0; t < m; t++) s += G[t * dout + o] * A[t * din + k]; refOut[3 + o * din + k] = 0.5 * s; }
+      addGtA(G, A, m, din, dout, 0.5, out, 3);
+      expect(relErr(out, refOut)).toBeLessThan(1e-15);
+      const P = new Float64Array(m * din), refP = new Float64Array(m * din);
+      for (let t = 0; t < m; t++) for (let k = 0; k < din; k++) { let s = 0; for (let o = 0; o < dout; o++) s += G[t * dout + o] * W[3 + o * din + k]; refP[t * din + k] = s; }
+      addGW(G, W, 3, m, din, dout, P);
+      expect(relErr(P, refP)).toBeLessThan(1e-15);
+    }
   });
 });
 
