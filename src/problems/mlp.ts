@@ -66,6 +66,7 @@ export function mlp(data: MlpData, options: MlpOptions = {}): MlpProblem {
   if (!MLP_ACTIVATIONS.includes(activation)) throw new ParameterError('act', activation, MLP_ACTIVATIONS.join(' | '));
   if (!MLP_LOSSES.includes(loss)) throw new ParameterError('loss', loss, MLP_LOSSES.join(' | '));
   if (!MLP_INITS.includes(init)) throw new ParameterError('init', init, MLP_INITS.join(' | '));
+  checkData(data);
   if (loss === 'xent' && !data.labels) throw new ParameterError('loss', loss, 'mse: the data has no class labels');
   if (loss === 'mse' && !data.Y) throw new ParameterError('loss', loss, 'xent: the data has no targets');
   if (!(Number.isFinite(lambda) && lambda >= 0)) throw new ParameterError('lambda', lambda, 'a finite number >= 0');
@@ -102,4 +103,23 @@ export function mlp(data: MlpData, options: MlpOptions = {}): MlpProblem {
     toJson: (w) => mlpWeightsToJson(sizes, w),
     fromJson: (json) => mlpWeightsFromJson(json, sizes),
   };
+}
+
+/** The data's shapes and values at the boundary: X count x inputs finite, labels in [0, classes), Y count x outputs finite. */
+function checkData({ X, count, inputs, outputs, labels, classes, Y }: MlpData): void {
+  if (!(Number.isInteger(count) && count >= 1)) throw new ParameterError('data.count', count, 'an integer >= 1');
+  if (!(Number.isInteger(inputs) && inputs >= 1 && inputs <= MLP_MAX_WIDTH)) throw new ParameterError('data.inputs', inputs, `an integer in [1, ${MLP_MAX_WIDTH}]`);
+  if (!(Number.isInteger(outputs) && outputs >= 1 && outputs <= MLP_MAX_WIDTH)) throw new ParameterError('data.outputs', outputs, `an integer in [1, ${MLP_MAX_WIDTH}]`);
+  if (X.length !== count * inputs) throw new ParameterError('data.X', `${X.length} values`, `count x inputs = ${count * inputs} values`);
+  for (let i = 0; i < X.length; i++) if (!Number.isFinite(X[i])) throw new ParameterError(`data.X[${i}]`, X[i], 'a finite number');
+  if (labels !== undefined) {
+    if (labels.length !== count) throw new ParameterError('data.labels', `${labels.length} values`, `${count} labels`);
+    const k = classes ?? outputs;
+    if (k !== outputs) throw new ParameterError('data.classes', k, `the number of outputs, ${outputs}`);
+    for (let i = 0; i < count; i++) if (!(labels[i] >= 0 && labels[i] < k)) throw new ParameterError(`data.labels[${i}]`, labels[i], `a class in [0, ${k})`);
+  }
+  if (Y !== undefined) {
+    if (Y.length !== count * outputs) throw new ParameterError('data.Y', `${Y.length} values`, `count x outputs = ${count * outputs} values`);
+    for (let i = 0; i < Y.length; i++) if (!Number.isFinite(Y[i])) throw new ParameterError(`data.Y[${i}]`, Y[i], 'a finite number');
+  }
 }

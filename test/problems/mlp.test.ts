@@ -173,6 +173,11 @@ describe('MLP weights and specs', () => {
     expect(() => createProblem('mlp:data=chebyshev3,loss=xent')).toThrow('mlp.loss = "xent" is invalid: expected mse: the data has no class labels');
     expect(() => createProblem('mlp:data=iris,n=151')).toThrow('mlp.n = 151 is invalid: expected an integer in [1, 150] (examples of iris)');
     expect(() => createProblem('mlp:act=gelu')).toThrow('mlp.act = "gelu"');
+    // Data given to the factory is checked too.
+    const X = Float64Array.of(0, 1, 2);
+    expect(() => mlp({ X, count: 2, inputs: 1, outputs: 1, Y: Float64Array.of(0, 1) })).toThrow('data.X = "3 values" is invalid: expected count x inputs = 2 values');
+    expect(() => mlp({ X, count: 3, inputs: 1, outputs: 2, classes: 2, labels: Int32Array.of(0, 2, 1) })).toThrow('data.labels[1] = 2 is invalid: expected a class in [0, 2)');
+    expect(() => mlp({ X, count: 3, inputs: 1, outputs: 1, Y: Float64Array.of(0, Number.NaN, 1) })).toThrow('data.Y[1] = NaN');
   });
 
   it('the digits are the 1797 UCI images with their class counts, pixels in [0, 1]', () => {
