@@ -116,7 +116,8 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
     const st = s();
     const methods = [{ key: 'mine', spec: specOf(st) }, ...(st.eq && st.method !== 'gd' ? [{ key: 'sgd', spec: sgdEffSpec(st) }] : [])];
     try {
-      const res = (await runJob('s9.fixed', { type: 'nqm-fixed', methods, dim: DIM, ratio: RATIO, batches: BATCHES, target: st.target })) as SeriesResult;
+      // Each search stopped after 5000 loss evaluations (points needing more are left out of the curve).
+      const res = (await runJob('s9.fixed', { type: 'nqm-fixed', methods, dim: DIM, ratio: RATIO, batches: BATCHES, target: st.target, maxEvaluations: 5000 })) as SeriesResult;
       record('s9.fixed.worker', res.ms);
       fixed = res.rows.filter((r) => r.steps !== null && (r.steps as number) > 0).map((r) => ({ series: r.key === 'mine' ? MINE : SGDEFF, batch: r.batch, steps: r.steps }));
       await redraw();

@@ -20,8 +20,9 @@ const SEC = 's9';
 const SERIES: readonly string[] = ['expected loss', 'deterministic part', 'noise part', 'noise floor (steady state)', 'target', 'SGD at α/(1−β)', 'sampled run'];
 
 /** "never" / "unstable" / a number: the steps read-out of an nqmStepsToTarget result. */
-export function stepsText(r: { steps: number | null; status: string }, unstable = false): number | string {
+export function stepsText(r: { steps: number | null; status: string; capped?: boolean }, unstable = false): number | string {
   if (r.steps !== null) return r.steps;
+  if (r.capped) return 'not found (search capped)';
   if (unstable || r.status === 'unstable') return 'never (unstable)';
   return r.status === 'never' ? 'never (floor ≥ target)' : 'over 10⁹';
 }
@@ -159,7 +160,7 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
         const r = res.rows.find((x) => x.key === rowKey);
         if (!r) continue;
         const spec = rowKey === 'sgd' ? sgdEffSpec(s()) : specOf(s());
-        showSteps(p.readouts, name, stepsText(r as { steps: number | null; status: string }, nqmSteadyStateRisk(spec, model().bins, batchOf(s())).status === 'unstable'));
+        showSteps(p.readouts, name, stepsText(r as { steps: number | null; status: string; capped?: boolean }, nqmSteadyStateRisk(spec, model().bins, batchOf(s())).status === 'unstable'));
         const cell = p.readouts.querySelector<HTMLElement>(`[data-readout="${name}"]`);
         if (cell) cell.dataset.for = key;
       }
@@ -179,9 +180,9 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     const key = `${specOf(st)}|${B}|${st.target}`;
     const methods = [{ key: 'm', spec: specOf(st) }, ...(eq ? [{ key: 'sgd', spec: sgdEffSpec(st) }] : [])];
     const binned = stepsJob('steps', key, [['m', 's9.steps.m'], ...(eq ? [['sgd', 's9.steps.sgd'] as [string, string]] : [])], () =>
-      runJob('s9.steps', { type: 'nqm-fixed', methods, dim: DIM, ratio: RATIO, batches: [B], target: st.target }) as Promise<SeriesResult>);
+      runJob('s9.steps', { type: 'nqm-fixed', methods, dim: DIM, ratio: RATIO, batches: [B], target: st.target, maxEvaluations: 30000 }) as Promise<SeriesResult>);
     const exact = stepsJob('exact', key, [['m', 's9.exact']], () =>
-      runJob('s9.exact', { type: 'nqm-fixed', methods: [methods[0]], dim: DIM, ratio: RATIO, batches: [], target: st.target, exactAt: B }) as Promise<SeriesResult>);
+      runJob('s9.exact', { type: 'nqm-fixed', methods: [methods[0]], dim: DIM, ratio: RATIO, batches: [], target: st.target, exactAt: B, maxEvaluations: 5000 }) as Promise<SeriesResult>);
     const res = await binned;
     const mine = res?.rows.find((r) => r.key === 'm');
     const now = s();

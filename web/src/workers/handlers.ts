@@ -109,15 +109,14 @@ export const handlers: Handlers = {
     const setup = nqmSetup({ dim: job.dim });
     const bins = nqmBins(setup, { ratio: job.ratio });
     const rows: Record<string, number | string | boolean | null>[] = [];
+    const maxEvaluations = job.maxEvaluations ?? 1e6;
+    const row = (key: string, batch: number, exact: boolean) => {
+      const r = nqmStepsToTarget(key, exact ? setup : bins, batch, job.target, { maxEvaluations });
+      return { batch, steps: r.steps, status: r.status, exact, capped: r.steps === null && r.evaluations >= maxEvaluations };
+    };
     for (const m of job.methods) {
-      for (const batch of job.batches) {
-        const r = nqmStepsToTarget(m.spec, bins, batch, job.target);
-        rows.push({ key: m.key, batch, steps: r.steps, status: r.status, exact: false });
-      }
-      if (job.exactAt !== undefined) {
-        const r = nqmStepsToTarget(m.spec, setup, job.exactAt, job.target);
-        rows.push({ key: m.key, batch: job.exactAt, steps: r.steps, status: r.status, exact: true });
-      }
+      for (const batch of job.batches) rows.push({ key: m.key, ...row(m.spec, batch, false) });
+      if (job.exactAt !== undefined) rows.push({ key: m.key, ...row(m.spec, job.exactAt, true) });
     }
     return { kind: 'series', rows, ms: performance.now() - t0 };
   },

@@ -20,9 +20,10 @@ export type Job =
   | { type: 'nqm-curve'; method: string; dim: number; ratio: number; batches: number[]; target: number }
   /**
    * Steps to target at fixed parameters on the binned model, per method spec and batch size; with `exactAt`, also on
-   * all `dim` directions (the exact sum) at that batch size.
+   * all `dim` directions (the exact sum) at that batch size. `maxEvaluations` bounds each search (rows then say
+   * `capped: true` instead of a step count).
    */
-  | { type: 'nqm-fixed'; methods: { key: string; spec: string }[]; dim: number; ratio: number; batches: number[]; target: number; exactAt?: number }
+  | { type: 'nqm-fixed'; methods: { key: string; spec: string }[]; dim: number; ratio: number; batches: number[]; target: number; exactAt?: number; maxEvaluations?: number }
   /** One seeded sampled run of a method's own step() on all `dim` directions (nqmSampledRun), every `every`-th loss. */
   | { type: 'nqm-sample'; method: string; dim: number; batch: number; steps: number; seed: number; every: number }
   | { type: 'ping' };
