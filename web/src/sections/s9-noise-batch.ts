@@ -155,7 +155,7 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
   const start = async (): Promise<void> => {
     build();
     const scheduleFixed = frameScheduler(() => fixedCurves());
-    const scheduleRedraw = frameScheduler(() => redraw());
+    const scheduleRedraw = frameScheduler(() => redraw().catch((e: unknown) => { p.status.textContent = `not drawn: ${e instanceof Error ? e.message : String(e)}`; }));
     store.subscribe(SEC, (_s, changed) => {
       if (changed.includes('eq') || changed.includes('method')) build();
       if (changed.includes('target')) void curves();

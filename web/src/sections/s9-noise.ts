@@ -226,7 +226,9 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
 
   const start = async (): Promise<void> => {
     build();
-    const schedule = frameScheduler(() => timed('s9.loss', draw));
+    // A state the library refuses shows its message instead of a stale chart (never an unhandled rejection).
+    const guarded = () => draw().catch((e: unknown) => { p.status.textContent = `not computed: ${e instanceof Error ? e.message : String(e)}`; });
+    const schedule = frameScheduler(() => timed('s9.loss', guarded));
     const scheduleSteps = frameScheduler(() => steps());
     const scheduleSample = frameScheduler(() => sample());
     store.subscribe(SEC, (_s, changed) => {
@@ -238,7 +240,7 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
       if (changed.some((c) => ['method', 'b', 'alpha', 'beta', 'K', 'seed'].includes(c))) scheduleSample();
     });
     const first = steps();
-    await draw();
+    await guarded();
     await first;
     await sample();
   };
