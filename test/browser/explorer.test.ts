@@ -479,7 +479,7 @@ describe('explorer in chromium', () => {
     expectNear(await cellValue(odd.page, 's9.floor.m'), nqmSteadyStateRisk('hb:alpha=0.5,beta=0.9', bins, 1).risk!);
     expect(odd.errors).toEqual([]);
     await odd.page.close();
-  });
+  }, 120_000);
 
   it('the URL round-trips: slider moves write the URL, and loading it restores the state', async () => {
     const { page, errors } = await openPage(ex);

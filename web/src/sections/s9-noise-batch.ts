@@ -163,9 +163,11 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
       // A new (alpha, beta) is drawn when its fixed-parameter curve arrives; a new B only moves the point.
       if (changed.includes('b')) scheduleRedraw();
     });
-    // The fixed-parameter job first: it is short, and the pool runs jobs in order on its two workers.
+    // The fixed-parameter job first: it is short, and the pool runs jobs in order on its two workers. The first render
+    // is done without the tuned curves (seconds of tuning); they are drawn as each method's curve arrives.
     const f = fixedCurves();
-    await Promise.all([f, curves()]);
+    void curves();
+    await f;
   };
   return { el: p.el, start };
 }
