@@ -157,4 +157,13 @@ With mini-batch gradients $\\nabla\\mathcal J(\\mathbf w) + \\boldsymbol\\vareps
 At small batch the noise dominates and heavy ball with $(\\alpha, \\beta)$ behaves as SGD with the effective learning rate $\\alpha/(1-\\beta)$; at large batch the curvature dominates and momentum needs an order of magnitude fewer steps. Steps scale perfectly ($\\propto 1/B$) up to a critical batch size. Tuning searches the notebook's grids on 138 bins of close curvature; the reported steps are exact on the $10^4$ directions.`,
     figures: ['nqm-batch-size', 'nqm-loss'],
   },
+  {
+    id: 'networks',
+    title: 'Beyond the lecture: a real network',
+    text: `
+The lecture's quantities can be measured on a network. Its Hessian-vector products are exact (Pearlmutter's R-operator), so Lanczos gives the top and bottom eigenvalues of the Hessian (the curvature $L$ and, where it is positive, $\\mu$) and stochastic Lanczos quadrature its whole spectral density (Ghorbani, Krishnan and Xiao 2019).
+Full-batch training does not stay in the region where the quadratic theory holds: the sharpness $\\lambda_{\\max}(\\nabla^2\\mathcal J)$ rises until it reaches the method's own stability threshold, read off its linear form ($2/\\alpha$ for gradient descent, $2(1+\\beta)/\\alpha$ for heavy ball, $(2+2\\beta)/(\\alpha(1+2\\beta))$ for Nesterov), and hovers there, the **edge of stability** of Cohen et al. (2021).
+The checks below test that on Cohen et al.'s regression toy ($20$ points of $4x^3 - 3x$, a tanh network with $100$ hidden units, $301$ parameters), test the lecture's guess that Nesterov's damping of the high frequencies "is helpful for non-quadratics" (heavy ball and Nesterov at the same effective learning rate $\\alpha/(1-\\beta)$), and tune heavy ball from the measured spectrum with the lecture's rule. The numbers are measurements, stated whatever they show.`,
+    figures: ['sharpness', 'hessian-density'],
+  },
 ];

@@ -13,7 +13,7 @@ describe('momentum-lab plot', () => {
     const r = cli('plot', '--list', '--format', 'json');
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as { name: string; params: { name: string; default: unknown }[] }[];
-    expect(list.length).toBe(19); // the lecture's 17 and the two noisy-quadratic figures
+    expect(list.length).toBe(21); // the lecture's 17, the two noisy-quadratic figures and the two network figures
     const hb = list.find((f) => f.name === 'hb-eigendirections')!;
     expect(hb.params.find((p) => p.name === 'beta')!.default).toBe(0.9);
   });

@@ -20,7 +20,7 @@ describe('every figure', () => {
     expect(figures.map((f) => f.name)).toEqual([
       'linear-systems', 'limit-cycle', 'lorenz', 'logistic', 'bifurcation', 'mandelbrot', 'hb-eigendirections', 'phase-space',
       'energy-decay', 'spectral-radius', 'rate-map', 'leapfrog', 'hb-vs-nesterov', 'convergence-vs-kappa', 'nesterov-worst',
-      'iqc-rates', 'counterexample', 'nqm-batch-size', 'nqm-loss',
+      'iqc-rates', 'counterexample', 'nqm-batch-size', 'nqm-loss', 'sharpness', 'hessian-density',
     ]);
   });
 

@@ -7,6 +7,7 @@ import { gradientDescentChecks } from './gradient-descent.js';
 import { heavyBallChecks } from './heavy-ball.js';
 import { limitsChecks } from './limits.js';
 import { nesterovChecks } from './nesterov.js';
+import { networksChecks } from './networks.js';
 import { nonlinearChecks } from './nonlinear.js';
 import { nqmChecks } from './nqm.js';
 import { spectralChecks } from './spectral.js';
@@ -14,5 +15,6 @@ import { spectralChecks } from './spectral.js';
 /** Every check of the report, in lecture order (errata last; they are shown in their own section). */
 export const allChecks: readonly Check[] = [
   ...gradientDescentChecks, ...generalDynamicsChecks, ...nonlinearChecks, ...heavyBallChecks, ...energyChecks,
-  ...spectralChecks, ...nesterovChecks, ...limitsChecks, ...certificationChecks, ...nqmChecks, ...errataChecks,
+  ...spectralChecks, ...nesterovChecks, ...limitsChecks, ...certificationChecks, ...nqmChecks, ...networksChecks,
+  ...errataChecks,
 ];

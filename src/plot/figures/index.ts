@@ -5,6 +5,7 @@ import { counterexampleFigure } from './counterexample.js';
 import { energyDecayFigure } from './energy-decay.js';
 import { hbEigendirections } from './hb-eigendirections.js';
 import { hbVsNesterov } from './hb-vs-nesterov.js';
+import { hessianDensityFigure } from './hessian-density.js';
 import { iqcRates } from './iqc-rates.js';
 import { leapfrogFigure } from './leapfrog.js';
 import { limitCycleFigure } from './limit-cycle.js';
@@ -17,6 +18,7 @@ import { nqmBatchSize } from './nqm-batch-size.js';
 import { nqmLoss } from './nqm-loss.js';
 import { phaseSpace } from './phase-space.js';
 import { rateMapFigure } from './rate-map.js';
+import { sharpnessFigure } from './sharpness.js';
 import { spectralRadius } from './spectral-radius.js';
 
 /** The figures in lecture order (one file per figure in this folder). */
@@ -24,4 +26,5 @@ export const allFigures: readonly FigureDef[] = [
   linearSystems, limitCycleFigure, lorenzFigure, logisticFigure, bifurcationFigure, mandelbrotFigure,
   hbEigendirections, phaseSpace, energyDecayFigure, spectralRadius, rateMapFigure, leapfrogFigure, hbVsNesterov,
   convergenceVsKappa, nesterovWorstFigure, iqcRates, counterexampleFigure, nqmBatchSize, nqmLoss,
+  sharpnessFigure, hessianDensityFigure,
 ];
