@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMethod } from '../../src/methods/registry.js';
 import { createProblem } from '../../src/problems/registry.js';
-import { buildFigure } from '../../src/plot/index.js';
+import { buildFigure, methodColors, palette } from '../../src/plot/index.js';
 import { hessianEigenvalues } from '../../src/spectra/hessian-eigenvalues.js';
 import { stabilityEdge } from '../../src/theory/stability-edge.js';
 import { rows } from './spec-rows.js';
@@ -31,6 +31,14 @@ describe('sharpness figure', () => {
       expect(Math.max(...late)).toBeGreaterThan(8.5);
       expect(Math.max(...s.map((r) => r.s as number))).toBeLessThan(13.5);
     }
+  });
+
+  it('a second run of the same method gets its own colour, and a diverging run\'s loss is clipped at 10 times the start (0.2433)', () => {
+    const spec = buildFigure('sharpness:methods=gd:alpha=0.4;hb:alpha=0.5/beta=0.9;hb:alpha=0.1/beta=0.9,steps=300,every=50') as unknown as { vconcat: { title: { text: string }; layer: { encoding: { y: { scale: { domain: number[] } }; color?: { scale: { range: string[] } } } }[] }[] };
+    const loss = spec.vconcat[3].layer[0].encoding;
+    expect(loss.color!.scale.range).toEqual([methodColors.gd, methodColors.hb, palette[5]]);
+    expect(loss.y.scale.domain[1]).toBeCloseTo(2.433, 10); // the losses are kept to 4 digits
+    expect(spec.vconcat[1].title.text).toBe('hb:alpha=0.5,beta=0.9: threshold 7.6, diverged at step 150');
   });
 
   it('bad input: more than four methods, a bad method spec and work over the cap name the parameter', () => {

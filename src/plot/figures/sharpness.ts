@@ -61,7 +61,10 @@ export const sharpnessFigure: FigureDef = {
         if (s !== null) rows.push({ k, s: sig(s, 4)!, method: name });
         if (loss !== null && loss > 0) losses.push({ k, loss: sig(loss, 4)!, method: name });
       });
-      lines.push({ name, color: methodColors[m.name] ?? palette[(i + 5) % palette.length], edge, status: r.status === 'diverged' ? `diverged at step ${r.divergedAt}` : `final loss ${label(r.trace.loss[r.trace.loss.length - 1]!)}` });
+      // The method's own colour; a second run of the same method takes the next palette colour not yet used.
+      const own = methodColors[m.name], used = new Set(lines.map((l) => l.color));
+      const color = own !== undefined && !used.has(own) ? own : palette.find((c) => !used.has(c) && !Object.values(methodColors).includes(c)) ?? palette[i];
+      lines.push({ name, color, edge, status: r.status === 'diverged' ? `diverged at step ${r.divergedAt}` : `final loss ${label(r.trace.loss[r.trace.loss.length - 1]!)}` });
     }
     const top = 1.15 * Math.max(...rows.map((r) => r.s), ...lines.map((l) => l.edge ?? 0));
     const x = quant('k', 'step k', { domain: [0, steps] });
@@ -74,7 +77,9 @@ export const sharpnessFigure: FigureDef = {
       ],
     }));
     const lossValues = losses.map((r) => r.loss);
-    const lo = Math.max(Math.min(...lossValues), 1e-12) / 1.5, hi = Math.max(...lossValues) * 1.5;
+    // A diverging run's losses are clipped at 10 times the largest starting loss (its panel title says where it diverged).
+    const start = Math.max(...losses.filter((r) => r.k === 0).map((r) => r.loss));
+    const lo = Math.max(Math.min(...lossValues), 1e-12) / 1.5, hi = Math.min(Math.max(...lossValues) * 1.5, 10 * start);
     const lossPanel = {
       title: { text: 'training loss (full batch)', fontSize: 13 },
       width: 440, height: 150,
