@@ -18,8 +18,9 @@ import * as mandelbrot from './workloads/mandelbrot.js';
 import * as eigen from './workloads/eigen.js';
 import * as sdp from './workloads/sdp.js';
 import * as nqm from './workloads/nqm.js';
+import * as mlp from './workloads/mlp.js';
 
-const WORKLOADS = [quadraticStep, manyRuns, lorenz, mandelbrot, sdp, eigen, nqm];
+const WORKLOADS = [quadraticStep, manyRuns, lorenz, mandelbrot, sdp, eigen, nqm, mlp];
 const ORDER = WORKLOADS.map((w) => w.name);
 
 function usage(msg) {

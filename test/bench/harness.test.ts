@@ -24,10 +24,11 @@ describe('bench harness', () => {
   it('npm run bench rejects an unknown option or workload with exit status 2 and lists the workloads', () => {
     const bad = spawnSync(process.execPath, ['bench/run.js', '--only', 'nope'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/--only: unknown workload nope \(allowed: quadratic-step, many-runs, lorenz, mandelbrot, sdp, eigen, nqm\)/);
+    expect(bad.stderr).toMatch(/--only: unknown workload nope \(allowed: quadratic-step, many-runs, lorenz, mandelbrot, sdp, eigen, nqm, mlp\)/);
     const list = spawnSync(process.execPath, ['bench/run.js', '--list'], { encoding: 'utf8' });
     expect(list.status).toBe(0);
-    expect(list.stdout.trim().split('\n')).toHaveLength(7);
+    expect(list.stdout.trim().split('\n')).toHaveLength(8);
     expect(list.stdout).toMatch(/^nqm +NQM: tuned steps-to-target curves \(SGD, heavy ball\) vs batch size, 10\^4 directions$/m);
+    expect(list.stdout).toMatch(/^mlp +MLP 64-128-128-10 \(tanh, digits, float64\): gradient, Hessian-vector product, 20 Lanczos steps$/m);
   });
 });
