@@ -43,7 +43,7 @@ describe('sharpness figure', () => {
 
   it('bad input: more than four methods, a bad method spec and work over the cap name the parameter', () => {
     expect(() => buildFigure('sharpness:methods=gd;gd;gd;gd;gd')).toThrow(/sharpness\.methods .* one to four method specs/);
-    expect(() => buildFigure('sharpness:methods=nope:alpha=1')).toThrow(/method/);
+    expect(() => buildFigure('sharpness:methods=nope:alpha=1')).toThrow(/^sharpness\.methods = "nope" is invalid: expected one of gd, hb, nag/);
     expect(() => buildFigure('sharpness:steps=20000,hidden=400')).toThrow(/sharpness\.steps x methods x hidden\/100 = 240000 is invalid: expected at most 60000/);
     expect(() => buildFigure('sharpness:steps=20000,every=5,methods=gd:alpha=0.2')).toThrow(/sharpness\.every/);
   });
@@ -71,6 +71,7 @@ describe('hessian-density figure', () => {
   });
 
   it('bad input: train without steps, a diverging method and work over the cap name the parameter', () => {
+    expect(() => buildFigure('hessian-density:train=toString,steps=5')).toThrow(/^hessian-density\.train = "toString" is invalid/);
     expect(() => buildFigure('hessian-density:train=gd:alpha=0.2')).toThrow(/hessian-density\.steps = 0 is invalid/);
     expect(() => buildFigure('hessian-density:train=gd:alpha=50,steps=500')).toThrow(/hessian-density\.train .* diverged at step/);
     expect(() => buildFigure('hessian-density:data=digits,hidden=400,runs=20,iter=400')).toThrow(/hessian-density\.work .* at most 40000/);

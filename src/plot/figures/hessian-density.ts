@@ -49,7 +49,7 @@ export const hessianDensityFigure: FigureDef = {
     let w = problem.x0, where = 'at the seeded initialisation', color = palette[0];
     if (trained) {
       const spec = trainText.replaceAll('/', ',');
-      const method = createMethod(parseSpec(spec, 'hessian-density.train'), problem);
+      const method = createMethod(parseSpec(spec, 'hessian-density.train'), problem, 'hessian-density.train');
       const r = train(problem, method, { steps, recordEvery: steps });
       if (r.status === 'diverged') throw new ParameterError('hessian-density.train', spec, `a method that does not diverge here (it diverged at step ${r.divergedAt})`);
       w = r.w;

@@ -52,7 +52,7 @@ export const sharpnessFigure: FigureDef = {
     const rows: { k: number; s: number; method: string }[] = [], losses: { k: number; loss: number; method: string }[] = [];
     const lines: { name: string; color: string; edge: number | null; status: string }[] = [];
     for (const [i, spec] of specs.entries()) {
-      const p = createProblem(sharpnessToy(hidden, seed)), m = createMethod(spec, p);
+      const p = createProblem(sharpnessToy(hidden, seed)), m = createMethod(spec, p, 'sharpness.methods');
       const edge = m.linear !== undefined && m.linear.D === 0 ? stabilityEdge(m.linear).h : null;
       const r = train(p, m, { steps, recordEvery: every, sharpnessEvery: every, sharpness: (w) => hessianEigenvalues(p, w, { tol: 1e-6 }).values[0] });
       const name = spec;
