@@ -9,5 +9,6 @@ import { s6 } from './s6-nesterov.js';
 import { s7 } from './s7-speed-limits.js';
 import { s8 } from './s8-certify.js';
 import { s9 } from './s9-noise.js';
+import { s10 } from './s10-network.js';
 
-export const sections: Section[] = [s1, s2, s3, s4, s5, s6, s7, s8, s9];
+export const sections: Section[] = [s1, s2, s3, s4, s5, s6, s7, s8, s9, s10];

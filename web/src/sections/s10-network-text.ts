@@ -1,0 +1,19 @@
+// Section 10's words: the formulas of the three thresholds and the paragraph on the edge of stability.
+
+export const FORMULAS: string[] = [
+  '\\lambda_{\\max}\\big(\\nabla^2\\mathcal J(\\mathbf w_k)\\big)\\ \\nearrow\\ h^\\star',
+  'h^\\star = \\sup\\{h : \\rho(A + hBC) < 1 \\text{ on } (0, h)\\}',
+  'h^\\star_{\\text{GD}} = \\frac{2}{\\alpha},\\quad h^\\star_{\\text{HB}} = \\frac{2(1+\\beta)}{\\alpha},\\quad h^\\star_{\\text{NAG}} = \\frac{2 + 2\\beta}{\\alpha\\,(1 + 2\\beta)}',
+];
+
+export const ideaText =
+  'On a quadratic, a direction whose curvature $h$ is above the method\'s threshold $h^\\star$ diverges. A network is not a quadratic: ' +
+  'trained full batch, its sharpness $\\lambda_{\\max}$ (the top eigenvalue of the Hessian) first rises ("progressive sharpening") ' +
+  'and then stops at $h^\\star$ and hovers there while the loss keeps falling, unevenly: the edge of stability (Cohen et al. 2021). ' +
+  'The threshold is the method\'s own, from its linear form (stabilityEdge): $2/\\alpha$ for GD, $2(1+\\beta)/\\alpha$ for heavy ball ' +
+  '(the lecture\'s stability limit $\\alpha h < 2(1+\\beta)$), $(2+2\\beta)/(\\alpha(1+2\\beta))$ for Nesterov. ' +
+  'The default network is Cohen et al.\'s toy: a 1-100-1 tanh MLP fitting 20 points of $4x^3 - 3x$ on $[-1, 1]$ with the mean squared error ' +
+  '(301 parameters, seeded Xavier start), trained in a worker by the library\'s own method steps; the sharpness is Lanczos on exact ' +
+  'Hessian-vector products, the density stochastic Lanczos quadrature as in PyHessian. ' +
+  'Try: raise α and the sharpness follows 2/α down; switch to heavy ball at the same α and the line (and the sharpness) moves up to ' +
+  '2(1+β)/α; Nesterov at β = 0.9 sits far lower than heavy ball. In the density, the top eigenvalue sits on the dashed line, far from the bulk near 0.';
