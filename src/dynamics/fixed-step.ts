@@ -23,14 +23,17 @@ export function checkIvp(tspan: readonly [number, number], y0: ArrayLike<number>
   for (let i = 0; i < y0.length; i++) checkNumber(`y0[${i}]`, y0[i]);
 }
 
-/** The number of steps N and step h = (t1 - t0) / N from the options. */
+/** Most steps of one fixed-step integration (about a second for a small system). */
+export const FIXED_STEP_MAX_STEPS = 1e7;
+
+/** The number of steps N and step h = (t1 - t0) / N from the options (at most FIXED_STEP_MAX_STEPS). */
 export function resolveSteps(tspan: readonly [number, number], { steps, h }: FixedStepOptions): number {
   const span = tspan[1] - tspan[0];
   if (h !== undefined) {
     checkNumber('h', h, { min: 0, minExclusive: true });
-    return Math.max(1, Math.round(Math.abs(span) / h));
+    return checkNumber('|t1 - t0| / h', Math.max(1, Math.round(Math.abs(span) / h)), { max: FIXED_STEP_MAX_STEPS });
   }
-  return checkNumber('steps', steps ?? 1000, { min: 1, integer: true });
+  return checkNumber('steps', steps ?? 1000, { min: 1, max: FIXED_STEP_MAX_STEPS, integer: true });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { checkNumber, ParameterError } from '../errors.js';
 import { isDecimal } from '../parse-number.js';
 import type { Complex } from '../linalg/complex.js';
-import { type DenseMatrix, zeros } from '../linalg/dense.js';
+import { type DenseMatrix, checkSquare, zeros } from '../linalg/dense.js';
 import { eigenvalues } from '../linalg/eig.js';
 import { type JordanEigenvalue, jordanStructure } from '../linalg/jordan.js';
 import { type Classification, classifyContinuous2d, classifyDiscrete2d } from './classify-2d.js';
@@ -51,7 +51,11 @@ export interface LinearAnalysis {
  * analyzeLinearSystem(fromRows([[0, 1], [-1, 0]])).discrete; // returns { type: 'spiral', stable: false }
  */
 export function analyzeLinearSystem(A: DenseMatrix, options: LinearSystemOptions = {}): LinearAnalysis {
+  checkSquare(A, 'A');
   const { M, B } = linearSystemMatrices(A, options);
+  for (const x of [...M.data, ...B.data]) {
+    if (!Number.isFinite(x) || Math.abs(x) > 1e150) throw new ParameterError('alpha', options.alpha ?? 1, 'a step whose system matrices -alpha A and I - alpha A stay within 1e150 in magnitude');
+  }
   const is2 = A.rows === 2;
   return {
     eigenvalues: eigenvalues(A),

@@ -18,8 +18,9 @@ export const LOGISTIC_MAX_ITERATIONS = 1e8;
  * @example
  * logisticOrbit(2, 0.25, 2); // returns [0.25, 0.375, 0.46875]
  */
-export function logisticOrbit(r: number, x0: number, n: number, out: Float64Array = new Float64Array(n + 1)): Float64Array {
+export function logisticOrbit(r: number, x0: number, n: number, out?: Float64Array): Float64Array {
   checkR(r); checkX(x0); checkNumber('n', n, { min: 0, max: LOGISTIC_MAX_ORBIT, integer: true });
+  out ??= new Float64Array(n + 1);
   if (out.length < n + 1) throw new ParameterError('out', `${out.length} entries`, `at least n + 1 = ${n + 1} entries`);
   let x = x0;
   out[0] = x;

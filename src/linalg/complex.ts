@@ -1,3 +1,4 @@
+import { checkNumber } from '../errors.js';
 /** A complex number as plain data (JSON-friendly: `{re, im}`). */
 export interface Complex {
   re: number;
@@ -35,6 +36,8 @@ export function csqrt(a: Complex): Complex {
 
 /** a^k for integer k >= 0 by repeated squaring. */
 export function cpow(a: Complex, k: number): Complex {
+  // An integer power by squaring: k = Infinity would loop forever (floor(Infinity / 2) = Infinity).
+  checkNumber('k', k, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
   let result: Complex = { re: 1, im: 0 };
   let base = a;
   let n = k;

@@ -1,11 +1,16 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { Complex } from './complex.js';
 import { type DenseMatrix, checkSquare } from './dense.js';
+import { ParameterError } from '../errors.js';
 import { eig2x2 } from './eig2.js';
 import { eigenvaluesHqr } from './eigenvalues-hqr.js';
 
 function checkSquareFinite(A: DenseMatrix, parameter: string): void {
   checkSquare(A, parameter);
+  // Balancing and the QR sweeps square entries: past 1e150 they overflow and the iteration never settles.
+  for (let i = 0; i < A.data.length; i++) {
+    if (Math.abs(A.data[i]) > 1e150) throw new ParameterError(`${parameter}[${Math.floor(i / A.cols)}][${i % A.cols}]`, A.data[i], 'a number of magnitude at most 1e150');
+  }
 }
 
 /**
@@ -36,10 +41,15 @@ export function spectralRadius(A: DenseMatrix, parameter = 'matrix'): number {
 export function symmetricEigen(A: DenseMatrix, parameter = 'matrix'): { values: Float64Array; vectors: DenseMatrix } {
   checkSquareFinite(A, parameter);
   const n = A.rows;
+  // Scaled by a power of two to max |entry| ~ 1 (exact, but for subnormals that flush to 0): ml-matrix's QL fails on
+  // subnormal entries next to large ones.
+  let big = 0;
+  for (let i = 0; i < A.data.length; i++) big = Math.max(big, Math.abs(A.data[i]));
+  const scale = big > 0 ? 2 ** Math.max(-1000, Math.min(1000, -Math.round(Math.log2(big)))) : 1;
   const S = new Matrix(n, n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) S.set(i, j, 0.5 * (A.data[i * n + j] + A.data[j * n + i]));
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) S.set(i, j, 0.5 * (A.data[i * n + j] * scale + A.data[j * n + i] * scale));
   const e = new EigenvalueDecomposition(S, { assumeSymmetric: true });
-  const vals = e.realEigenvalues;
+  const vals = e.realEigenvalues.map((v) => v / scale);
   const V = e.eigenvectorMatrix;
   const order = vals.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0]).map(([, i]) => i);
   const values = new Float64Array(n);

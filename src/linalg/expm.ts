@@ -40,6 +40,10 @@ export function expm(A: DenseMatrix, parameter = 'matrix'): DenseMatrix {
   checkSquare(A, parameter);
   const n = A.rows;
   if (n === 0) return zeros(0, 0);
+  // The scaling step squares 2^s times, s = log2(||A||_1 / 5.37): a 1-norm of Infinity (entries near 1e308) would
+  // never end. Past 1e100 no exponential is both finite and accurate.
+  const nrm = norm1(A);
+  if (!(nrm <= 1e100)) throw new ParameterError(parameter, `a matrix with 1-norm ${nrm}`, 'a matrix with 1-norm <= 1e100');
   const E = expmChecked(A);
   // e^800 overflows: a non-finite exponential is bad input (the matrix is too large), never a returned Infinity.
   for (let i = 0; i < E.data.length; i++) {

@@ -1,4 +1,5 @@
 // Float64Array kernels in the style of BLAS level 1 (stdlib's ddot/daxpy): plain loops, explicit length, `out` arguments.
+import { checkNumber } from '../errors.js';
 
 /** x^T y. @example dot(new Float64Array([1, 2]), new Float64Array([3, 4])) // returns 11 */
 export function dot(x: Float64Array, y: Float64Array, n = x.length): number {
@@ -69,6 +70,7 @@ export function allFinite(x: ArrayLike<number>, n = x.length): boolean {
 
 /** Evenly spaced values (numpy linspace). @example linspace(0, 1, 3) // returns [0, 0.5, 1] */
 export function linspace(a: number, b: number, n: number): Float64Array {
+  checkGrid(a, b, n);
   const out = new Float64Array(n);
   if (n === 1) { out[0] = a; return out; }
   for (let i = 0; i < n; i++) out[i] = a + ((b - a) * i) / (n - 1);
@@ -76,8 +78,20 @@ export function linspace(a: number, b: number, n: number): Float64Array {
   return out;
 }
 
+/** Most points of linspace / logspace (80 MB). */
+export const MAX_GRID_POINTS = 1e7;
+
+function checkGrid(a: number, b: number, n: number): void {
+  checkNumber('a', a);
+  checkNumber('b', b);
+  checkNumber('n', n, { min: 0, max: MAX_GRID_POINTS, integer: true });
+}
+
 /** Log-spaced values from a to b (both > 0). @example logspace(1, 100, 3) // returns [1, 10, 100] */
 export function logspace(a: number, b: number, n: number): Float64Array {
+  checkGrid(a, b, n);
+  checkNumber('a', a, { min: 0, minExclusive: true });
+  checkNumber('b', b, { min: 0, minExclusive: true });
   const la = Math.log(a), lb = Math.log(b);
   const out = linspace(la, lb, n);
   for (let i = 0; i < n; i++) out[i] = Math.exp(out[i]);

@@ -1,3 +1,4 @@
+import { checkNumber } from '../errors.js';
 import type { Matrix2 } from './direction-matrix.js';
 
 /**
@@ -58,6 +59,7 @@ export function matrixPower2(R: Matrix2, k: number, out: Matrix2 = [0, 0, 0, 0])
  * // returns { w: [1, 0.5, 0.25], v: [2, 1, 0.5] }
  */
 export function closedFormTrajectory(R: Matrix2, state0: readonly [number, number], K: number): { w: Float64Array; v: Float64Array } {
+  checkNumber('K', K, { min: 0, max: 1e7, integer: true });
   const w = new Float64Array(K + 1);
   const v = new Float64Array(K + 1);
   const P: Matrix2 = [0, 0, 0, 0];

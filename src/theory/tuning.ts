@@ -85,6 +85,7 @@ export function tuneMethod(method: TuneMethodName, mu: number, L: number, rule?:
  */
 export function chebyshevBound(kappa: number, k: number): number {
   checkNumber('kappa', kappa, { min: 1 });
+  checkNumber('k', k, { min: 0, integer: true });
   const sk = Math.sqrt(kappa);
   const r = (sk - 1) / (sk + 1);
   const rk = r ** k;
@@ -99,6 +100,7 @@ export function chebyshevBound(kappa: number, k: number): number {
  */
 export function cgBound(kappa: number, k: number): number {
   checkNumber('kappa', kappa, { min: 1 });
+  checkNumber('k', k, { min: 0, integer: true });
   const sk = Math.sqrt(kappa);
   return 2 * ((sk - 1) / (sk + 1)) ** k;
 }

@@ -12,7 +12,7 @@ import { methods } from '../../dist/src/methods/registry.js';
 import { problems } from '../../dist/src/problems/registry.js';
 import { figures } from '../../dist/src/plot/index.js';
 import type { ParamInfo } from '../../dist/src/spec.js';
-import { contractViolation, count, counts, fixtures, runCli, runs } from './harness.js';
+import { contractViolation, count, counts, fixtures, fuzzOptions, runCli } from './harness.js';
 
 const fx = fixtures();
 const program = await buildProgram(['node', 'momentum-lab']);
@@ -152,7 +152,7 @@ describe('every command keeps the command-line contract on fuzzed arguments', ()
         const r = await runCli(args);
         const v = contractViolation(args, r);
         if (v) throw new Error(`momentum-lab ${args.map((a) => JSON.stringify(a)).join(' ')}: ${v}`);
-      }), { numRuns: runs(base), endOnFailure: true });
+      }), fuzzOptions(base));
     }, 600_000);
   }
 });

@@ -13,6 +13,15 @@ export function runs(base: number): number {
   return Number.isInteger(n) && n > 0 ? n : base;
 }
 
+/**
+ * fast-check options: in `npm test` a fixed seed (the same cases on every machine, no flaky runs); under
+ * `npm run fuzz` (FUZZ_RUNS set) a fresh seed each time, printed by fast-check on failure, or FUZZ_SEED.
+ */
+export function fuzzOptions(base: number): { numRuns: number; seed: number; endOnFailure: true } {
+  const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 16;
+  return { numRuns: runs(base), seed, endOnFailure: true };
+}
+
 /** Seconds one call may take before it counts as a hang (every size a user can type is capped well below it). */
 export const CALL_BUDGET_MS = 20_000;
 

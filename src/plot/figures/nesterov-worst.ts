@@ -1,3 +1,4 @@
+import { checkNumber } from '../../errors.js';
 import { createMethod } from '../../methods/index.js';
 import { createProblem } from '../../problems/index.js';
 import { krylovMinimumLoss, krylovSupport } from '../../theory/index.js';
@@ -15,6 +16,9 @@ const methodsOnWorst = [
 
 /** Loss and Krylov support of each method's iterates on Nesterov's worst function, step by step. */
 export function worstFunctionTraces(dim: number, steps: number): { method: string; k: number; loss: number; support: number }[] {
+  // The figure's own ranges (dim x steps is capped again by the plot command's work limit).
+  checkNumber('dim', dim, { min: 4, max: 1e5, integer: true });
+  checkNumber('steps', steps, { min: 2, max: 1e5, integer: true });
   const problem = createProblem(`nesterov-worst:dim=${dim}`);
   const out = [];
   for (const m of methodsOnWorst) {
