@@ -13,7 +13,7 @@ export function sharpnessSpec(color: string): object {
   const y = { field: 'sharpness', type: 'quantitative', title: 'sharpness λ_max(∇²J(w_k))', scale: { domain: { expr: '[0, smax]' }, nice: false } };
   const ruleY = { field: 'h', type: 'quantitative', scale: { domain: { expr: '[0, smax]' }, nice: false }, title: null };
   return {
-    ...size(260),
+    ...size(320),
     params: [{ name: 'kmax', value: 1000 }, { name: 'smax', value: 12 }],
     layer: [
       { data: { name: 'rule' }, mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.6, color: RULE_COLOR, clip: true }, encoding: { y: ruleY } },
@@ -26,7 +26,7 @@ export function sharpnessSpec(color: string): object {
 
 export function lossSpec(color: string): object {
   return {
-    ...size(220),
+    ...size(250),
     params: [{ name: 'kmax', value: 1000 }],
     data: { name: 'loss' },
     mark: { type: 'line', strokeWidth: 1.5, color, clip: true },
@@ -41,7 +41,7 @@ export function densitySpec(color: string): object {
   const x = { field: 't', type: 'quantitative', title: 'Hessian eigenvalue', scale: { domain: { expr: '[xmin, xmax]' }, nice: false } };
   const y = { field: 'density', type: 'quantitative', title: 'density  (log scale)', scale: { type: 'log', domain: { expr: '[dmin, dmax]' }, nice: false }, axis: { format: '.0e', labelOverlap: 'greedy' } };
   return {
-    ...size(220),
+    ...size(250),
     params: [{ name: 'xmin', value: -1 }, { name: 'xmax', value: 12 }, { name: 'dmin', value: 1e-6 }, { name: 'dmax', value: 10 }],
     layer: [
       { data: { name: 'density' }, mark: { type: 'area', color, opacity: 0.18, clip: true }, encoding: { x, y, y2: { field: 'base' } } },

@@ -13,7 +13,7 @@ export const shape = {
   /** Steps of the run. */
   steps: num(100, 20000, 6000, { int: true }),
   /** Sharpness every K steps. */
-  every: num(1, 1000, 20, { int: true }),
+  every: num(1, 200, 20, { int: true }),
   /** Seed of the initial weights. */
   seed: num(0, 1e6, 1, { int: true }),
   /** Training on (a link with run=1 trains on load). */

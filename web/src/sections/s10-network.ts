@@ -68,8 +68,8 @@ function networkPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
     segmented(store, SEC, 'data', 'Data', [['chebyshev3', 'toy (20 points)'], ['iris', 'iris'], ['digits', 'digits']]),
     slider(store, SEC, 'hidden', { label: 'hidden units (one layer)', symbol: 'n', min: 2, max: 128, step: 1 }),
     segmented(store, SEC, 'act', 'Activation', [['tanh', 'tanh'], ['softplus', 'softplus'], ['relu', 'ReLU']]),
-    slider(store, SEC, 'steps', { label: 'steps', symbol: 'K', min: 100, max: 20000, log: true }),
-    slider(store, SEC, 'every', { label: 'sharpness every … steps', symbol: 'm', min: 1, max: 1000, log: true }),
+    slider(store, SEC, 'steps', { label: 'steps', symbol: 'K', min: 100, max: 20000, step: 100 }),
+    slider(store, SEC, 'every', { label: 'sharpness every … steps', symbol: 'm', min: 1, max: 200, step: 1 }),
     h('div', { class: 'export-row' }, startBtn, stopBtn, densityBtn, seedBtn),
   );
   const outs = {
@@ -122,7 +122,7 @@ function networkPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
     else if (status === 'running') p.status.textContent = `${what}: training, step ${k} of ${sch.steps}.`;
     else if (status === 'finished') p.status.textContent = `${what}: ${sch.steps} steps in ${fmt(ms / 1000, 3)} s of worker time.`;
     else if (status === 'stopped') p.status.textContent = `${what}: stopped at step ${k}.`;
-    else if (status === 'diverged') p.status.textContent = `${what}: diverged at step ${divergedAt} (the loss passed 10¹² times its start): α is too large even for the curvature at the start.`;
+    else if (status === 'diverged') p.status.textContent = `${what}: diverged at step ${divergedAt} (its loss passed 10¹² times the start’s): try a smaller α or β.`;
   };
 
   const draw = async (): Promise<void> => {
@@ -160,6 +160,7 @@ function networkPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
       densityRows = [];
       for (let i = 0; i < msg.grid.length; i++) densityRows.push({ t: msg.grid[i], density: Math.max(msg.density[i], floor), base: floor });
       densityAt = { k: msg.k, top: msg.top, lo: msg.grid[0], hi: msg.grid[msg.grid.length - 1], peak };
+      vd.el.dataset.k = String(msg.k);
       vd.el.querySelector('figcaption')!.textContent = `Hessian spectral density at step ${msg.k} (SLQ, ${msg.grid.length} bins, ${fmt(msg.ms, 3)} ms), threshold dashed`;
       record('s10.density.worker', msg.ms);
     } else if (msg.type === 'error') {
