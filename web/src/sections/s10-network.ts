@@ -94,6 +94,7 @@ function networkPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
     outs.threshold.set(hs ?? 'none', 5);
     outs.threshold.el.querySelector('.readout-label')!.textContent = `threshold h* = ${THRESHOLD_TEXT[st.method]}`;
     betaControl.classList.toggle('disabled', st.method === 'gd');
+    vs.el.querySelector('figcaption')!.textContent = `Sharpness against step, with the method’s threshold h* = ${THRESHOLD_TEXT[st.method]} (dashed)`;
     return hs;
   };
 
@@ -129,7 +130,7 @@ function networkPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
     const t0 = performance.now(), st = s(), hs = threshold(st), sch = schedule(st);
     const smaxData = Math.max(0, ...sharpRows.map((r) => r.sharpness as number));
     const smax = Math.max(hs !== null ? hs * 1.3 : 1, smaxData * 1.08, 1e-3);
-    const rule = hs !== null ? [{ h: hs, label: `h* = ${THRESHOLD_TEXT[st.method]} = ${fmt(hs, 4)}` }] : [];
+    const rule = hs !== null ? [{ h: hs, label: `h* = ${fmt(hs, 4)}` }] : [];
     sc!.view.signal('kmax', sch.steps).signal('smax', smax);
     lc!.view.signal('kmax', sch.steps);
     const lossShown = lossRows.filter((r) => r.loss !== null && (r.loss as number) > 0);
