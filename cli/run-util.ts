@@ -31,11 +31,44 @@ export function parseNumberList(flag: string, raw: string, range: NumberRange = 
   return raw.split(',').map((s) => parseDecimal(flag, s, range));
 }
 
-/** A left-aligned text table (for listings with prose columns; cli/output's `table` right-aligns numbers). */
+/** Listings fit this many columns (the last, prose column of a table wraps). */
+export const LISTING_WIDTH = 100;
+
+/**
+ * Break prose into lines of at most `width` characters at spaces (a longer word stays whole).
+ *
+ * @example
+ * wrap('a bb ccc', 4); // returns ['a bb', 'ccc']
+ */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) { lines.push(line); line = word; } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** Prose wrapped to LISTING_WIDTH with a hanging indent, e.g. a tuning rule's formula. */
+export function wrapIndented(text: string, indent: string, width = LISTING_WIDTH): string {
+  return wrap(text, width - indent.length).map((l) => indent + l).join('\n') + '\n';
+}
+
+/**
+ * A left-aligned text table (for listings with prose columns; cli/output's `table` right-aligns numbers); the last
+ * column wraps so that lines fit LISTING_WIDTH columns.
+ */
 export function leftTable(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
-  const line = (r: string[]) => r.map((c, j) => (j === r.length - 1 ? c : c.padEnd(widths[j]))).join('  ').trimEnd();
-  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+  const lead = widths.slice(0, -1).reduce((a, w) => a + w + 2, 0);
+  const room = Math.max(30, LISTING_WIDTH - lead);
+  const line = (r: string[]) => {
+    const last = wrap(r[r.length - 1], room);
+    const head = r.slice(0, -1).map((c, j) => c.padEnd(widths[j])).join('  ');
+    return last.map((piece, i) => (i === 0 ? `${head}  ${piece}` : `${' '.repeat(lead)}${piece}`).trimEnd()).join('\n');
+  };
+  return [line(headers), line([...widths.slice(0, -1).map((w) => '-'.repeat(w)), '-'.repeat(Math.min(widths[widths.length - 1], room))]), ...rows.map(line)].join('\n') + '\n';
 }
 
 /** Listing of named entries with their parameters: "name  description" then an indented "key=default ..." line. */

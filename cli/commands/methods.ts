@@ -4,7 +4,7 @@ import { ParameterError } from '../../src/errors.js';
 import { methods } from '../../src/methods/registry.js';
 import { csv, json, parseFormat } from '../output.js';
 import { oneLineErrors } from '../contract-util.js';
-import { entryList, leftTable, paramDefault, paramRange } from '../run-util.js';
+import { entryList, leftTable, paramDefault, paramRange, wrapIndented } from '../run-util.js';
 
 function list(name: string | undefined, format: string | undefined): void {
   const f = parseFormat(format);
@@ -27,11 +27,11 @@ function list(name: string | undefined, format: string | undefined): void {
   process.stdout.write(leftTable(['param', 'default', 'allowed', 'description'], rows.map((r) => r.slice(1))));
   if (m.tuning.length) {
     process.stdout.write(`\ntuning rules (tune=RULE; explicit values beat tuned ones; \`tune --method ${m.name}\` uses the first):\n`);
-    for (const r of m.tuning) process.stdout.write(`  ${r.name}: ${r.description}\n`);
+    for (const r of m.tuning) process.stdout.write(wrapIndented(`${r.name}: ${r.description}`, '  '));
   }
-  process.stdout.write(m.linear
-    ? `\nlinear with constant parameters: analyze, tune, sweep and certify accept it with these same defaults (see its linear form with \`analyze --method ${m.name} ... --format json\`).\n`
-    : '\nnot linear with constant parameters at its defaults: run only (analyze and certify accept a setting that declares a linear form, if it has one).\n');
+  process.stdout.write('\n' + wrapIndented(m.linear
+    ? `linear with constant parameters: analyze, tune, sweep and certify accept it with these same defaults (see its linear form with \`analyze --method ${m.name} ... --format json\`).`
+    : 'not linear with constant parameters at its defaults: run only (analyze and certify accept a setting that declares a linear form, if it has one).', ''));
 }
 
 export function register(program: Command): void {

@@ -6,7 +6,7 @@
 // matrices) and is slower (BENCHMARKS.md, workload "eigen"). eigenvalues() in eig.ts calls this for n > 2; tests
 // check it against ml-matrix and against numpy (test/linalg/eigenvalues-balanced.test.ts).
 import type { Complex } from './complex.js';
-import type { DenseMatrix } from './dense.js';
+import { type DenseMatrix, checkSquare } from './dense.js';
 import { ParameterError } from '../errors.js';
 
 const RADIX = 2;
@@ -21,10 +21,11 @@ const MAX_ITERATIONS = 60; // per eigenvalue; EISPACK uses 30
  * eigenvaluesHqr(fromRows([[2, 0, 0], [0, 0, -1], [0, 1, 0]])); // returns [{re: 2, im: 0}, {re: 0, im: 1}, {re: 0, im: -1}]
  */
 export function eigenvaluesHqr(A: DenseMatrix, parameter = 'matrix'): Complex[] {
+  checkSquare(A, parameter);
   const n = A.rows;
-  if (A.cols !== n) throw new ParameterError(parameter, `${A.rows}x${A.cols}`, 'a square matrix');
+  // Balancing and the QR sweeps square entries: past 1e150 they overflow and the iteration never settles.
   for (let i = 0; i < A.data.length; i++) {
-    if (!Number.isFinite(A.data[i])) throw new ParameterError(`${parameter}[${Math.floor(i / n)}][${i % n}]`, A.data[i], 'a finite number');
+    if (Math.abs(A.data[i]) > 1e150) throw new ParameterError(`${parameter}[${Math.floor(i / n)}][${i % n}]`, A.data[i], 'a number of magnitude at most 1e150');
   }
   // 1-based working copy a[i * s + j], i, j = 1..n, as in the Handbook's Algol, so the code follows it line by line.
   const s = n + 1;
