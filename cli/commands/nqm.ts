@@ -133,15 +133,19 @@ function nqmCommand(flags: NqmFlags): void {
   const total = plans.length * batches.length;
   const [from, to] = shardRange(total, shard);
   const showProgress = flags.progress ?? (Boolean(process.stderr.isTTY) && format === 'table');
-  const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: 'nqm [{bar}] {percentage}% | {value}/{total} (method, batch) | {duration}s', hideCursor: true, noTTYOutput: true, notTTYSchedule: 500 }, cliProgress.Presets.shades_classic) : null;
+  const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: 'nqm [{bar}] {percentage}% | {value}/{total} (method, batch) | {duration}s', hideCursor: true, clearOnComplete: true, noTTYOutput: true, notTTYSchedule: 500 }, cliProgress.Presets.shades_classic) : null;
   bar?.start(to - from, 0);
   const curves: NqmCurveRow[] = [];
-  // Points in method-major order: index = (method index) * (number of batch sizes) + (batch index).
-  for (let index = from; index < to; index++) {
-    curves.push(nqmPoint(plans[Math.floor(index / batches.length)], batches[index % batches.length], ctx));
-    bar?.increment();
+  try {
+    // Points in method-major order: index = (method index) * (number of batch sizes) + (batch index).
+    for (let index = from; index < to; index++) {
+      curves.push(nqmPoint(plans[Math.floor(index / batches.length)], batches[index % batches.length], ctx));
+      bar?.increment();
+    }
+  } finally {
+    // Cleared on a terminal, so that an error stays the one line on stderr.
+    bar?.stop();
   }
-  bar?.stop();
   const setupOut: NqmSetupOut = {
     dim, h: '1/i', c: 'h', s: 1, target, initialLoss, ...(precondition !== 0 ? { precondition } : {}),
     search: setup.h.length > 2000 ? `tuned on ${bins.h.length} bins (ratio 0.05), steps exact on the ${dim} directions` : `exact on the ${dim} directions`,

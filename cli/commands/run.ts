@@ -1,5 +1,4 @@
 // momentum-lab run --problem SPEC --method SPEC [--steps N] [--tol T] [--batch B] [--seed S] [--format table|json|csv] [--config file.json]
-import { readFileSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -12,7 +11,7 @@ import { type Spec, formatSpec, parseSpec } from '../../src/spec.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table, wantProgress } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
-import { checkWork, oneLineErrors, workPerStep } from '../contract-util.js';
+import { checkWork, oneLineErrors, readJsonFile, workPerStep } from '../contract-util.js';
 
 interface RunFlags {
   problem?: string; method?: string; steps?: string; tol?: string; tolOn?: string; seed?: string; batch?: string;
@@ -37,12 +36,8 @@ export const runConfigSchema = z.object({
 type RunConfig = z.infer<typeof runConfigSchema>;
 
 function readConfig(file: string): RunConfig {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ParameterError('--config', file, `a readable JSON file (${(err as Error).message.split('\n')[0]})`);
-  }
+  // Size- and depth-capped before parsing (a 5,000-deep file overflowed the stack).
+  const data = readJsonFile('--config', file);
   const parsed = runConfigSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -144,6 +144,15 @@ describe('momentum-lab run', async () => {
     expect(tail(small.trace.loss)).toBeGreaterThan(30 * tail(large.trace.loss));
   });
 
+  it.concurrent('a 5,000-deep --config file is one line naming --config (depth capped before parsing), exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-deep-')), file = join(dir, 'deep.json');
+    writeFileSync(file, '['.repeat(5000) + ']'.repeat(5000));
+    const r = await cli('run', '--config', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--config = .* nested at most 64 levels deep/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it.concurrent('bad --batch values exit 2 naming --batch', async () => {
     const base = ['run', '--problem', 'logistic-regression', '--method', 'gd'];
     for (const [value, pattern] of [['0', /--batch = "?0"? is invalid/], ['1.5', /--batch = "?1.5"? is invalid/], ['101', /--batch = 101 is invalid: expected an integer in \[1, 100\]/]] as const) {
