@@ -1,3 +1,5 @@
+import { checkNumber } from '../errors.js';
+import { PROBLEM_MAX_DIM } from './problem.js';
 import { quadraticFromOperator } from './quadratic-operator.js';
 import type { QuadraticProblem } from './quadratic-problem.js';
 
@@ -24,6 +26,9 @@ export interface ChainQuadraticOptions {
  * p.value(new Float64Array(3)); // returns 0.5; p.minimizer is [1, 1, 1]
  */
 export function chainQuadratic(D: number, { c = 1, r = 0, x0, name = 'nesterov-worst', label }: ChainQuadraticOptions = {}): QuadraticProblem {
+  checkNumber('D', D, { min: 1, max: PROBLEM_MAX_DIM, integer: true });
+  checkNumber('c', c, { min: 0, max: 1e150 });
+  checkNumber('r', r, { min: 0, max: 1e150 });
   const applyA = (v: Float64Array, out: Float64Array): Float64Array => {
     // (c A + r I) v, A the path Laplacian plus e_1 e_1^T.
     for (let i = 0; i < D; i++) {

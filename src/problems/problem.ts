@@ -1,3 +1,6 @@
+/** Largest dimension of a problem built by the library's constructors (1e8 doubles = 800 MB per vector). */
+export const PROBLEM_MAX_DIM = 100_000_000;
+
 /**
  * An objective J(w) with its gradient: the oracle of the lecture's oracle model.
  * Known structure (mu, L, minimiser, spectrum) is attached where it exists, so that theory can be checked against runs.

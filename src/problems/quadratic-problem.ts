@@ -1,4 +1,5 @@
-import type { Problem } from './problem.js';
+import { checkNumber } from '../errors.js';
+import { type Problem, PROBLEM_MAX_DIM } from './problem.js';
 
 /**
  * A quadratic J(w) = 1/2 (w - w*)^T H (w - w*) with its known structure: spectrum h_j (ascending), w*, J* = 0,
@@ -30,6 +31,7 @@ export interface QuadraticOptions {
 
 /** Fill missing defaults: w* = 0, x0 = ones; checks lengths. */
 export function quadraticDefaults(dim: number, { minimizer, x0 }: QuadraticOptions): { minimizer: Float64Array; x0: Float64Array } {
+  checkNumber('dim', dim, { min: 1, max: PROBLEM_MAX_DIM, integer: true });
   const ws = minimizer ?? new Float64Array(dim);
   const start = x0 ?? new Float64Array(dim).fill(1);
   if (ws.length !== dim) throw new RangeError(`minimizer has length ${ws.length}, expected ${dim}`);

@@ -1,6 +1,7 @@
 // Spectrum generators for quadratics: eigenvalues h_j (ascending) spanning exactly [mu, L] (DESIGN.md: L = 1, mu = 1/kappa
 // unless given).
 import { ParameterError, checkNumber } from '../errors.js';
+import { PROBLEM_MAX_DIM } from './problem.js';
 import { createRng, linspace, logspace } from '../linalg/index.js';
 
 /** The curvature range of a generated spectrum. */
@@ -34,7 +35,7 @@ export function spectrumBounds({ kappa, mu, L = 1 }: SpectrumBounds = {}, prefix
 }
 
 function checkDim(dim: number, mu: number, L: number, prefix: string): void {
-  checkNumber(`${prefix}.dim`, dim, { min: 1, integer: true });
+  checkNumber(`${prefix}.dim`, dim, { min: 1, max: PROBLEM_MAX_DIM, integer: true });
   if (dim < 2 && mu !== L) throw new ParameterError(`${prefix}.dim`, dim, 'an integer >= 2 for a spectrum spanning [mu, L] with mu < L (or kappa=1, or an explicit values= list)');
 }
 

@@ -1,6 +1,7 @@
-import { ParameterError } from '../errors.js';
+import { ParameterError, checkNumber } from '../errors.js';
 import { createRng } from '../linalg/index.js';
 import type { ParamInfo } from '../spec.js';
+import { PROBLEM_MAX_DIM } from './problem.js';
 import { parseList } from './spectrum.js';
 
 /**
@@ -14,6 +15,7 @@ export function parseStartPoint(raw: string | number | boolean | undefined, dim:
   fallback?: Float64Array; seed?: number; key?: string;
 } = {}): Float64Array {
   const parameter = `${prefix}.${key}`;
+  checkNumber(`${prefix}.dim`, dim, { min: 1, max: PROBLEM_MAX_DIM, integer: true });
   if (raw === undefined) return fallback ?? new Float64Array(dim).fill(1);
   const text = String(raw).trim();
   if (text === 'random') return createRng(seed + (key === 'x0' ? 7919 : 104729)).fillNormal(new Float64Array(dim));

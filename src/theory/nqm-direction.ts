@@ -39,6 +39,9 @@ export function congruence(x: Float64Array, m: Float64Array, n: number, out = ne
 
 /** R^k by repeated squaring (n^3 log k). */
 export function matPow(r: Float64Array, n: number, k: number): Float64Array {
+  checkNumber('n', n, { min: 1, max: NQM_MAX_STATES, integer: true });
+  checkNumber('k', k, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
+  if (r.length !== n * n) throw new ParameterError('r', `${r.length} entries`, `${n * n} entries (n x n)`);
   let result: Float64Array = new Float64Array(n * n);
   for (let i = 0; i < n; i++) result[i * n + i] = 1;
   let p: Float64Array = Float64Array.from(r);
@@ -58,6 +61,8 @@ export function matPow(r: Float64Array, n: number, k: number): Float64Array {
  * lyapunov(Float64Array.of(0.5), 1, [Float64Array.of(1)])![0]; // returns [1.3333333333333333]  (x = 0.25 x + 1)
  */
 export function lyapunov(r: Float64Array, n: number, qs: Float64Array[]): Float64Array[] | null {
+  checkNumber('n', n, { min: 1, max: NQM_MAX_STATES, integer: true });
+  if (r.length !== n * n) throw new ParameterError('r', `${r.length} entries`, `${n * n} entries (n x n)`);
   const m = (n * (n + 1)) / 2;
   const { idx, pairs } = symmetricIndex(n);
   const w = m + qs.length;
@@ -241,6 +246,7 @@ export function nqmMean(d: NqmDirection, k: number, mean0 = 0): Float64Array {
  * returns E w_k^2 = S_k[0][0] for every k.
  */
 export function nqmSecondMomentRecursion(d: NqmDirection, K: number): Float64Array {
+  checkNumber('K', K, { min: 0, max: 1e7, integer: true });
   const { n, R, b, sigma2 } = d;
   let S = initialSecondMoment(d);
   const out = new Float64Array(K + 1);

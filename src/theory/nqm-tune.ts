@@ -8,6 +8,9 @@ import { type NqmSetup, checkBatch, nqmBins } from './nqm-setup.js';
 
 /** n points log-spaced from 10^a to 10^b (numpy.logspace). */
 export function logspace10(a: number, b: number, n: number): number[] {
+  checkNumber('n', n, { min: 1, max: 1e7, integer: true });
+  checkNumber('a', a, { min: -300, max: 300 });
+  checkNumber('b', b, { min: -300, max: 300 });
   return Array.from({ length: n }, (_, i) => 10 ** (n === 1 ? a : a + ((b - a) * i) / (n - 1)));
 }
 
