@@ -1,6 +1,7 @@
 // Helpers that keep every command inside the command-line contract (DESIGN.md): one-line errors, output files
 // that fail with exit 2 instead of a stack trace, spec names checked against the flag that gave them.
 import { accessSync, constants, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { didYouMean } from '../src/suggest.js';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ParameterError } from '../src/errors.js';
@@ -65,7 +66,7 @@ export function writeOutputFile(flag: string, file: string, data: string | Uint8
 
 /** Check that a spec's name is one of `names`, naming the flag (e.g. --problem) rather than the library's parameter. */
 export function checkSpecName(flag: string, name: string, names: readonly string[]): void {
-  if (!names.includes(name)) throw new ParameterError(flag, name, `one of ${names.join(', ')}`);
+  if (!names.includes(name)) throw new ParameterError(flag, name, `one of ${names.join(', ')}${didYouMean(name, names)}`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ParameterError } from './errors.js';
+import { didYouMean } from './suggest.js';
 import { parseDecimal } from './parse-number.js';
 
 /** A parsed spec string `name:key=value,key=value` (DESIGN.md, command line contract). */
@@ -78,7 +79,7 @@ export function resolveParams(spec: Spec, infos: readonly ParamInfo[], prefix = 
   const out: Record<string, number | string | boolean | undefined> = {};
   const known = new Set(infos.map((p) => p.name));
   for (const key of Object.keys(spec.params)) {
-    if (!known.has(key)) throw new ParameterError(`${prefix}.${key}`, spec.params[key], `one of the keys ${infos.map((p) => p.name).join(', ') || '(none)'}`);
+    if (!known.has(key)) throw new ParameterError(`${prefix}.${key}`, spec.params[key], `one of the keys ${infos.map((p) => p.name).join(', ') || '(none)'}${didYouMean(key, infos.map((p) => p.name))}`);
   }
   for (const info of infos) {
     const raw = Object.hasOwn(spec.params, info.name) ? spec.params[info.name] : undefined;
@@ -86,7 +87,7 @@ export function resolveParams(spec: Spec, infos: readonly ParamInfo[], prefix = 
     if (raw === undefined) { out[info.name] = info.default; continue; }
     const kind = info.kind ?? 'number';
     if (kind === 'string') {
-      if (info.choices && !info.choices.includes(raw)) throw new ParameterError(parameter, raw, `one of ${info.choices.join(' | ')}`);
+      if (info.choices && !info.choices.includes(raw)) throw new ParameterError(parameter, raw, `one of ${info.choices.join(' | ')}${didYouMean(raw, info.choices)}`);
       out[info.name] = raw;
     } else if (kind === 'boolean') {
       if (!['true', 'false', '1', '0'].includes(raw)) throw new ParameterError(parameter, raw, 'true or false');

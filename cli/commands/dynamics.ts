@@ -1,6 +1,7 @@
 // momentum-lab dynamics lorenz|vanderpol|linear|hopf|logistic|bifurcation|mandelbrot|julia: the lecture's
 // "what else can happen" systems. JSON output is a summary object with the data beside it under `data`.
 import type { Command } from 'commander';
+import { didYouMean } from '../../src/suggest.js';
 import { ParameterError } from '../../src/errors.js';
 import {
   analyzeLinearSystem, colorizeEscape, hopfField, julia, largestLyapunovFlow, limitCycle, linearSystemMatrices,
@@ -219,7 +220,7 @@ export function register(program: Command): void {
     // Without a system: one line and exit 2 (commander would print the whole help and succeed).
     .action((_opts: unknown, cmd: Command) => {
       const systems = dyn.commands.map((c) => c.name()).join(' | ');
-      if (cmd.args.length > 0) throw new ParameterError('dynamics SYSTEM', cmd.args[0], systems);
+      if (cmd.args.length > 0) throw new ParameterError('dynamics SYSTEM', cmd.args[0], `${systems}${didYouMean(cmd.args[0], dyn.commands.map((c) => c.name()))}`);
       throw new UsageError(`dynamics needs a system: ${systems} (see \`momentum-lab dynamics --help\`)`);
     });
   dyn.command('lorenz').description("Lorenz x' = a(y - x), y' = x(b - z) - y, z' = xy - cz: trajectory (DOPRI5) and largest Lyapunov exponent")

@@ -1,5 +1,6 @@
 // momentum-lab methods [NAME]: every method with its update, parameters, defaults and valid ranges.
 import type { Command } from 'commander';
+import { didYouMean } from '../../src/suggest.js';
 import { ParameterError } from '../../src/errors.js';
 import { methods } from '../../src/methods/registry.js';
 import { csv, json, parseFormat } from '../output.js';
@@ -10,7 +11,7 @@ function list(name: string | undefined, format: string | undefined): void {
   const f = parseFormat(format);
   const all = methods();
   const chosen = name === undefined ? all : all.filter((m) => m.name === name);
-  if (chosen.length === 0) throw new ParameterError('method', name, `one of ${all.map((m) => m.name).join(', ')}`);
+  if (chosen.length === 0) throw new ParameterError('method', name, `one of ${all.map((m) => m.name).join(', ')}${didYouMean(name, all.map((m) => m.name))}`);
   if (f === 'json') { process.stdout.write(json(name === undefined ? chosen : chosen[0])); return; }
   const rows = chosen.flatMap((m) => m.params.map((p) => [m.name, p.name, paramDefault(p), paramRange(p), p.description]));
   if (f === 'csv') {

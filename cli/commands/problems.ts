@@ -1,5 +1,6 @@
 // momentum-lab problems [NAME]: every problem with its parameters, defaults and valid ranges.
 import type { Command } from 'commander';
+import { didYouMean } from '../../src/suggest.js';
 import { ParameterError } from '../../src/errors.js';
 import { problems } from '../../src/problems/registry.js';
 import { csv, json, parseFormat } from '../output.js';
@@ -10,7 +11,7 @@ function list(name: string | undefined, format: string | undefined): void {
   const f = parseFormat(format);
   const all = problems();
   const chosen = name === undefined ? all : all.filter((p) => p.name === name);
-  if (chosen.length === 0) throw new ParameterError('problem', name, `one of ${all.map((p) => p.name).join(', ')}`);
+  if (chosen.length === 0) throw new ParameterError('problem', name, `one of ${all.map((p) => p.name).join(', ')}${didYouMean(name, all.map((p) => p.name))}`);
   if (f === 'json') { process.stdout.write(json(name === undefined ? chosen : chosen[0])); return; }
   const rows = chosen.flatMap((info) => info.params.map((p) => [info.name, p.name, paramDefault(p), paramRange(p), p.description]));
   if (f === 'csv') {

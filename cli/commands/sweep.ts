@@ -3,6 +3,7 @@
 // momentum-lab sweep --merge FILE... [--output FILE] [--format json|csv]
 // Empirical rates over an (alpha, beta) grid, in parallel worker threads (piscina), shardable across machines.
 import { availableParallelism } from 'node:os';
+import { didYouMean } from '../../src/suggest.js';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { Piscina } from 'piscina';
@@ -144,7 +145,7 @@ async function sweepCommand(flags: SweepFlags): Promise<void> {
   const problem = createProblem(problemSpec); // validates the spec here, before any worker starts
   const base = parseSpec(flags.method, '--method');
   const info = methods().find((m) => m.name === base.name);
-  if (!info) throw new ParameterError('--method', base.name, `one of ${methods().map((m) => m.name).join(', ')}`);
+  if (!info) throw new ParameterError('--method', base.name, `one of ${methods().map((m) => m.name).join(', ')}${didYouMean(base.name, methods().map((m) => m.name))}`);
   // The axes set the method's learning rate (alpha, lr, learning_rate, ...) and its momentum (beta, momentum, beta1),
   // read from its parameter data; --alpha-param / --beta-param name others (e.g. qhm's nu).
   const pick = (flag: string, given: string | undefined, candidates: (p: ParamInfo) => boolean): string => {

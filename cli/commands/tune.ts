@@ -1,5 +1,6 @@
 // momentum-lab tune --method NAME|SPEC --mu M --L L [--rule R|numeric] [--tol 1e-6,...] [--format table|json|csv]
 import type { Command } from 'commander';
+import { didYouMean } from '../../src/suggest.js';
 import { ParameterError } from '../../src/errors.js';
 import { TUNE_RULES, iterationsTo as iterationsToTol, tuneMethod, tuneNumeric, type TuneMethodName } from '../../src/theory/index.js';
 import { linearMethodNames } from '../../src/methods/registry.js';
@@ -19,7 +20,7 @@ function tuneCommand(flags: TuneFlags): void {
   if (flags.method === undefined) throw new UsageError(`tune needs --method NAME or SPEC (${[...new Set([...ruled, ...linear])].join('|')})`);
   const spec = parseSpec(flags.method, '--method');
   const hasRules = ruled.includes(spec.name as TuneMethodName) && Object.keys(spec.params).length === 0;
-  if (!hasRules && !linear.includes(spec.name)) throw new ParameterError('--method', flags.method, `one of ${[...new Set([...ruled, ...linear])].join(' | ')} (a linear method may fix some parameters, e.g. qhm:nu=0.7)`);
+  if (!hasRules && !linear.includes(spec.name)) throw new ParameterError('--method', flags.method, `one of ${[...new Set([...ruled, ...linear])].join(' | ')} (a linear method may fix some parameters, e.g. qhm:nu=0.7)${didYouMean(spec.name, [...new Set([...ruled, ...linear])])}`);
   if (flags.mu === undefined || flags.L === undefined) throw new UsageError('tune needs the curvature interval: --mu M --L L');
   const mu = parseNumberOption('--mu', flags.mu, { min: 0, minExclusive: true })!;
   const L = parseNumberOption('--L', flags.L, { min: 0, minExclusive: true })!;
@@ -27,7 +28,7 @@ function tuneCommand(flags: TuneFlags): void {
   // Past kappa = 1e12 the optimal rates 1 - O(1/sqrt(kappa)) and 1 - O(1/kappa) round towards 1 in double precision.
   if (!(L / mu <= 1e12)) throw new ParameterError('--L', flags.L, `a number with kappa = L/mu <= 1e12 (here ${Number.isFinite(L / mu) ? fmt(L / mu) : 'L/mu overflows'}; beyond it the rates round to 1)`);
   const allowed = hasRules ? [...TUNE_RULES[spec.name as TuneMethodName], ...(linear.includes(spec.name) ? ['numeric'] : [])] : ['numeric'];
-  if (flags.rule !== undefined && !allowed.includes(flags.rule)) throw new ParameterError('--rule', flags.rule, `for ${spec.name}: ${allowed.join(' | ')}`);
+  if (flags.rule !== undefined && !allowed.includes(flags.rule)) throw new ParameterError('--rule', flags.rule, `for ${spec.name}: ${allowed.join(' | ')}${didYouMean(flags.rule, allowed)}`);
   const tolTexts = (flags.tol ?? '1e-6').split(',').map((s) => s.trim());
   const tols = tolTexts.map((s) => parseDecimal('--tol', s, { min: 0, max: 1, minExclusive: true, maxExclusive: true }));
   const rule = flags.rule ?? allowed[0];

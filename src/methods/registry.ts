@@ -1,4 +1,5 @@
 import { ParameterError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 import { parseSpec, resolveParams, type ParamInfo, type Spec } from '../spec.js';
 import type { Optimizer } from './optimizer.js';
 import { type MethodContext, type MethodDefinition, type TuningRule, type Values, defaultRate, requireMuL } from './definition.js';
@@ -32,7 +33,7 @@ export function methods(): MethodInfo[] {
 /** The definition of a method by name (ParameterError listing the names otherwise). */
 export function methodDefinition(name: string, parameter = 'method'): MethodDefinition {
   const entry = METHODS.find((m) => m.name === name);
-  if (!entry) throw new ParameterError(parameter, name, `one of ${METHODS.map((m) => m.name).join(', ')}`);
+  if (!entry) throw new ParameterError(parameter, name, `one of ${METHODS.map((m) => m.name).join(', ')}${didYouMean(name, METHODS.map((m) => m.name))}`);
   return entry;
 }
 
@@ -41,7 +42,7 @@ export function tuningRule(method: string, rule?: string, parameter = 'rule'): T
   const rules = methodDefinition(method).tuning ?? [];
   if (rules.length === 0) throw new ParameterError('method', method, `a method with tuning rules (${METHODS.filter((m) => m.tuning?.length).map((m) => m.name).join(', ')})`);
   const found = rule === undefined ? rules[0] : rules.find((r) => r.name === rule);
-  if (!found) throw new ParameterError(parameter, rule, `for ${method}: ${rules.map((r) => r.name).join(' | ')}`);
+  if (!found) throw new ParameterError(parameter, rule, `for ${method}: ${rules.map((r) => r.name).join(' | ')}${didYouMean(rule, rules.map((r) => r.name))}`);
   return found;
 }
 

@@ -1,4 +1,5 @@
 import { ParameterError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 import { parseSpec, resolveParams, type Spec } from '../spec.js';
 import type { FigureDef, FigureSpec } from './figure.js';
 import { allFigures } from './figures/index.js';
@@ -14,7 +15,7 @@ export const figures: readonly FigureDef[] = allFigures;
  */
 export function findFigure(name: string): FigureDef {
   const def = figures.find((f) => f.name === name);
-  if (!def) throw new ParameterError('figure', name, `one of ${figures.map((f) => f.name).join(', ')}`);
+  if (!def) throw new ParameterError('figure', name, `one of ${figures.map((f) => f.name).join(', ')}${didYouMean(name, figures.map((f) => f.name))}`);
   return def;
 }
 

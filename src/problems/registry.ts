@@ -1,4 +1,5 @@
 import { ParameterError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 import { type ParamInfo, type Spec, parseSpec } from '../spec.js';
 import type { Problem } from './problem.js';
 import { bananaParams, createBanana } from './banana.js';
@@ -104,6 +105,6 @@ export function problems(): ProblemInfo[] {
 export function createProblem(spec: string | Spec): Problem {
   const parsed = typeof spec === 'string' ? parseSpec(spec, 'problem') : spec;
   const entry = entries.find((e) => e.name === parsed.name);
-  if (!entry) throw new ParameterError('problem', parsed.name, `one of ${entries.map((e) => e.name).join(', ')}`);
+  if (!entry) throw new ParameterError('problem', parsed.name, `one of ${entries.map((e) => e.name).join(', ')}${didYouMean(parsed.name, entries.map((e) => e.name))}`);
   return entry.create(parsed);
 }
