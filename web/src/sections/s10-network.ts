@@ -10,7 +10,7 @@ import { Chart, type Row } from '../ui/chart.js';
 import { METHOD_COLORS } from '../ui/colors.js';
 import { frameScheduler, record } from '../perf.js';
 import { h, fmt } from '../ui/dom.js';
-import { shq } from './common.js';
+import { sh } from '../ui/export.js';
 import { NetworkClient } from '../workers/network-client.js';
 import type { NetworkReply, NetworkStatus } from '../workers/network-protocol.js';
 import { shape, NAMES, THRESHOLD_TEXT, DATA_LABELS, problemSpec, methodSpec, threshold, schedule, LANCZOS_SEED, type S10 } from './s10-network-model.js';
@@ -46,8 +46,8 @@ function networkPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
       },
       cli: () => {
         const st = s(), sch = schedule(st);
-        return `momentum-lab train --problem ${shq(problemSpec(st))} --method ${shq(methodSpec(st))} --steps ${sch.steps} --sharpness-every ${sch.sharpnessEvery} --record-every ${sch.recordEvery} --seed ${LANCZOS_SEED} --save-weights w.json --format csv\n` +
-          `momentum-lab hessian --problem ${shq(problemSpec(st))} --weights w.json --top 1 --density --format json`;
+        return sh`momentum-lab train --problem ${problemSpec(st)} --method ${methodSpec(st)} --steps ${sch.steps} --sharpness-every ${sch.sharpnessEvery} --record-every ${sch.recordEvery} --seed ${LANCZOS_SEED} --save-weights w.json --format csv` + '\n' +
+          sh`momentum-lab hessian --problem ${problemSpec(st)} --weights w.json --top 1 --density --format json`;
       },
     },
   });

@@ -1,7 +1,7 @@
 // Section 2: GD, heavy ball and Nesterov side by side on a 2-D problem, with a draggable start; the same run in the
 // Hessian's eigenbasis; loss against k.
 import type { Section } from './section.js';
-import { shq } from './common.js';
+import { sh } from '../ui/export.js';
 import { choice, num, subset } from '../state/fields.js';
 import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
@@ -59,7 +59,7 @@ function cliOf(s: S2, problem: Problem): string {
     problem.eigenCoordinates!(Float64Array.of(s.x0, s.y0), e);
     spec = `quadratic:values=${+(1 / s.kappa).toPrecision(12)};1,x0=${+e[0].toPrecision(12)};${+e[1].toPrecision(12)}`;
   } else spec = `${s.problem}:x0=${s.x0};${s.y0}`;
-  return s.methods.map((m) => `momentum-lab run --problem ${shq(spec)} --method ${shq(m)}:alpha=${s.alpha}${m === 'gd' ? '' : `,beta=${s.beta}`} --steps ${s.steps} --tol 0 --format csv`).join('\n');
+  return s.methods.map((m) => sh`momentum-lab run --problem ${spec} --method ${`${m}:alpha=${s.alpha}${m === 'gd' ? '' : `,beta=${s.beta}`}`} --steps ${s.steps} --tol 0 --format csv`).join('\n');
 }
 
 function domainOf(s: S2, problem: Problem): { x: [number, number]; y: [number, number] } {

@@ -2,7 +2,7 @@
 // library's diagonalQuadratic) with the closed-form R^k trajectories drawn over them, the (w, v) phase plane, and
 // the eigenvalues of each direction's iteration matrix against the circle |z| = sqrt(beta).
 import type { Section } from './section.js';
-import { shq } from './common.js';
+import { sh } from '../ui/export.js';
 import { num, choice } from '../state/fields.js';
 import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
@@ -54,8 +54,9 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
       cli: () => {
         const st = s();
         const hs = Array.from(curvaturesOf(st), (x) => +x.toPrecision(10)).join(';');
-        return `momentum-lab run --problem ${shq(`quadratic:values=${hs},x0=1`)} --method ${shq(st.method)}:alpha=${st.alpha},beta=${st.beta} --steps ${st.steps} --tol 0 --format csv\n` +
-          `momentum-lab analyze --method ${shq(st.method)}:alpha=${st.alpha},beta=${st.beta} --mu ${+(1 / st.kappa).toPrecision(10)} --L 1 --format json`;
+        const spec = `${st.method}:alpha=${st.alpha},beta=${st.beta}`;
+        return sh`momentum-lab run --problem ${`quadratic:values=${hs},x0=1`} --method ${spec} --steps ${st.steps} --tol 0 --format csv` + '\n' +
+          sh`momentum-lab analyze --method ${spec} --mu ${+(1 / st.kappa).toPrecision(10)} --L 1 --format json`;
       },
     },
   });

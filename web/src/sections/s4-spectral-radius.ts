@@ -3,7 +3,7 @@
 // stability, critical-damping, real/complex and optimal curves, any other linear method over any two of its numeric
 // parameters with rateMapOf (the best cell marked); (c) a root locus of every direction's eigenvalues.
 import type { Section } from './section.js';
-import { shq, sq } from './common.js';
+import { sh } from '../ui/export.js';
 import { num, choice, subset, text } from '../state/fields.js';
 import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
@@ -72,8 +72,9 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     exportSource: {
       name: 'spectral-radius',
       charts: () => (chart ? [{ label: 'rho vs h', chart }] : []),
-      cli: () => `momentum-lab analyze --method hb:alpha=${s().alpha1},beta=${s().beta1} --mu 0.0001 --L 1 --format json\nmomentum-lab plot spectral-radius:beta=${s().beta1} --out spectral-radius.svg` +
-        (s().pick && !specError(s().pick, { mu: RHO_MU, L: RHO_L }) ? `\nmomentum-lab analyze --method ${sq(s().pick)} --mu 0.0001 --L 1 --format json` : ''),
+      cli: () => sh`momentum-lab analyze --method ${`hb:alpha=${s().alpha1},beta=${s().beta1}`} --mu 0.0001 --L 1 --format json` + '\n' +
+        sh`momentum-lab plot ${`spectral-radius:beta=${s().beta1}`} --out spectral-radius.svg` +
+        (s().pick && !specError(s().pick, { mu: RHO_MU, L: RHO_L }) ? '\n' + sh`momentum-lab analyze --method ${s().pick} --mu 0.0001 --L 1 --format json` : ''),
     },
   });
   p.controls.append(
@@ -213,13 +214,13 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
         const mu = +(1 / st.kappa).toPrecision(10);
         if (!isClassic(st)) {
           const ax = axesOf(st);
-          if (!ax) return `momentum-lab methods --format json  # ${st.method} has fewer than two numeric parameters`;
+          if (!ax) return sh`momentum-lab methods --format json  # ${st.method} has fewer than two numeric parameters`;
           const pt = genericPoint(st, ax);
-          return `momentum-lab plot rate-map method=${st.method} x=${ax[0]} y=${ax[1]} kappa=${st.kappa} n=${genericN(st)} --out rate-map.png\n` +
-            (pt ? `momentum-lab analyze --method ${shq(`${st.method}:${ax[0]}=${pt[0]},${ax[1]}=${pt[1]}`)} --mu ${mu} --L 1 --format json` : '');
+          return sh`momentum-lab plot rate-map ${`method=${st.method}`} ${`x=${ax[0]}`} ${`y=${ax[1]}`} ${`kappa=${st.kappa}`} ${`n=${genericN(st)}`} --out rate-map.png` +
+            (pt ? '\n' + sh`momentum-lab analyze --method ${`${st.method}:${ax[0]}=${pt[0]},${ax[1]}=${pt[1]}`} --mu ${mu} --L 1 --format json` : '');
         }
-        return `momentum-lab analyze --method ${shq(st.method)}:alpha=${st.alpha}${st.method === 'gd' ? '' : `,beta=${st.beta}`} --mu ${mu} --L 1 --format json\n` +
-          `momentum-lab tune --method ${shq(st.method)} --mu ${mu} --L 1 --format json`;
+        return sh`momentum-lab analyze --method ${`${st.method}:alpha=${st.alpha}${st.method === 'gd' ? '' : `,beta=${st.beta}`}`} --mu ${mu} --L 1 --format json` + '\n' +
+          sh`momentum-lab tune --method ${st.method} --mu ${mu} --L 1 --format json`;
       },
     },
   });

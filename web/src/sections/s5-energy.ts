@@ -9,7 +9,8 @@ import { slider, readoutTable } from '../ui/controls.js';
 import { Chart, type Row } from '../ui/chart.js';
 import { timed, frameScheduler } from '../perf.js';
 import { thin, density } from '../ui/decimate.js';
-import { colorBy, lineSpec, shq } from './common.js';
+import { colorBy, lineSpec } from './common.js';
+import { sh } from '../ui/export.js';
 import {
   continuousHeavyBallDirection, oscillatorEnergy, energyDecay, diagonalQuadratic, heavyBall, naiveEnergy, shadowEnergy, linspace,
 } from '../lib.js';
@@ -36,7 +37,7 @@ function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
     exportSource: {
       name: 'energy-decay',
       charts: () => (cont && disc && comp ? [{ label: 'continuous', chart: cont }, { label: 'discrete', chart: disc }, { label: 'relative to exp(-mu t)', chart: comp }] : []),
-      cli: () => `momentum-lab run --problem ${shq(`quadratic:values=${HS.join(';')},x0=1`)} --method hb:alpha=${+(s().s ** 2).toPrecision(12)},beta=${+(1 - s().mu * s().s).toPrecision(12)} --steps ${Math.round(40 / s().mu / s().s)} --tol 0 --format csv`,
+      cli: () => sh`momentum-lab run --problem ${`quadratic:values=${HS.join(';')},x0=1`} --method ${`hb:alpha=${+(s().s ** 2).toPrecision(12)},beta=${+(1 - s().mu * s().s).toPrecision(12)}`} --steps ${Math.round(40 / s().mu / s().s)} --tol 0 --format csv`,
     },
   });
   p.controls.append(
@@ -113,7 +114,8 @@ function shadowPanel(store: Store): { el: HTMLElement; start: () => Promise<void
     exportSource: {
       name: 'shadow-hamiltonian',
       charts: () => (chart ? [{ label: 'energies', chart }] : []),
-      cli: () => `# heavy ball at beta = 1 is the leapfrog method (same iterates; the CLI's hb keeps beta < 1)\nmomentum-lab run --problem 'quadratic:values=0.05;0.3;0.7;1,x0=1' --method leapfrog:alpha=${s().alpha},beta=1 --steps ${s().steps} --tol 0 --format csv`,
+      cli: () => `# heavy ball at beta = 1 is the leapfrog method (same iterates; the CLI's hb keeps beta < 1)\n` +
+        sh`momentum-lab run --problem 'quadratic:values=0.05;0.3;0.7;1,x0=1' --method ${`leapfrog:alpha=${s().alpha},beta=1`} --steps ${s().steps} --tol 0 --format csv`,
     },
   });
   p.controls.append(

@@ -10,7 +10,8 @@ import { Chart, type Row } from '../ui/chart.js';
 import { METHOD_COLORS, METHOD_LABELS } from '../ui/colors.js';
 import { timed, frameScheduler } from '../perf.js';
 import { thin, density } from '../ui/decimate.js';
-import { colorBy, lineSpec, shq } from './common.js';
+import { colorBy, lineSpec } from './common.js';
+import { sh } from '../ui/export.js';
 import { createProblem, createMethod, run, linearMethod, directionRate, logspace } from '../lib.js';
 
 const shape = {
@@ -42,7 +43,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     exportSource: {
       name: 'nesterov-vs-hb',
       charts: () => (zc && lc && hc ? [{ label: 'modulus', chart: zc }, { label: 'loss', chart: lc }, { label: 'high frequency', chart: hc }] : []),
-      cli: () => KEYS.map((k) => `momentum-lab run --problem quadratic:dim=100,kappa=${s().kappa},x0=1 --method ${shq(specOf(k, s()))} --steps ${s().steps} --tol 0 --format csv`).join('\n'),
+      cli: () => KEYS.map((k) => sh`momentum-lab run --problem ${`quadratic:dim=100,kappa=${s().kappa},x0=1`} --method ${specOf(k, s())} --steps ${s().steps} --tol 0 --format csv`).join('\n'),
     },
   });
   p.controls.append(

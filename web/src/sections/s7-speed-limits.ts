@@ -11,7 +11,8 @@ import { METHOD_COLORS, METHOD_LABELS } from '../ui/colors.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler } from '../perf.js';
 import { fmt } from '../ui/dom.js';
-import { colorBy, lineSpec, shq } from './common.js';
+import { colorBy, lineSpec } from './common.js';
+import { sh } from '../ui/export.js';
 import { createProblem, createMethod, run, krylovSupport, krylovMinimumLoss, logspace } from '../lib.js';
 import type { SeriesResult } from '../workers/protocol.js';
 
@@ -58,7 +59,7 @@ function speedPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
         const spec = `quadratic:dim=200,kappa=${s().kmax},spectrum=loguniform,x0=1`;
         const p0 = createProblem(spec);
         const tol = +(1e-6 * (p0.value(p0.x0) - (p0.minValue ?? 0))).toPrecision(6);
-        return SPEED.map((m) => `momentum-lab run --problem ${shq(spec)} --method ${shq(m.spec)} --steps 400000 --tol-on loss --tol ${tol} --record-every 1000 --format json`).join('\n');
+        return SPEED.map((m) => sh`momentum-lab run --problem ${spec} --method ${m.spec} --steps 400000 --tol-on loss --tol ${tol} --record-every 1000 --format json`).join('\n');
       },
     },
   });
@@ -126,7 +127,7 @@ function worstPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
     exportSource: {
       name: 'nesterov-worst',
       charts: () => (coords && loss ? [{ label: 'coordinates', chart: coords }, { label: 'loss', chart: loss }] : []),
-      cli: () => WORST.map((m) => `momentum-lab run --problem nesterov-worst:dim=${s().D} --method ${shq(m.spec)} --steps ${s().K} --tol 0 --format csv`).join('\n'),
+      cli: () => WORST.map((m) => sh`momentum-lab run --problem ${`nesterov-worst:dim=${s().D}`} --method ${m.spec} --steps ${s().K} --tol 0 --format csv`).join('\n'),
     },
   });
   p.controls.append(

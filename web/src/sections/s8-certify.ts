@@ -3,7 +3,7 @@
 // ball and Nesterov with their tunings, the triple momentum method, and the user's own method: any linear method by
 // spec (validated by the library), or a typed linear form (A, B, C, D); and the heavy-ball counterexample cycling.
 import type { Section } from './section.js';
-import { sq } from './common.js';
+import { sh } from '../ui/export.js';
 import { num, choice, text } from '../state/fields.js';
 import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
@@ -93,12 +93,12 @@ export function typedStateSpace(st: Pick<S8, 'A' | 'B' | 'C' | 'D'>): { ss: Stat
 
 /** The `momentum-lab certify` lines equivalent to the section (kappa = 100: mu = 0.01, L = 1). */
 export function certifyCli(st: S8): string {
-  const tail = `--mu ${MU} --L ${L1} --iqc ${st.iqc} --format json`;
-  const lines = FIXED.map((m) => `momentum-lab certify --method ${sq(m.spec)} ${tail}`);
-  if (st.user === 'spec') lines.push(`momentum-lab certify --method ${sq(st.spec)} ${tail}`);
+  const tail = sh`--mu ${MU} --L ${L1} --iqc ${st.iqc} --format json`;
+  const lines = FIXED.map((m) => sh`momentum-lab certify --method ${m.spec} ` + tail);
+  if (st.user === 'spec') lines.push(sh`momentum-lab certify --method ${st.spec} ` + tail);
   else {
     const t = typedStateSpace(st);
-    if ('ss' in t) lines.push(`printf '%s\\n' ${sq(JSON.stringify(t.ss))} > state-space.json`, `momentum-lab certify --state-space state-space.json ${tail}`);
+    if ('ss' in t) lines.push(sh`printf '%s\\n' ${JSON.stringify(t.ss)} > state-space.json`, 'momentum-lab certify --state-space state-space.json ' + tail);
   }
   return lines.join('\n');
 }
@@ -256,7 +256,7 @@ function counterPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
     exportSource: {
       name: 'counterexample',
       charts: () => (chart ? [{ label: 'iterates', chart }] : []),
-      cli: () => `momentum-lab run --problem lessard-counterexample:x0=${s().x0} --method hb:alpha=0.1111111111111111,beta=0.4444444444444444 --steps ${s().steps} --tol 0 --format csv`,
+      cli: () => sh`momentum-lab run --problem ${`lessard-counterexample:x0=${s().x0}`} --method hb:alpha=0.1111111111111111,beta=0.4444444444444444 --steps ${s().steps} --tol 0 --format csv`,
     },
   });
   p.controls.append(

@@ -9,7 +9,7 @@ import { METHOD_COLORS } from '../ui/colors.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { frameScheduler, record } from '../perf.js';
 import { h, fmt } from '../ui/dom.js';
-import { shq } from './common.js';
+import { sh } from '../ui/export.js';
 import { nqmLowerBound, nqmCriticalBatch } from '../lib.js';
 import type { SeriesResult } from '../workers/protocol.js';
 import { DIM, RATIO, BATCHES, NAMES, model, batchOf, specOf, sgdEffSpec, showSteps, SGD_EFF_COLOR, type S9 } from './s9-noise-model.js';
@@ -40,9 +40,9 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
       name: 'nqm-batch-size',
       charts: () => (chart ? [{ label: 'steps vs batch size', chart }] : []),
       csv: () => METHODS.flatMap((m) => (tuned[m] ?? []).map((r) => ({ method: m, ...r }))),
-      cli: () => `momentum-lab nqm --method sgd,hb,nag --batch ${BATCHES.join(',')} --target ${s().target} --dim ${DIM} --format json\n` +
-        `momentum-lab nqm --method ${shq(specOf(s()))} --batch ${BATCHES.join(',')} --target ${s().target} --dim ${DIM} --format json\n` +
-        `momentum-lab plot nqm-batch-size dim=${DIM} target=${s().target} bmax=${BATCHES.length - 1}`,
+      cli: () => sh`momentum-lab nqm --method sgd,hb,nag --batch ${BATCHES.join(',')} --target ${s().target} --dim ${DIM} --format json` + '\n' +
+        sh`momentum-lab nqm --method ${specOf(s())} --batch ${BATCHES.join(',')} --target ${s().target} --dim ${DIM} --format json` + '\n' +
+        sh`momentum-lab plot nqm-batch-size ${`dim=${DIM}`} ${`target=${s().target}`} ${`bmax=${BATCHES.length - 1}`}`,
     },
   });
   const buttons = h('div', { class: 'export-row' });

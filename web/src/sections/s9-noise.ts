@@ -10,7 +10,7 @@ import { METHOD_COLORS } from '../ui/colors.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler, record } from '../perf.js';
 import { h, fmt } from '../ui/dom.js';
-import { shq } from './common.js';
+import { sh } from '../ui/export.js';
 import { nqmModel, nqmExpectedLoss, nqmSteadyStateRisk, nqmInitialLoss, nqmLowerBound } from '../lib.js';
 import type { SeriesResult } from '../workers/protocol.js';
 import { DIM, RATIO, SAMPLE_MAX, shape, NAMES, model, batchOf, effectiveRate, specOf, sgdEffSpec, stepsOf, fittedK, showSteps, SGD_EFF_COLOR, type S9 } from './s9-noise-model.js';
@@ -58,8 +58,8 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
       csv: () => rows,
       cli: () => {
         const st = s();
-        return `momentum-lab plot nqm-loss method=${shq(specOf(st))} batch=${batchOf(st)} dim=${DIM} steps=${Math.min(stepsOf(st), 20000)} seed=${st.seed}\n` +
-          `momentum-lab nqm --method ${shq(specOf(st))} --batch ${batchOf(st)} --target ${st.target} --dim ${DIM} --steps ${stepsOf(st)} --steady-state --format json` +
+        return sh`momentum-lab plot nqm-loss ${`method=${specOf(st)}`} ${`batch=${batchOf(st)}`} ${`dim=${DIM}`} ${`steps=${Math.min(stepsOf(st), 20000)}`} ${`seed=${st.seed}`}` + '\n' +
+          sh`momentum-lab nqm --method ${specOf(st)} --batch ${batchOf(st)} --target ${st.target} --dim ${DIM} --steps ${stepsOf(st)} --steady-state --format json` +
           '\n# the CLI sums over all directions exactly; the page uses the bins (the "exact sum" row shows the difference)';
       },
     },

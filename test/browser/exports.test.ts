@@ -1,0 +1,176 @@
+// The "Same computation on the command line" text of every export menu, in Debian's chromium: each line is one command
+// (or a shell comment), nothing outside single quotes is a shell metacharacter, the words a POSIX sh reads
+// (sh -c 'printf "%s\n" "$@"' _ <line>) are exactly the words meant, and every momentum-lab line runs with the CLI of
+// this checkout (node bin/momentum-lab.js <words>, exit 0: a stale option name fails here). A hostile method spec
+// typed into s8 round-trips to one word.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startExplorer, openPage, mountSection, repo, type Explorer } from './harness.js';
+
+let ex: Explorer;
+let page: Page;
+let errors: string[];
+let sections: string[] = [];
+const work = mkdtempSync(join(tmpdir(), 'momentum-lab-exports-'));
+
+beforeAll(async () => {
+  ex = await startExplorer();
+  ({ page, errors } = await openPage(ex, ''));
+  sections = await page.evaluate(() => Object.keys(window.__explorer.store.registry));
+}, 120_000);
+afterAll(async () => {
+  await ex?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/**
+ * The words of one exported line as the exporter means them, or an error: only plain characters outside single quotes,
+ * '\'' for a quote inside a value, an unquoted ' #' starts a comment, and `>` only as printf's redirect to a file.
+ */
+function intendedWords(line: string): { words: string[]; redirect?: string } {
+  let rest = line;
+  let redirect: string | undefined;
+  const r = / > ([a-z][a-z0-9-]*\.json)$/.exec(line);
+  if (r && line.startsWith('printf ')) { redirect = r[1]; rest = line.slice(0, r.index); }
+  const words: string[] = [];
+  let word: string | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (c === "'") {
+      const end = rest.indexOf("'", i + 1);
+      if (end < 0) throw new Error(`unterminated quote in ${line}`);
+      word = (word ?? '') + rest.slice(i + 1, end);
+      i = end;
+    } else if (c === '\\' && rest[i + 1] === "'") {
+      word = (word ?? '') + "'";
+      i++;
+    } else if (c === ' ') {
+      if (word !== null) words.push(word);
+      word = null;
+      if (rest[i + 1] === '#') break;
+      while (rest[i + 1] === ' ') i++;
+      if (rest[i + 1] === '#') break;
+    } else if (/[A-Za-z0-9_.,:=+\-/]/.test(c)) {
+      word = (word ?? '') + c;
+    } else {
+      throw new Error(`unquoted shell metacharacter ${JSON.stringify(c)} at ${i} in: ${line}`);
+    }
+  }
+  if (word !== null) words.push(word);
+  return { words, redirect };
+}
+
+/** The words a POSIX sh reads from `line` (without running it). */
+function shellWords(line: string): string[] {
+  const out = execFileSync('sh', ['-c', `sh -c 'printf "%s\\n" "$@"' _ ${line}`], { encoding: 'utf8', cwd: work });
+  return out.replace(/\n$/, '').split('\n');
+}
+
+function runCli(args: string[], cwd: string): Promise<{ code: number | null; err: string; ms: number }> {
+  const t0 = Date.now();
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, [join(repo, 'bin/momentum-lab.js'), ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => { err += b.toString(); });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    child.on('exit', (code) => { clearTimeout(timer); ok({ code, err, ms: Date.now() - t0 }); });
+  });
+}
+
+async function exportedPanels(): Promise<{ panel: string; text: string }[]> {
+  const ids = await page.evaluate(() => [...document.querySelectorAll('details.export')].map((d) => d.closest('[id]')!.id));
+  const out: { panel: string; text: string }[] = [];
+  for (const panel of ids) {
+    await page.locator(`#${panel} details.export summary`).click();
+    out.push({ panel, text: (await page.locator(`#${panel} [data-cli]`).textContent())! });
+    await page.locator(`#${panel} details.export summary`).click();
+  }
+  return out;
+}
+
+interface Checked { panel: string; line: string; words: string[] }
+
+function check(panel: string, text: string): Checked[] {
+  expect(text, panel).not.toMatch(/^# not exported/);
+  const lines = text.split('\n');
+  const out: Checked[] = [];
+  for (const line of lines) {
+    expect(line, panel).toMatch(/^(momentum-lab |node |printf |# )/);
+    if (line.startsWith('# ')) continue;
+    const { words, redirect } = intendedWords(line);
+    expect(shellWords(redirect ? line.slice(0, -` > ${redirect}`.length) : line), `${panel}: ${line}`).toEqual(words);
+    out.push({ panel, line, words: redirect ? [...words, '>', redirect] : words });
+  }
+  return out;
+}
+
+describe('exported commands of every section', () => {
+  const all: Checked[] = [];
+
+  it('every line is one command, quoted for sh, and its words round-trip through sh', async () => {
+    for (const sec of sections) await mountSection(page, sec);
+    const panels = await exportedPanels();
+    expect(panels.length).toBeGreaterThanOrEqual(sections.length);
+    for (const { panel, text } of panels) all.push(...check(panel, text));
+    // The other branches of the exporters: a typed field (a node one-liner), a rate map of a method other than gd/hb/nag,
+    // a typed state space (printf to a file, then certify --state-space).
+    await page.evaluate(() => {
+      const { store } = window.__explorer;
+      store.set('s1', { sys: 'custom', fx: 'y', fy: '-x + (1 - x^2) * y' });
+      store.set('s4', { method: 'two-term' });
+      store.set('s8', { user: 'matrix' });
+    });
+    await new Promise((ok) => setTimeout(ok, 2000));
+    const more = (await exportedPanels()).filter((p) => /^s(1|4|8)-/.test(p.panel));
+    for (const { panel, text } of more) all.push(...check(panel, text));
+    expect(all.some((c) => c.words[0] === 'node')).toBe(true);
+    expect(all.some((c) => c.words[0] === 'printf')).toBe(true);
+    expect(all.some((c) => c.words[1] === 'plot' && c.words.includes('method=two-term'))).toBe(true);
+    const perSection = new Set(all.map((c) => c.panel.split('-')[0]));
+    expect([...perSection].sort()).toEqual([...sections].sort());
+    console.log(`exports: ${panels.length} panels (${more.length} again in a second state), ${all.length} command lines (${all.filter((c) => c.words[0] === 'momentum-lab').length} momentum-lab)`);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('a hostile method spec typed into s8 is one quoted word', async () => {
+    const spec = "hb:alpha=0.1;echo hi'$(id)`id` *";
+    await page.evaluate((s) => window.__explorer.store.set('s8', { user: 'spec', spec: s }), spec);
+    await new Promise((ok) => setTimeout(ok, 300));
+    const panels = (await exportedPanels()).filter((p) => p.panel.startsWith('s8'));
+    const lines = panels.flatMap((p) => check(p.panel, p.text));
+    expect(lines.some((c) => c.words[0] === 'momentum-lab' && c.words.includes(spec))).toBe(true);
+    await page.evaluate(() => window.__explorer.store.set('s8', { user: 'spec', spec: 'hb:tune=polyak' }));
+  }, 120_000);
+
+  it('every momentum-lab line runs with this checkout\'s CLI (exit 0)', async () => {
+    expect(all.length).toBeGreaterThan(0);
+    const byPanel = new Map<string, Checked[]>();
+    for (const c of all) byPanel.set(c.panel, [...(byPanel.get(c.panel) ?? []), c]);
+    const failures: string[] = [];
+    let ran = 0;
+    const queue = [...byPanel];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [panel, lines] = next;
+        const dir = mkdtempSync(join(work, `${panel}-`));
+        for (const { line, words } of lines) {
+          if (words[0] === 'printf' && words.at(-2) === '>') {
+            writeFileSync(join(dir, words.at(-1)!), words.slice(2, -2).join('\n') + '\n');
+          } else if (words[0] === 'momentum-lab') {
+            const r = await runCli(words.slice(1), dir);
+            ran++;
+            if (r.code !== 0) failures.push(`${panel}: exit ${r.code}: ${line}\n  ${r.err.trim().split('\n')[0]}`);
+            if (r.ms > 20_000) console.log(`slow export (${r.ms} ms): ${line}`);
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    console.log(`exports: ${ran} momentum-lab commands run`);
+    expect(failures).toEqual([]);
+  }, 900_000);
+});
