@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const webRoot = join(repo, 'web');
@@ -33,31 +34,8 @@ const MIME = {
   '.wasm': 'application/wasm',
 };
 
-/**
- * Sent on every response, errors included. The explorer needs 'wasm-unsafe-eval' (the library compiles its WebAssembly
- * kernels from bytes) and 'unsafe-eval' (Vega compiles its chart expressions with Function); styles set by Vega and
- * KaTeX need 'unsafe-inline' in style-src; PNG exports and rasters are data:/blob: images; workers are same-origin.
- */
-export const SECURITY_HEADERS = {
-  'Content-Security-Policy': [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; '),
-  'X-Frame-Options': 'DENY',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+/** Sent on every response, errors included (one definition, shared with Vite's dev and preview servers). */
+export { SECURITY_HEADERS };
 
 /** The explorer's notice flag for a URL the server would not take (the page shows its defaults and says why). */
 export const TOO_LONG_TARGET = '/?notice=url-too-long';

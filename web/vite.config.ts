@@ -1,6 +1,7 @@
 // Vite config for the explorer (root: web/). `npm run build:web` / `npm start` write the static site to dist-web/.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { SECURITY_HEADERS } from '../scripts/security-headers.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -15,5 +16,7 @@ export default defineConfig({
     reportCompressedSize: false,
   },
   worker: { format: 'es' },
-  server: { host: '127.0.0.1', fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
+  // The same security headers as `npm start` (scripts/security-headers.js), on the dev server and on `vite preview`.
+  server: { host: '127.0.0.1', headers: { ...SECURITY_HEADERS }, fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
+  preview: { host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },
 });
