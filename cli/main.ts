@@ -6,6 +6,16 @@ import { commands } from './commands/index.js';
 
 export class UsageError extends Error {}
 
+const TOP_HELP = `
+The interactive explorer: \`npm start\` in a checkout, then open http://127.0.0.1:5173/.
+The lecture as a checked report (every figure, claim and erratum): \`momentum-lab report\` (writes report-out/index.html).
+\`momentum-lab <command> --help\` ends with examples of each command.
+
+Examples:
+  momentum-lab problems
+  momentum-lab run --problem quadratic:dim=100,kappa=100 --method hb:tune=polyak --steps 500
+  momentum-lab report --out report-out`;
+
 /** Build the program with the commands that `argv` needs: only the named command, or all of them for help. */
 export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command();
@@ -15,7 +25,8 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     .version('0.1.0')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+    .addHelpText('after', TOP_HELP);
   const name = argv[2];
   const wanted = name !== undefined && Object.hasOwn(commands, name) ? [name] : Object.keys(commands);
   const modules = await Promise.all(wanted.map((n) => commands[n]()));

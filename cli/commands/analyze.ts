@@ -124,6 +124,12 @@ function analyzeCommand(flags: AnalyzeFlags): void {
     d.map((r) => [r.h, ...Array.from({ length: k }, (_, i) => (r.eigenvalues[i] ? z(r.eigenvalues[i]) : '')), r.spectralRadius, r.regime ?? '-'])));
 }
 
+const EXAMPLES = `
+Examples:
+  momentum-lab analyze --method hb:alpha=1,beta=0.81 --h 0.005,0.5,3.7
+  momentum-lab analyze --method hb:tune=polyak --mu 0.01 --L 1
+  momentum-lab analyze --method "aggmo:alpha=0.5,betas=0;0.9;0.99" --h 0.01,0.5 --format json`;
+
 export function register(program: Command): void {
   oneLineErrors(program
     .command('analyze')
@@ -133,5 +139,6 @@ export function register(program: Command): void {
     .option('--mu <number>', 'smallest curvature of the interval [mu, L]')
     .option('--L <number>', 'largest curvature of the interval [mu, L]')
     .option('--format <format>', 'table | json | csv', undefined)
+    .addHelpText('after', EXAMPLES)
     .action((flags: AnalyzeFlags) => analyzeCommand(flags)));
 }

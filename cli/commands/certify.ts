@@ -56,6 +56,12 @@ function sdpInput<T>(solve: () => T, flags: CertifyFlags): T {
   }
 }
 
+const EXAMPLES = `
+Examples:
+  momentum-lab certify --method hb:tune=polyak --mu 1 --L 25
+  momentum-lab certify --method qhm:alpha=0.7,beta=0.5,nu=0.7 --mu 0.1 --L 1 --format json
+  momentum-lab certify --method gd:alpha=0.25 --mu 1 --L 4 --pep 1 --measure distance --initial distance`;
+
 export function register(program: Command): void {
   oneLineErrors(program
     .command('certify')
@@ -69,6 +75,7 @@ export function register(program: Command): void {
     .option('--initial <name>', `PEP initial condition at x_0 (<= 1): ${PEP_MEASURES.join(' | ')}`, 'distance')
     .option('--state-space <file>', 'JSON {A, B, C, D} of a user algorithm (u = grad f(y)), instead of --method')
     .option('--format <format>', 'table | json | csv', 'table')
+    .addHelpText('after', EXAMPLES)
     .action((flags: CertifyFlags) => {
       const format = parseFormat(flags.format);
       const L = checkNumber('--L', num('--L', flags.L), { min: 0, minExclusive: true, max: 1e12 });

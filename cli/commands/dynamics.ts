@@ -213,10 +213,27 @@ function escape(o: Opts, kind: 'mandelbrot' | 'julia'): void {
 
 const FORMAT = ['--format <f>', 'table | json | csv', 'table'] as const;
 
+/** An "Examples:" block for the end of --help (each line a command after `momentum-lab `). */
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  momentum-lab ${l}`).join('\n')}`;
+}
+
+/** The examples at the end of each system's --help. */
+const SYSTEM_EXAMPLES: Record<string, string[]> = {
+  lorenz: ['dynamics lorenz', 'dynamics lorenz --rho 14 --t1 100 --format json', 'dynamics lorenz --samples 2000 --format csv > lorenz.csv'],
+  vanderpol: ['dynamics vanderpol --mu 1', 'dynamics vanderpol --mu 5 --format json'],
+  hopf: ['dynamics hopf --mu 0.5', 'dynamics hopf --mu -0.5 --format json'],
+  linear: ['dynamics linear --matrix "0,1;-1,0"', 'dynamics linear --matrix "2,1;0,2" --alpha 0.5 --format json'],
+  logistic: ['dynamics logistic --r 3.5', 'dynamics logistic --r 3.9 --format json'],
+  bifurcation: ['dynamics bifurcation --format csv > bifurcation.csv', 'dynamics bifurcation --out bifurcation.png'],
+  mandelbrot: ['dynamics mandelbrot --width 256 --max-iter 500', 'dynamics mandelbrot --x-min -0.8 --x-max -0.7 --y-min 0.05 --y-max 0.15 --out zoom.png'],
+  julia: ['dynamics julia --width 256', 'dynamics julia --out julia.png --format json'],
+};
+
 export function register(program: Command): void {
   const dyn = program.command('dynamics')
     .description('dynamical systems of the lecture: linear systems, limit cycles, Lorenz, logistic map, Mandelbrot/Julia sets')
-    .addHelpText('after', '\nEvery system takes --format table | json | csv (table by default) and --help, e.g. `momentum-lab dynamics lorenz --help`.')
+    .addHelpText('after', `\nEvery system takes --format table | json | csv (table by default) and --help, e.g. \`momentum-lab dynamics lorenz --help\`.\n${examples(['dynamics lorenz --t1 50', 'dynamics linear --matrix "0,1;-1,0" --format json', 'dynamics mandelbrot --out mandelbrot.png'])}`)
     // Without a system: one line and exit 2 (commander would print the whole help and succeed).
     .action((_opts: unknown, cmd: Command) => {
       const systems = dyn.commands.map((c) => c.name()).join(' | ');
@@ -260,4 +277,5 @@ export function register(program: Command): void {
   // Set after the systems are defined: subcommands copy this setting at creation, and they must reject extra arguments.
   dyn.allowExcessArguments(true);
   oneLineErrors(dyn);
+  for (const c of dyn.commands) c.addHelpText('after', examples(SYSTEM_EXAMPLES[c.name()] ?? []));
 }

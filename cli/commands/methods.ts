@@ -35,11 +35,18 @@ function list(name: string | undefined, format: string | undefined): void {
     : 'not linear with constant parameters at its defaults: run only (analyze and certify accept a setting that declares a linear form, if it has one).', ''));
 }
 
+const EXAMPLES = `
+Examples:
+  momentum-lab methods
+  momentum-lab methods hb
+  momentum-lab methods qhm --format json`;
+
 export function register(program: Command): void {
   oneLineErrors(program
     .command('methods')
     .description('list the optimization methods with their parameters, defaults and valid ranges')
     .argument('[name]', 'show one method in detail')
     .option('--format <f>', 'table | json | csv', 'table')
+    .addHelpText('after', EXAMPLES)
     .action((name: string | undefined, opts: { format?: string }) => list(name, opts.format)));
 }

@@ -87,6 +87,12 @@ async function plot(figure: string | undefined, extra: string[], opts: PlotOptio
   else process.stdout.write(`wrote ${opts.out} (${spec.name}, ${size} bytes, ${Math.round(ms)} ms)\n`);
 }
 
+const EXAMPLES = `
+Examples:
+  momentum-lab plot --list
+  momentum-lab plot spectral-radius --out spectral-radius.svg
+  momentum-lab plot mandelbrot width=400 --quick --out mandelbrot.png`;
+
 export function register(program: Command): void {
   oneLineErrors(program
     .command('plot')
@@ -98,5 +104,6 @@ export function register(program: Command): void {
     .option('--scale <s>', 'PNG pixels per CSS pixel, in [0.0625, 8]', '2')
     .option('--quick', 'reduced size (fewer steps / pixels), as in the tests')
     .option('--format <f>', 'table | json | csv: the summary printed after writing --out; without --out, json prints the Vega-Lite spec')
+    .addHelpText('after', EXAMPLES)
     .action((figure: string | undefined, params: string[], opts: PlotOptions) => plot(figure, params, opts)));
 }

@@ -27,11 +27,18 @@ function list(name: string | undefined, format: string | undefined): void {
   process.stdout.write(leftTable(['param', 'default', 'allowed', 'description'], rows.map((r) => r.slice(1))));
 }
 
+const EXAMPLES = `
+Examples:
+  momentum-lab problems
+  momentum-lab problems quadratic
+  momentum-lab problems mlp --format json`;
+
 export function register(program: Command): void {
   oneLineErrors(program
     .command('problems')
     .description('list the problems with their parameters, defaults and valid ranges')
     .argument('[name]', 'show one problem in detail')
     .option('--format <f>', 'table | json | csv', 'table')
+    .addHelpText('after', EXAMPLES)
     .action((name: string | undefined, opts: { format?: string }) => list(name, opts.format)));
 }

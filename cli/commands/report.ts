@@ -8,6 +8,12 @@ import { csv, json, parseFormat } from '../output.js';
 
 interface ReportCliOptions { out: string; quick?: boolean; format?: string; only?: string }
 
+const EXAMPLES = `
+Examples:
+  momentum-lab report
+  momentum-lab report --out report-out --quick
+  momentum-lab report --only hb --format json`;
+
 export function register(program: Command): void {
   oneLineErrors(program
     .command('report')
@@ -16,6 +22,7 @@ export function register(program: Command): void {
     .option('--quick', 'reduced sizes (as in the tests)')
     .option('--only <text>', 'run only the checks whose id contains TEXT (no figures)')
     .option('--format <f>', 'table | json | csv (summary on stdout)')
+    .addHelpText('after', EXAMPLES)
     .action(async (opts: ReportCliOptions) => {
       const format = parseFormat(opts.format);
       if (opts.out.trim() === '') throw new ParameterError('--out', opts.out, 'a directory path (not empty)');

@@ -7,6 +7,11 @@ import { csv, fmt, json, parseFormat } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
 import { oneLineErrors } from '../contract-util.js';
 
+const EXAMPLES = `
+Examples:
+  momentum-lab sdp problem.dat-s
+  momentum-lab sdp problem.dat-s --tolerance 1e-10 --format json`;
+
 export function register(program: Command): void {
   oneLineErrors(program
     .command('sdp')
@@ -14,6 +19,7 @@ export function register(program: Command): void {
     .argument('<file>', 'SDPA sparse file (.dat-s)')
     .option('--tolerance <t>', 'relative gap and infeasibility tolerance', '1e-8')
     .option('--format <format>', 'table | json | csv', 'table')
+    .addHelpText('after', EXAMPLES)
     .action((file: string, flags: { tolerance: string; format: string }) => {
       const format = parseFormat(flags.format);
       const tolerance = parseNumberOption('--tolerance', flags.tolerance, { min: 1e-14, max: 1e-2 })!;

@@ -212,6 +212,12 @@ async function sweepCommand(flags: SweepFlags): Promise<void> {
   emit({ ...header, shard, points }, format, flags.output);
 }
 
+const EXAMPLES = `
+Examples:
+  momentum-lab sweep --problem quadratic:dim=100,kappa=100 --method hb --alpha 0.1:2:20 --beta 0:0.99:20
+  momentum-lab sweep --problem rosenbrock --method nag --alpha 1e-4:1e-2:16 --log --beta 0.5:0.99:16 --steps 500 --format json
+  momentum-lab sweep --problem quadratic --method hb --alpha 0.1:2:8 --beta 0:0.9:8 --shard 0/2 --format json > s0.json`;
+
 export function register(program: Command): void {
   oneLineErrors(program
     .command('sweep')
@@ -232,5 +238,6 @@ export function register(program: Command): void {
     .option('--stats', 'print threads used, wall and cpu time on stderr')
     .option('--progress', 'force the progress bar on stderr')
     .option('--no-progress', 'never show a progress bar')
+    .addHelpText('after', EXAMPLES)
     .action(async (flags: SweepFlags) => sweepCommand(flags)));
 }

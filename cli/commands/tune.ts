@@ -54,6 +54,12 @@ function tuneCommand(flags: TuneFlags): void {
   process.stdout.write(table([...names, 'rate', ...tolTexts.map((s) => `iters to ${s}`)], [[...names.map((k) => result.params[k]), result.rate, ...tolTexts.map((s) => iterationsTo[s])]]));
 }
 
+const EXAMPLES = `
+Examples:
+  momentum-lab tune --method hb --mu 0.01 --L 1
+  momentum-lab tune --method nag --rule standard --mu 0.01 --L 1 --tol 1e-6,1e-12
+  momentum-lab tune --method torch-sgd:dampening=0 --mu 0.01 --L 1 --format json`;
+
 export function register(program: Command): void {
   oneLineErrors(program
     .command('tune')
@@ -64,5 +70,6 @@ export function register(program: Command): void {
     .option('--rule <rule>', 'hb: polyak | lecture; nag: optimal | standard; gd: optimal | standard; tmm: vsfl; any linear method: numeric (default: the first)')
     .option('--tol <list>', 'tolerances for the predicted iteration counts, comma-separated', '1e-6')
     .option('--format <format>', 'table | json | csv')
+    .addHelpText('after', EXAMPLES)
     .action((flags: TuneFlags) => tuneCommand(flags)));
 }
