@@ -10,6 +10,7 @@ import { type DenseMatrix, checkSquare } from './dense.js';
 import { ParameterError } from '../errors.js';
 
 const RADIX = 2;
+const F_MAX = 2 ** 500; // bound of the balancing factors (see balance)
 const MAX_ITERATIONS = 60; // per eigenvalue; EISPACK uses 30
 
 /**
@@ -44,17 +45,20 @@ export function eigenvaluesHqr(A: DenseMatrix, parameter = 'matrix'): Complex[] 
 function balance(a: Float64Array, n: number, s: number): void {
   const sqrdx = RADIX * RADIX;
   let done = false;
-  while (!done) {
+  // The sweeps end when no row changes; the caps (factors within 2^+-500, 100 sweeps) only act on matrices whose
+  // entries span beyond the double range (subnormals next to 1e150), where the scaled sums overflowed and the
+  // inner loops never ended (found by the library fuzz).
+  for (let sweep = 0; !done && sweep < 100; sweep++) {
     done = true;
     for (let i = 1; i <= n; i++) {
       let r = 0, c = 0;
       for (let j = 1; j <= n; j++) if (j !== i) { c += Math.abs(a[j * s + i]); r += Math.abs(a[i * s + j]); }
-      if (c === 0 || r === 0) continue;
+      if (c === 0 || r === 0 || !(c < Infinity) || !(r < Infinity)) continue;
       let g = r / RADIX, f = 1;
       const sum = c + r;
-      while (c < g) { f *= RADIX; c *= sqrdx; }
+      while (c < g && f < F_MAX) { f *= RADIX; c *= sqrdx; }
       g = r * RADIX;
-      while (c > g) { f /= RADIX; c /= sqrdx; }
+      while (c > g && f > 1 / F_MAX) { f /= RADIX; c /= sqrdx; }
       if ((c + r) / f < 0.95 * sum) {
         done = false;
         g = 1 / f;
