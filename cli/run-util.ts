@@ -55,27 +55,51 @@ export function wrapIndented(text: string, indent: string, width = LISTING_WIDTH
   return wrap(text, width - indent.length).map((l) => indent + l).join('\n') + '\n';
 }
 
+/** Widest a middle column of leftTable may be before its cells wrap (e.g. a long list of choices). */
+const MIDDLE_COLUMN_MAX = 30;
+
 /**
- * A left-aligned text table (for listings with prose columns; cli/output's `table` right-aligns numbers); the last
- * column wraps so that lines fit LISTING_WIDTH columns.
+ * A left-aligned text table (for listings with prose columns; cli/output's `table` right-aligns numbers): the last
+ * column wraps so that lines fit LISTING_WIDTH columns, and a middle column wider than MIDDLE_COLUMN_MAX wraps too.
  */
 export function leftTable(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const last = headers.length - 1;
+  const widths = headers.map((h, j) => {
+    const natural = Math.max(h.length, ...rows.map((r) => r[j].length));
+    return j === 0 || j === last ? natural : Math.max(h.length, Math.min(natural, MIDDLE_COLUMN_MAX));
+  });
   const lead = widths.slice(0, -1).reduce((a, w) => a + w + 2, 0);
   const room = Math.max(30, LISTING_WIDTH - lead);
+  widths[last] = Math.min(widths[last], room);
   const line = (r: string[]) => {
-    const last = wrap(r[r.length - 1], room);
-    const head = r.slice(0, -1).map((c, j) => c.padEnd(widths[j])).join('  ');
-    return last.map((piece, i) => (i === 0 ? `${head}  ${piece}` : `${' '.repeat(lead)}${piece}`).trimEnd()).join('\n');
+    const cells = r.map((c, j) => (j === 0 ? [c] : wrap(c, widths[j])));
+    const height = Math.max(...cells.map((c) => c.length));
+    return Array.from({ length: height }, (_, i) => cells.map((c, j) => (j === last ? (c[i] ?? '') : (c[i] ?? '').padEnd(widths[j]))).join('  ').trimEnd()).join('\n');
   };
-  return [line(headers), line([...widths.slice(0, -1).map((w) => '-'.repeat(w)), '-'.repeat(Math.min(widths[widths.length - 1], room))]), ...rows.map(line)].join('\n') + '\n';
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }
 
-/** Listing of named entries with their parameters: "name  description" then an indented "key=default ..." line. */
+/**
+ * Listing of named entries with their parameters: "name  description" then an indented "key=default ..." line, both
+ * wrapped (with a hanging indent) to LISTING_WIDTH columns.
+ */
 export function entryList(entries: { name: string; description: string; params: ParamInfo[] }[]): string {
   const width = Math.max(...entries.map((e) => e.name.length));
   return entries.map((e) => {
     const params = e.params.map((p) => `${p.name}=${paramDefault(p)}`).join(' ') || '(no parameters)';
-    return `${e.name.padEnd(width)}  ${e.description}\n${' '.repeat(width)}  ${params}`;
+    return namedBlock(e.name, width, [e.description, params]);
   }).join('\n') + '\n';
+}
+
+/**
+ * `name` padded to `width`, then each paragraph wrapped to LISTING_WIDTH under a hanging indent of width + 2.
+ *
+ * @example
+ * namedBlock('hb', 4, ['heavy ball', 'alpha=- beta=0.9']); // returns 'hb    heavy ball\n      alpha=- beta=0.9'
+ */
+export function namedBlock(name: string, width: number, paragraphs: string[]): string {
+  const indent = ' '.repeat(width + 2);
+  const room = Math.max(30, LISTING_WIDTH - indent.length);
+  const lines = paragraphs.flatMap((p) => wrap(p, room));
+  return lines.map((l, i) => (i === 0 ? `${name.padEnd(width)}  ${l}` : `${indent}${l}`)).join('\n');
 }

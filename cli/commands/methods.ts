@@ -20,11 +20,11 @@ function list(name: string | undefined, format: string | undefined): void {
   }
   if (name === undefined) {
     process.stdout.write(entryList(chosen));
-    process.stdout.write('\n`momentum-lab methods NAME` shows one method\'s update and the ranges of its parameters (default "-": required or derived, see its description).\n');
+    process.stdout.write('\n' + wrapIndented('`momentum-lab methods NAME` shows one method\'s update and the ranges of its parameters (default "-": required or derived, see its description).', ''));
     return;
   }
   const m = chosen[0];
-  process.stdout.write(`${m.name}: ${m.description}\n  ${m.equation}\n\n`);
+  process.stdout.write(`${wrapIndented(`${m.name}: ${m.description}`, '  ').replace(/^ {2}/, '')}${wrapIndented(m.equation, '  ')}\n`);
   process.stdout.write(leftTable(['param', 'default', 'allowed', 'description'], rows.map((r) => r.slice(1))));
   if (m.tuning.length) {
     process.stdout.write(`\ntuning rules (tune=RULE; explicit values beat tuned ones; \`tune --method ${m.name}\` uses the first):\n`);

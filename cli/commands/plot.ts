@@ -6,7 +6,8 @@ import { parseSpec } from '../../src/spec.js';
 import { parseDecimal } from '../../src/parse-number.js';
 import { buildFigure, figures, findFigure } from '../../src/plot/index.js';
 import { UsageError } from '../main.js';
-import { csv, json, parseFormat, table } from '../output.js';
+import { csv, json, parseFormat } from '../output.js';
+import { namedBlock } from '../run-util.js';
 import { checkOutputFile, checkWork, oneLineErrors, writeOutputFile } from '../contract-util.js';
 
 interface PlotOptions { out?: string; list?: boolean; format?: string; scale: string; quick?: boolean }
@@ -44,7 +45,11 @@ function list(format: string | undefined): void {
     process.stdout.write(csv({ figure: rows.map((r) => r[0]), section: rows.map((r) => r[1]), params: rows.map((r) => r[2]), title: rows.map((r) => r[3]) }));
     return;
   }
-  process.stdout.write(table(['figure', 'section', 'parameters (defaults)', 'title'], rows));
+  // One block per figure (a four-column table was 230 columns wide): name, title and section, then its parameters as
+  // they are typed after the name (`plot mandelbrot width=400 maxiter=200`), wrapped to LISTING_WIDTH.
+  const width = Math.max(...rows.map((r) => r[0].length));
+  process.stdout.write(figures.map((d) => namedBlock(d.name, width, [`${d.title} (section ${d.section})`, d.params.map((p) => `${p.name}=${p.default ?? '?'}`).join(' ') || '(no parameters)'])).join('\n') + '\n');
+  process.stdout.write('\n`momentum-lab plot FIGURE --out FILE.svg|png|json` draws one; parameters go after the name\n(k=v ...) or in it (FIGURE:k=v,...).\n');
 }
 
 async function plot(figure: string | undefined, extra: string[], opts: PlotOptions): Promise<void> {

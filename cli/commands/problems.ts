@@ -5,7 +5,7 @@ import { ParameterError } from '../../src/errors.js';
 import { problems } from '../../src/problems/registry.js';
 import { csv, json, parseFormat } from '../output.js';
 import { oneLineErrors } from '../contract-util.js';
-import { entryList, leftTable, paramDefault, paramRange } from '../run-util.js';
+import { entryList, leftTable, paramDefault, paramRange, wrapIndented } from '../run-util.js';
 
 function list(name: string | undefined, format: string | undefined): void {
   const f = parseFormat(format);
@@ -20,10 +20,10 @@ function list(name: string | undefined, format: string | undefined): void {
   }
   if (name === undefined) {
     process.stdout.write(entryList(chosen));
-    process.stdout.write('\n`momentum-lab problems NAME` shows one problem\'s parameters with their ranges (default "-": derived, see its description).\n');
+    process.stdout.write('\n' + wrapIndented('`momentum-lab problems NAME` shows one problem\'s parameters with their ranges (default "-": derived, see its description).', ''));
     return;
   }
-  process.stdout.write(`${chosen[0].name}: ${chosen[0].description}\n\n`);
+  process.stdout.write(`${wrapIndented(`${chosen[0].name}: ${chosen[0].description}`, '  ').replace(/^ {2}/, '')}\n`);
   process.stdout.write(leftTable(['param', 'default', 'allowed', 'description'], rows.map((r) => r.slice(1))));
 }
 
