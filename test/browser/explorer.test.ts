@@ -152,7 +152,7 @@ describe('explorer in chromium', () => {
       expect(await cellValue(page, `s2.rate.${m}`)).toBeCloseTo(rate, 12);
     }
     // The heavy-ball command line from the export menu, run by the real CLI, prints the same final loss.
-    const hbLine = cli.split('\n').find((l) => l.includes('--method hb:'))!;
+    const hbLine = cli.split('\n').find((l) => l.includes("--method 'hb:"))!;
     const out = execSync(`${hbLine.replace(/^momentum-lab /, `${JSON.stringify(process.execPath)} ${join(repo, 'bin/momentum-lab.js')} `).replace('--format csv', '--format json')}`, { shell: '/bin/bash', encoding: 'utf8' });
     expectNear(JSON.parse(out).finalLoss, await cellValue(page, 's2.loss.hb'));
 
@@ -227,7 +227,7 @@ describe('explorer in chromium', () => {
     const svg = readFileSync(svgPath, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('spectral radius');
-    expect(await page.locator('#s4-rho [data-cli]').textContent()).toContain('--method hb:alpha=0.8,beta=0.64');
+    expect(await page.locator('#s4-rho [data-cli]').textContent()).toContain("--method 'hb:alpha=0.8,beta=0.64'");
     const opt = rateMapCurves('hb', [0.5], { mu: 1 / 50, L: 1 }).optimal;
     expect(await cellValue(page, 's4.alpha.optimal')).toBeCloseTo(opt.alpha, 12);
     expect(await cellValue(page, 's4.rate.optimal')).toBeCloseTo(opt.rate, 12);
@@ -324,7 +324,7 @@ describe('explorer in chromium', () => {
     const bestNode = rateMapOf('qhm', { key: 'beta', values: [bx] }, { key: 'nu', values: [by] }, { mu: 1 / 50, L: 1 }).rho[0];
     expect(Math.abs((await cellValue(page, 's4.rate.optimal')) - bestNode)).toBeLessThan(1e-6);
     // The CLI line renders the same map.
-    expect(await page.locator('#s4-map [data-cli]').textContent()).toContain('momentum-lab plot rate-map method=qhm x=beta y=nu kappa=50 n=64');
+    expect(await page.locator('#s4-map [data-cli]').textContent()).toContain("momentum-lab plot rate-map 'method=qhm' 'x=beta' 'y=nu' 'kappa=50' 'n=64'");
     const perf = await page.evaluate(() => window.__explorer.perf());
     console.log(`[explorer perf] rateMapOf 64x64 qhm (beta, nu) in the worker: ${(perf['s4.ratemapof.qhm.64'] ?? []).map((x) => x.toFixed(1)).join(', ')} ms`);
     await plotShot(page, 's4-map-qhm-1440');
@@ -346,7 +346,7 @@ describe('explorer in chromium', () => {
     expect(await page.locator('select[data-key="s8.spec.method"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(linearMethodNames());
     await page.locator('#s8-certify details.export summary').click();
     const cli = (await page.locator('#s8-certify [data-cli]').textContent())!;
-    for (const m of ['gd:tune=optimal', 'hb:tune=polyak', 'nag:tune=standard', 'tmm', spec]) expect(cli).toContain(`momentum-lab certify --method '${m}' --mu 0.01 --L 1`);
+    for (const m of ['gd:tune=optimal', 'hb:tune=polyak', 'nag:tune=standard', 'tmm', spec]) expect(cli).toContain(`momentum-lab certify --method '${m}' --mu '0.01' --L '1'`);
     await page.locator('#s8-certify details.export summary').click();
     // An invalid spec: the library's error inline, naming the parameter; the state keeps the last valid spec.
     const box = page.locator('[data-key="s8.spec"]');
