@@ -63,8 +63,29 @@ export interface ParamInfo {
   maxExclusive?: boolean;
   /** Allowed strings for kind 'string'. */
   choices?: string[];
+  /** Other accepted spellings of the key (e.g. maxIter and max_iter for maxiter, matching a flag --max-iter). */
+  aliases?: string[];
   /** 'rate': no fixed default; the method's learning rate, 1/L when the problem knows L (methods/definition.ts). */
   derivedDefault?: 'rate';
+}
+
+/**
+ * A spec's params with every alias key (ParamInfo.aliases) renamed to its parameter's name; a key given under two
+ * spellings is a ParameterError. Own properties only: an alias named like an Object.prototype key is never matched.
+ *
+ * @example
+ * canonicalParams({ maxIter: '200' }, [{ name: 'maxiter', description: '', aliases: ['maxIter'] }], 'mandelbrot');
+ * // returns { maxiter: '200' }
+ */
+export function canonicalParams(params: Record<string, string>, infos: readonly ParamInfo[], prefix: string): Record<string, string> {
+  if (!infos.some((p) => p.aliases?.length)) return params;
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(params)) {
+    const name = infos.find((p) => p.name !== key && (p.aliases ?? []).includes(key))?.name ?? key;
+    if (Object.hasOwn(out, name)) throw new ParameterError(`${prefix}.${name}`, params[key], `one value (${[name, ...(infos.find((p) => p.name === name)?.aliases ?? [])].join(', ')} are spellings of one key)`);
+    Object.defineProperty(out, name, { value: params[key], enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /**
@@ -77,6 +98,7 @@ export interface ParamInfo {
  */
 export function resolveParams(spec: Spec, infos: readonly ParamInfo[], prefix = spec.name): Record<string, number | string | boolean | undefined> {
   const out: Record<string, number | string | boolean | undefined> = {};
+  spec = { name: spec.name, params: canonicalParams(spec.params, infos, prefix) };
   const known = new Set(infos.map((p) => p.name));
   for (const key of Object.keys(spec.params)) {
     if (!known.has(key)) throw new ParameterError(`${prefix}.${key}`, spec.params[key], `one of the keys ${infos.map((p) => p.name).join(', ') || '(none)'}${didYouMean(key, infos.map((p) => p.name))}`);

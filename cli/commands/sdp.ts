@@ -1,28 +1,34 @@
-// momentum-lab sdp FILE.dat-s [--tolerance T] [--format table|json]: solve an SDPA sparse file with the built-in solver.
+// momentum-lab sdp FILE.dat-s [--tol T] [--format table|json]: solve an SDPA sparse file with the built-in solver.
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { ParameterError } from '../../src/errors.js';
 import { checkSdpCertificate, readSdpa, solveSdp } from '../../src/certify/index.js';
 import { csv, fmt, json, parseFormat } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
 import { oneLineErrors } from '../contract-util.js';
+import { UsageError } from '../main.js';
 
 const EXAMPLES = `
 Examples:
   momentum-lab sdp problem.dat-s
-  momentum-lab sdp problem.dat-s --tolerance 1e-10 --format json`;
+  momentum-lab sdp problem.dat-s --tol 1e-10 --format json`;
 
 export function register(program: Command): void {
   oneLineErrors(program
     .command('sdp')
     .description('solve an SDP in SDPA sparse format (max C•X s.t. A_k•X = b_k, X ⪰ 0, as CSDP): objective values, status, timings')
     .argument('<file>', 'SDPA sparse file (.dat-s)')
-    .option('--tolerance <t>', 'relative gap and infeasibility tolerance', '1e-8')
+    .option('--tol <t>', 'relative gap and infeasibility tolerance (default 1e-8)')
+    .addOption(new Option('--tolerance <t>', 'old name of --tol').hideHelp())
     .option('--format <format>', 'table | json | csv', 'table')
     .addHelpText('after', EXAMPLES)
-    .action((file: string, flags: { tolerance: string; format: string }) => {
+    .action((file: string, flags: { tol?: string; tolerance?: string; format: string }) => {
       const format = parseFormat(flags.format);
-      const tolerance = parseNumberOption('--tolerance', flags.tolerance, { min: 1e-14, max: 1e-2 })!;
+      // --tolerance is the old name of --tol (hidden from --help, still accepted).
+      if (flags.tol !== undefined && flags.tolerance !== undefined) throw new UsageError('sdp takes --tol once (--tolerance is its old name)');
+      const tolerance = flags.tol !== undefined
+        ? parseNumberOption('--tol', flags.tol, { min: 1e-14, max: 1e-2 })!
+        : parseNumberOption('--tolerance', flags.tolerance ?? '1e-8', { min: 1e-14, max: 1e-2 })!;
       let text: string;
       try {
         text = readFileSync(file, 'utf8');

@@ -1,10 +1,10 @@
 // momentum-lab sweep --problem SPEC --method NAME[:fixed params] --alpha a:b:n [--beta a:b:n] [--log] [--steps N]
-//   [--workers N] [--shard i/n] [--output FILE] [--format table|json|csv]
-// momentum-lab sweep --merge FILE... [--output FILE] [--format json|csv]
+//   [--workers N] [--shard i/n] [--out FILE] [--format table|json|csv]
+// momentum-lab sweep --merge FILE... [--out FILE] [--format json|csv]
 // Empirical rates over an (alpha, beta) grid, in parallel worker threads (piscina), shardable across machines.
 import { availableParallelism } from 'node:os';
 import { didYouMean } from '../../src/suggest.js';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { Piscina } from 'piscina';
 import { ParameterError } from '../../src/errors.js';
@@ -41,7 +41,7 @@ interface SweepOutput extends SweepHeader {
 
 interface SweepFlags {
   problem?: string; method?: string; alpha?: string; beta?: string; log?: boolean; steps?: string; workers?: string;
-  shard?: string; merge?: string[]; alphaParam?: string; betaParam?: string; output?: string; format?: string; progress?: boolean; stats?: boolean;
+  shard?: string; merge?: string[]; alphaParam?: string; betaParam?: string; out?: string; output?: string; format?: string; progress?: boolean; stats?: boolean;
 }
 
 /** Parse "from:to:n". */
@@ -110,23 +110,29 @@ export function mergeShards(files: string[]): SweepOutput {
   return { problem, method, steps, alphaAxis, betaAxis, total, shard: null, points };
 }
 
-function emit(out: SweepOutput, format: Format, file: string | undefined): void {
+function emit(out: SweepOutput, format: Format, file: string | undefined, flag = '--out'): void {
   const text = render(out, format);
   if (file === undefined) { process.stdout.write(text); return; }
-  writeOutputFile('--output', file, text);
+  writeOutputFile(flag, file, text);
   process.stdout.write(`wrote ${file} (${format}, ${out.points.length} of ${out.total} points, ${Buffer.byteLength(text)} bytes)\n`);
 }
 
 async function sweepCommand(flags: SweepFlags): Promise<void> {
+  // --output is the old name of --out (hidden from --help, still accepted).
+  if (flags.output !== undefined) {
+    if (flags.out !== undefined) throw new UsageError('sweep takes --out FILE once (--output is its old name)');
+    flags.out = flags.output;
+  }
+  const outFlag = flags.output !== undefined ? '--output' : '--out'; // errors name the flag as typed
   const outputFormat = (): Format => {
     if (flags.format) return parseFormat(flags.format);
-    if (flags.output !== undefined) return flags.output.endsWith('.csv') ? 'csv' : 'json';
+    if (flags.out !== undefined) return flags.out.endsWith('.csv') ? 'csv' : 'json';
     return process.stdout.isTTY ? 'table' : 'json';
   };
-  if (flags.output !== undefined) checkOutputFile('--output', flags.output);
+  if (flags.out !== undefined) checkOutputFile(outFlag, flags.out);
   if (flags.merge) {
     if (flags.merge.length === 0) throw new UsageError('--merge needs the shard files');
-    emit(mergeShards(flags.merge), outputFormat(), flags.output);
+    emit(mergeShards(flags.merge), outputFormat(), flags.out, outFlag);
     return;
   }
   if (!flags.problem) throw new UsageError('sweep needs --problem SPEC, e.g. quadratic:dim=1000,kappa=100');
@@ -179,7 +185,7 @@ async function sweepCommand(flags: SweepFlags): Promise<void> {
   const tasks: SweepTask[] = [];
   for (let i = 0; i < pts.length; i += chunk) tasks.push({ problem: problemText, method: methodText, steps, alphaKey, betaKey, points: pts.slice(i, i + chunk) });
 
-  const showProgress = flags.progress ?? (Boolean(process.stderr.isTTY) && (format === 'table' || Boolean(flags.output)));
+  const showProgress = flags.progress ?? (Boolean(process.stderr.isTTY) && (format === 'table' || Boolean(flags.out)));
   const bar = showProgress ? new cliProgress.SingleBar({ stream: process.stderr, format: 'sweep [{bar}] {percentage}% | {value}/{total} points | {duration}s', hideCursor: true, noTTYOutput: true, notTTYSchedule: 500 }, cliProgress.Presets.shades_classic) : null;
   bar?.start(pts.length, 0);
   const results: SweepPoint[][] = [];
@@ -209,7 +215,7 @@ async function sweepCommand(flags: SweepFlags): Promise<void> {
       `wall ${wall.toFixed(2)} s, cpu ${cpuSeconds.toFixed(2)} s (${(cpuSeconds / wall).toFixed(2)} cores busy on average)\n`);
   }
   const points = results.flat().sort((a, b) => a.index - b.index);
-  emit({ ...header, shard, points }, format, flags.output);
+  emit({ ...header, shard, points }, format, flags.out, outFlag);
 }
 
 const EXAMPLES = `
@@ -233,7 +239,8 @@ export function register(program: Command): void {
     .option('--workers <n>', 'worker threads (default: all cores)')
     .option('--shard <i/n>', 'run only shard i of n (0-based contiguous blocks of the grid), for array jobs')
     .option('--merge <files...>', 'join shard outputs (JSON) into the output of an unsharded run')
-    .option('--output <file>', 'write the result to a file (format from --format or the extension: .csv, else json)')
+    .option('--out <file>', 'write the result to a file (format from --format or the extension: .csv, else json)')
+    .addOption(new Option('--output <file>', 'old name of --out').hideHelp())
     .option('--format <format>', 'table | json | csv (default: table on a terminal, else json)')
     .option('--stats', 'print threads used, wall and cpu time on stderr')
     .option('--progress', 'force the progress bar on stderr')

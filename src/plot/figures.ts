@@ -1,6 +1,6 @@
 import { ParameterError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
-import { parseSpec, resolveParams, type Spec } from '../spec.js';
+import { canonicalParams, parseSpec, resolveParams, type Spec } from '../spec.js';
 import type { FigureDef, FigureSpec } from './figure.js';
 import { allFigures } from './figures/index.js';
 
@@ -31,7 +31,7 @@ export function buildFigure(spec: string | Spec, { quick = false }: { quick?: bo
   const def = findFigure(parsed.name);
   const merged: Record<string, string> = {};
   if (quick && def.quick) for (const [k, v] of Object.entries(def.quick)) merged[k] = String(v);
-  Object.assign(merged, parsed.params);
+  Object.assign(merged, canonicalParams(parsed.params, def.params, def.name)); // maxIter=... replaces quick's maxiter
   const params = resolveParams({ name: def.name, params: merged }, def.params);
   const figure = def.build(params);
   // The contract's last line of defence: a figure whose data or labels came out non-finite (e.g. a target so small

@@ -72,7 +72,7 @@ function valueFor(command: string, long: string): fc.Arbitrary<string | string[]
     '--problem': problemSpec,
     '--h': list(num(1e-3, 2)),
     '--mu': num(1e-3, 1), '--L': num(0.5, 10),
-    '--steps': num(0, 30, true), '--tol': command === 'tune' ? list(num(1e-9, 0.5)) : num(1e-9, 0.5),
+    '--steps': num(0, 30, true), '--tol': command === 'tune' ? list(num(1e-9, 0.5)) : command === 'sdp' ? num(1e-10, 1e-3) : num(1e-9, 0.5),
     '--tol-on': choice('grad', 'loss'), '--batch': list(num(1, 8, true)), '--seed': num(0, 99, true),
     '--record-every': num(1, 5, true), '--record': choice('loss', 'gradNorm', 'loss,gradNorm', 'w'), '--config': fc.constantFrom(...fx.configs),
     '--rule': choice('polyak', 'lecture', 'optimal', 'standard', 'vsfl', 'numeric'),

@@ -12,10 +12,10 @@ export const mandelbrotFigure: FigureDef = {
   caption: 'Points $c$ of the complex plane whose orbit $z_{k+1} = z_k^2 + c$ from $z_0 = 0$ stays bounded (black) form the Mandelbrot set; outside, colour shows how fast the orbit escapes (smooth escape count). Inside the main cardioid the orbit tends to a fixed point, in the bulbs to cycles; on the boundary the dynamics is chaotic.',
   params: [
     { name: 'width', description: 'pixels across', default: 700, kind: 'integer', min: 16, max: 4096 },
-    { name: 'maxiter', description: 'iteration budget', default: 500, kind: 'integer', min: 10, max: 100000 },
-    { name: 'xmin', description: 'left edge (Re c)', default: -2.3 },
-    { name: 'xmax', description: 'right edge (Re c)', default: 0.8 },
-    { name: 'ymax', description: 'top edge (Im c); the view is symmetric', default: 1.2, min: 0, minExclusive: true },
+    { name: 'maxiter', aliases: ['maxIter', 'max_iter'], description: 'iteration budget', default: 500, kind: 'integer', min: 10, max: 100000 },
+    { name: 'xmin', aliases: ['xMin', 'x_min'], description: 'left edge (Re c)', default: -2.3 },
+    { name: 'xmax', aliases: ['xMax', 'x_max'], description: 'right edge (Re c)', default: 0.8 },
+    { name: 'ymax', aliases: ['yMax', 'y_max'], description: 'top edge (Im c); the view is symmetric', default: 1.2, min: 0, minExclusive: true },
   ],
   quick: { width: 240, maxiter: 200 },
   build(params) {
