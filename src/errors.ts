@@ -27,26 +27,32 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
+/** The bounds of a number: all optional, open or closed by the flags, integers only when `integer`. */
+export interface NumberRange {
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  integer?: boolean;
+}
+
+/** Whether `value` is a finite number within `range` (checkNumber's test, without building its message). */
+export function inNumberRange(value: unknown, range: NumberRange): value is number {
+  const min = range.min ?? -Infinity, max = range.max ?? Infinity;
+  return typeof value === 'number' && Number.isFinite(value)
+    && (range.minExclusive === true ? value > min : value >= min)
+    && (range.maxExclusive === true ? value < max : value <= max)
+    && (range.integer !== true || Number.isInteger(value));
+}
+
 /** Check that `value` is a finite number in [lo, hi] (bounds optional, open/closed chosen by flags). */
-export function checkNumber(
-  parameter: string,
-  value: unknown,
-  { min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false, integer = false }: {
-    min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean; integer?: boolean;
-  } = {},
-): number {
-  const ok = typeof value === 'number' && Number.isFinite(value)
-    && (minExclusive ? value > min : value >= min)
-    && (maxExclusive ? value < max : value <= max)
-    && (!integer || Number.isInteger(value));
-  if (!ok) throw new ParameterError(parameter, value, describeRange({ min, max, minExclusive, maxExclusive, integer }));
+export function checkNumber(parameter: string, value: unknown, range: NumberRange = {}): number {
+  if (!inNumberRange(value, range)) throw new ParameterError(parameter, value, describeRange(range));
   return value as number;
 }
 
 /** Human-readable range, e.g. "a number in [0, 1)" or "an integer >= 1". */
-export function describeRange({ min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false, integer = false }: {
-  min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean; integer?: boolean;
-}): string {
+export function describeRange({ min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false, integer = false }: NumberRange): string {
   const kind = integer ? 'an integer' : 'a finite number';
   if (min === -Infinity && max === Infinity) return kind;
   if (max === Infinity) return `${kind} ${minExclusive ? '>' : '>='} ${min}`;

@@ -1,13 +1,6 @@
-import { ParameterError, describeRange } from './errors.js';
+import { type NumberRange, ParameterError, describeRange, inNumberRange } from './errors.js';
 
-/** A range for parseDecimal: bounds optional, open or closed, integers only when `integer`. */
-export interface NumberRange {
-  min?: number;
-  max?: number;
-  minExclusive?: boolean;
-  maxExclusive?: boolean;
-  integer?: boolean;
-}
+export type { NumberRange };
 
 /** Decimal notation only: digits, one optional point, an optional exponent; no spaces, hex, binary, octal, NaN or Infinity. */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -33,11 +26,9 @@ export function isDecimal(text: string): boolean {
  * parseDecimal('--mu', '0x10'); // throws ParameterError '--mu = "0x10" is invalid: expected a finite number, written in decimal (e.g. 0.5, 1e-3)'
  */
 export function parseDecimal(parameter: string, raw: string, range: NumberRange = {}, showNumber = false): number {
-  const { min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false, integer = false } = range;
-  const allowed = describeRange({ min, max, minExclusive, maxExclusive, integer });
+  const allowed = describeRange(range);
   if (typeof raw !== 'string' || !DECIMAL.test(raw)) throw new ParameterError(parameter, raw, `${allowed}, written in decimal (e.g. 0.5, 1e-3)`);
   const x = Number(raw);
-  const ok = Number.isFinite(x) && (minExclusive ? x > min : x >= min) && (maxExclusive ? x < max : x <= max) && (!integer || Number.isInteger(x));
-  if (!ok) throw new ParameterError(parameter, showNumber && Number.isFinite(x) ? x : raw, allowed);
+  if (!inNumberRange(x, range)) throw new ParameterError(parameter, showNumber && Number.isFinite(x) ? x : raw, allowed);
   return x;
 }

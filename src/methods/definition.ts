@@ -1,5 +1,5 @@
 import { isDecimal } from '../parse-number.js';
-import { ParameterError, checkNumber } from '../errors.js';
+import { ParameterError, checkNumber, inNumberRange } from '../errors.js';
 import type { ParamInfo } from '../spec.js';
 import type { Optimizer } from './optimizer.js';
 
@@ -87,13 +87,6 @@ export function curvatureParam(name: 'mu' | 'L'): ParamInfo {
     : { name, description: "largest curvature (> 0); default the problem's L", min: 0, minExclusive: true };
 }
 
-/** Whether x satisfies a parameter's range (what checkNumber tests, without building its message). */
-function inRange(x: number, info: ParamInfo, integer: boolean): boolean {
-  const min = info.min ?? -Infinity, max = info.max ?? Infinity;
-  return Number.isFinite(x) && (info.minExclusive === true ? x > min : x >= min) && (info.maxExclusive === true ? x < max : x <= max)
-    && (!integer || Number.isInteger(x));
-}
-
 /**
  * Check a factory's numeric values against its ParamInfo ranges (ParameterError "method.key = value is invalid:
  * expected ..."); non-numeric kinds are checked by the spec parser.
@@ -108,9 +101,9 @@ export function checkValues(method: string, params: readonly ParamInfo[], values
     if (value === undefined) continue;
     const kind = info.kind ?? 'number';
     if (kind === 'number' || kind === 'integer') {
+      const range = kind === 'integer' ? { ...info, integer: true } : info;
       // The range test first, the message (and its strings) only for a value outside: a sweep builds 10^4 methods.
-      if (typeof value === 'number' && inRange(value, info, kind === 'integer')) continue;
-      checkNumber(`${method}.${info.name}`, value, { min: info.min, max: info.max, minExclusive: info.minExclusive, maxExclusive: info.maxExclusive, integer: kind === 'integer' });
+      if (!inNumberRange(value, range)) checkNumber(`${method}.${info.name}`, value, range);
     } else if (kind === 'boolean' && typeof value !== 'boolean') {
       throw new ParameterError(`${method}.${info.name}`, value, 'true or false');
     } else if (kind === 'string' && info.choices && !info.choices.includes(value as string)) {
