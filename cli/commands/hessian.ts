@@ -35,13 +35,16 @@ function hessianCommand(flags: HessianFlags): void {
   checkWork('Hessian-vector products x dim', products * n, 1e10, `here ${products} products of dimension ${n}`);
   const out: Record<string, unknown> = { problem: { spec: flags.problem, label: problem.label, dim: n } };
   const text: string[] = [`problem  ${problem.label}${problem.label.includes('parameters') ? '' : ` (${n} parameters)`}${flags.weights ? `, weights ${flags.weights}` : ''}`];
+  let topValues: number[] = [], bottomValues: number[] = [];
   if (top > 0) {
     const r = hessianEigenvalues(problem, x0, { k: top, which: 'top', seed });
+    topValues = r.values;
     out.top = r.values; out.topResiduals = r.residuals; out.topConverged = r.converged;
     text.push(`top ${top} (decreasing; Lanczos, ${r.steps} products${r.converged ? '' : ', NOT converged: see the residuals'}):`, '  ' + r.values.map((v) => fmt(v, 10)).join('  '));
   }
   if (bottom > 0) {
     const r = hessianEigenvalues(problem, x0, { k: bottom, which: 'bottom', seed });
+    bottomValues = r.values;
     out.bottom = r.values; out.bottomResiduals = r.residuals; out.bottomConverged = r.converged;
     text.push(`bottom ${bottom} (increasing; Lanczos, ${r.steps} products${r.converged ? '' : ', NOT converged'}):`, '  ' + r.values.map((v) => fmt(v, 10)).join('  '));
   }
@@ -62,12 +65,12 @@ function hessianCommand(flags: HessianFlags): void {
   if (format === 'json') { process.stdout.write(json(out)); return; }
   if (format === 'csv') {
     if (density) process.stdout.write(csv({ h: density.grid, density: density.density }));
-    else process.stdout.write(csv({ which: [...(out.top as number[] ?? []).map(() => 'top'), ...(out.bottom as number[] ?? []).map(() => 'bottom')], eigenvalue: [...(out.top as number[] ?? []), ...(out.bottom as number[] ?? [])] }));
+    else process.stdout.write(csv({ which: [...topValues.map(() => 'top'), ...bottomValues.map(() => 'bottom')], eigenvalue: [...topValues, ...bottomValues] }));
     return;
   }
   process.stdout.write(text.join('\n') + '\n');
   if (top > 0 && bottom > 0) {
-    const L = (out.top as number[])[0], mu = (out.bottom as number[])[0];
+    const L = topValues[0], mu = bottomValues[0];
     process.stdout.write(table(['L (top)', 'mu (bottom)', 'kappa = L/mu'], [[L, mu, mu > 0 ? L / mu : null]]));
   }
 }

@@ -251,7 +251,7 @@ function momentumSteps(P: readonly number[], F: readonly number[], X0: Float64Ar
   const look = F[1] !== 0, c0one = c0 === 1, cOne = c === 1, incV = F[11] === 1, keepV = incV;
   const { eHe, gg, ee, vv } = sums;
   let i = lo;
-  if (c0one && cOne && !wantE && !wantV) {
+  if (isUnitMomentum(P, F) && !wantE && !wantV) {
     // Heavy ball and Nesterov with k, loss and gradNorm recorded (a sweep): the loop without the flags of unit
     // coefficients and of the other columns (the same operations).
     i = unitMomentumPairs(a11, b1, c1, look, X0, X1, V, h, ws, lo, hi, count, eHe, gg, keepV, fresh);
