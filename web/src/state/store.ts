@@ -43,6 +43,33 @@ export class Store {
     this.urlTimer = window.setTimeout(() => this.writeUrl(), 150);
   }
 
+  /**
+   * End of a gesture (a drag released, a slider let go, a link followed): the current state becomes its own history
+   * entry, so Back returns to the state before the gesture. No entry when the state equals the current entry's.
+   */
+  commit(): void {
+    clearTimeout(this.urlTimer);
+    const q = this.query();
+    if (location.search === (q ? `?${q}` : '')) return;
+    history.pushState(null, '', `${location.pathname}${q ? `?${q}` : ''}${location.hash}`);
+  }
+
+  /**
+   * Replace the whole state by the one a query string decodes to (Back/Forward: popstate); each section's listeners
+   * hear the keys that changed. Returns the decoding's problems (none for URLs this page wrote).
+   */
+  restore(search: string): string[] {
+    const decoded = decode(search, this.registry);
+    for (const [sec, next] of Object.entries(decoded.state)) {
+      const slice = this.state[sec];
+      const changed = Object.keys(next).filter((k) => !sameValue(slice[k], next[k]));
+      if (!changed.length) continue;
+      Object.assign(slice, next);
+      for (const fn of this.listeners.get(sec) ?? []) fn(slice, changed);
+    }
+    return decoded.problems;
+  }
+
   /** Mirror the state into the address bar now (no history entry per slider tick). */
   writeUrl(): void {
     clearTimeout(this.urlTimer);
@@ -50,4 +77,10 @@ export class Store {
     const url = `${location.pathname}${q ? `?${q}` : ''}${location.hash}`;
     history.replaceState(null, '', url);
   }
+}
+
+/** Equal state values: numbers and strings by value, lists (subsets) element by element. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
 }

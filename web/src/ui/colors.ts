@@ -40,3 +40,15 @@ export const REGIME_COLORS: Record<string, string> = {
   oscillating: '#d97706',
   divergent: '#dc2626',
 };
+
+/**
+ * Colours for series that are not methods (reference lines, bounds, thresholds, samples, regimes' companions): never a
+ * method's colour, so a colour on this page always means one method.
+ */
+export const SERIES_COLORS = {
+  ink: '#000000',
+  grey: '#7F7F7F',
+  light: '#BBBBBB',
+  purple: '#5E3C99',
+  brown: '#8C510A',
+} as const;

@@ -8,6 +8,8 @@ export interface ExportSource {
   charts: () => { label: string; chart: Chart }[];
   /** Rows for CSV; defaults to the first data set of the first chart. */
   csv?: () => Row[];
+  /** A title line with the parameters, drawn above PNG/SVG exports (e.g. 'Heavy ball 2-D: kappa = 25, alpha = 1.8, beta = 0.64'). */
+  title?: () => string;
   /** The equivalent CLI command(s), one per line; build each with `sh` so every value is quoted for the shell. */
   cli: () => string;
 }
