@@ -32,13 +32,3 @@ export function lineSpec(o: LineOpts): object {
     },
   };
 }
-
-/** Quote a command-line argument for a POSIX shell when it holds anything beyond plain spec characters (e.g. ';'). */
-export function shq(arg: string): string {
-  return /^[A-Za-z0-9_.,:=+\-/]*$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Always single-quoted for a POSIX shell, embedded single quotes escaped as '\'' (for a method spec in a command). */
-export function sq(arg: string): string {
-  return `'${arg.replace(/'/g, `'\\''`)}'`;
-}

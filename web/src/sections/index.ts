@@ -1,4 +1,5 @@
-// The sections of the explorer, in lecture order.
+// The sections of the explorer, in reading order: momentum first (section 2's heavy ball is the hero), then the rest of
+// the lecture, then general dynamics (s1) as its own chapter. Ids and URL keys are the lecture's and never change.
 import type { Section } from './section.js';
 import { s1 } from './s1-dynamics.js';
 import { s2 } from './s2-heavy-ball-2d.js';
@@ -11,4 +12,7 @@ import { s8 } from './s8-certify.js';
 import { s9 } from './s9-noise.js';
 import { s10 } from './s10-network.js';
 
-export const sections: Section[] = [s1, s2, s3, s4, s5, s6, s7, s8, s9, s10];
+export const sections: Section[] = [s2, s3, s4, s5, s6, s7, s8, s9, s10, s1];
+
+/** Sections that open a chapter of their own: the chapter heading shown above them (and in the table of contents). */
+export const chapters: Record<string, string> = { s2: 'Momentum', s1: 'General dynamics' };
