@@ -7,17 +7,30 @@ export const plotFont = 'DejaVu Sans, Verdana, sans-serif';
 export const plotSize = { width: 440, height: 260 } as const;
 
 /**
- * Colours for the methods, the same in every figure (Okabe–Ito, colour-blind safe).
+ * Colours for the methods, the same in every figure, on the page and in the report: one entry per method key of the
+ * registry (and cg, chebyshev). The first eight are Okabe–Ito and Paul Tol's colour-blind safe sets; past those no
+ * palette stays safe for every pair, so the rarer methods (and the framework adapters, which equal heavy ball) take
+ * further Tol colours that differ in lightness. `theory` and `bound` are kept for the figures that draw them.
  *
  * @example
  * methodColors.hb; // returns '#D55E00'
  */
 export const methodColors: Readonly<Record<string, string>> = {
-  gd: '#0072B2',
-  hb: '#D55E00',
-  nag: '#009E73',
-  cg: '#CC79A7',
-  chebyshev: '#E69F00',
+  gd: '#0072B2', // blue
+  hb: '#D55E00', // vermilion
+  nag: '#009E73', // bluish green
+  cg: '#CC79A7', // reddish purple
+  chebyshev: '#E69F00', // orange
+  aggmo: '#56B4E9', // sky blue
+  qhm: '#882255', // wine
+  'nag-aspremont': '#005F46', // dark green: the other form of Nesterov
+  tmm: '#332288', // indigo
+  'two-term': '#999933', // olive
+  leapfrog: '#44AA99', // teal
+  'torch-sgd': '#CC6677', // rose
+  'optax-sgd': '#AA4499', // purple
+  'keras-sgd': '#6699CC', // steel blue
+  'tfjs-momentum': '#997700', // dark gold
   theory: '#000000',
   bound: '#7F7F7F',
 };

@@ -1,25 +1,43 @@
 // One colour per method everywhere: the explorer uses the same (colour-blind safe, Okabe–Ito) palette as the CLI's
 // figures and the report (src/plot/theme.ts), so a method looks the same on the page, in a PNG and in the report.
-import { methodColors, palette } from '../lib.js';
+import { methodColors } from '../lib.js';
 
+/** Every method's colour: the one table of src/plot/theme.ts (plus `lower`, kept for sections that drew bounds with it). */
 export const METHOD_COLORS: Record<string, string> = {
   ...methodColors,
-  aggmo: palette[5], // sky blue
-  'nag-aspremont': '#005F46', // dark green: the other form of Nesterov
-  lower: methodColors.bound, // grey: bounds
+  lower: methodColors.bound, // grey: bounds (new code: SERIES_COLORS.grey)
 };
+
+/** Method keys, in the table's order (theory and bounds are series, not methods). */
+export const METHOD_KEYS: string[] = Object.keys(methodColors).filter((k) => k !== 'theory' && k !== 'bound');
 
 export const METHOD_LABELS: Record<string, string> = {
   gd: 'GD',
   hb: 'Heavy ball',
   nag: 'Nesterov',
   cg: 'CG',
-  aggmo: 'AggMo',
   chebyshev: 'Chebyshev',
+  aggmo: 'AggMo',
+  qhm: 'QHM',
   'nag-aspremont': "Nesterov (d'Aspremont)",
+  tmm: 'Triple momentum',
+  'two-term': 'Two-term',
+  leapfrog: 'Leapfrog',
+  'torch-sgd': 'torch SGD',
+  'optax-sgd': 'optax SGD',
+  'keras-sgd': 'Keras SGD',
+  'tfjs-momentum': 'tfjs momentum',
   theory: 'theory',
   lower: 'lower bound',
 };
+
+/**
+ * The palette as CSS custom properties (`--gd`, `--hb`, ..., `--two-term`) on the root element, so style.css and the
+ * header legend use the same table as the charts. Called once at startup.
+ */
+export function applyMethodColors(root: HTMLElement = document.documentElement): void {
+  for (const k of METHOD_KEYS) root.style.setProperty(`--${k}`, METHOD_COLORS[k]);
+}
 
 /** A Vega-Lite colour encoding with the fixed method palette for the given method keys. */
 export function methodColor(keys: string[], field = 'method'): Record<string, unknown> {
