@@ -37,9 +37,32 @@ export function panel(o: PanelOptions): PanelParts {
   if (o.erratum) {
     text.append(h('aside', { class: 'erratum', role: 'note' }, h('strong', { text: 'Erratum. ' }), richText(o.erratum)));
   }
+  // State links land on this panel's figure.
+  for (const a of text.querySelectorAll<HTMLAnchorElement>('a.state-link')) a.href = `?${a.dataset.set}#${o.id}`;
   const el = h('article', { class: 'panel', id: o.id, 'data-panel': o.id },
     header, h('div', { class: 'panel-body' }, h('div', { class: 'panel-side' }, text, controls, readouts), h('div', { class: 'panel-main' }, views, status)));
+  scrollCues(el);
   return { el, controls, views, readouts, status };
+}
+
+/**
+ * Visible cues where content scrolls: the controls column (when taller than the viewport) fades at its bottom until
+ * scrolled to the end; a display formula wider than its box fades at its right edge.
+ */
+function scrollCues(el: HTMLElement): void {
+  const side = el.querySelector<HTMLElement>('.panel-side')!;
+  const update = () => {
+    side.classList.toggle('scrolls', side.scrollHeight > side.clientHeight + 2);
+    side.classList.toggle('at-end', side.scrollTop + side.clientHeight >= side.scrollHeight - 2);
+    for (const f of el.querySelectorAll<HTMLElement>('.formulas .math.display')) {
+      f.classList.toggle('clipped', f.scrollLeft + f.clientWidth < f.scrollWidth - 2);
+    }
+  };
+  side.addEventListener('scroll', update, { passive: true });
+  el.addEventListener('scroll', update, { passive: true, capture: true });
+  const ro = new ResizeObserver(update);
+  ro.observe(side);
+  for (const child of side.children) ro.observe(child);
 }
 
 /** A labelled figure slot inside a panel's views. */
