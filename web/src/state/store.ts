@@ -8,6 +8,10 @@ export class Store {
   readonly problems: string[];
   private readonly listeners = new Map<string, Set<Listener>>();
   private urlTimer = 0;
+  /** The current history entry was pushed for changes not yet committed (later changes replace it, commit closes it). */
+  private open = false;
+  /** Inside restore(): listeners' own corrections replace the restored entry instead of pushing one. */
+  private restoring = false;
 
   constructor(readonly registry: Registry, search: string) {
     const decoded = decode(search, registry);
@@ -40,7 +44,22 @@ export class Store {
 
   private scheduleUrl(): void {
     clearTimeout(this.urlTimer);
-    this.urlTimer = window.setTimeout(() => this.writeUrl(), 150);
+    if (this.restoring) return;
+    this.urlTimer = window.setTimeout(() => this.writeEntry(), 150);
+  }
+
+  /** Mirror uncommitted changes: the first pushes an entry (Back returns to the state before them), later ones replace it. */
+  private writeEntry(): void {
+    clearTimeout(this.urlTimer);
+    const url = this.url();
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (this.open) history.replaceState(null, '', url);
+    else { history.pushState(null, '', url); this.open = true; }
+  }
+
+  private url(): string {
+    const q = this.query();
+    return `${location.pathname}${q ? `?${q}` : ''}${location.hash}`;
   }
 
   /**
@@ -48,10 +67,8 @@ export class Store {
    * entry, so Back returns to the state before the gesture. No entry when the state equals the current entry's.
    */
   commit(): void {
-    clearTimeout(this.urlTimer);
-    const q = this.query();
-    if (location.search === (q ? `?${q}` : '')) return;
-    history.pushState(null, '', `${location.pathname}${q ? `?${q}` : ''}${location.hash}`);
+    this.writeEntry();
+    this.open = false;
   }
 
   /**
@@ -60,22 +77,27 @@ export class Store {
    */
   restore(search: string): string[] {
     const decoded = decode(search, this.registry);
-    for (const [sec, next] of Object.entries(decoded.state)) {
-      const slice = this.state[sec];
-      const changed = Object.keys(next).filter((k) => !sameValue(slice[k], next[k]));
-      if (!changed.length) continue;
-      Object.assign(slice, next);
-      for (const fn of this.listeners.get(sec) ?? []) fn(slice, changed);
+    clearTimeout(this.urlTimer);
+    this.open = false;
+    this.restoring = true;
+    try {
+      for (const [sec, next] of Object.entries(decoded.state)) {
+        const slice = this.state[sec];
+        const changed = Object.keys(next).filter((k) => !sameValue(slice[k], next[k]));
+        if (!changed.length) continue;
+        Object.assign(slice, next);
+        for (const fn of this.listeners.get(sec) ?? []) fn(slice, changed);
+      }
+    } finally {
+      this.restoring = false;
     }
     return decoded.problems;
   }
 
-  /** Mirror the state into the address bar now (no history entry per slider tick). */
+  /** Mirror the state into the current history entry now (no new entry). */
   writeUrl(): void {
     clearTimeout(this.urlTimer);
-    const q = this.query();
-    const url = `${location.pathname}${q ? `?${q}` : ''}${location.hash}`;
-    history.replaceState(null, '', url);
+    history.replaceState(null, '', this.url());
   }
 }
 

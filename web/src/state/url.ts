@@ -116,3 +116,35 @@ export function encode(state: AppState, registry: Registry): string {
   }
   return params.toString().replace(/%2C/g, ',');
 }
+
+/**
+ * A partial state from a query (a state link's `s2.beta=0&s2.alpha=1.8`), validated like the URL: only valid keys
+ * are kept (a number outside its range is clamped, with a line), every rejected one is a problem line.
+ */
+export function decodePatch(query: string, registry: Registry): { patch: AppState; problems: string[] } {
+  const patch: AppState = {};
+  const problems: string[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(query);
+  } catch {
+    return { patch, problems: [`the link ${shown(query)} could not be parsed`] };
+  }
+  for (const [name, raw] of params) {
+    const found = fieldOf(registry, name);
+    if (!found) { problems.push(`the link names an unknown parameter ${shown(name)}: ignored`); continue; }
+    const { sec, key, field } = found;
+    const parsed = CONTROL.test(raw) ? null : field.schema.safeParse(raw);
+    let value: unknown;
+    if (parsed?.success) value = parsed.data;
+    else {
+      const c = parsed ? clamped(name, raw, field) : null;
+      if (!c) { problems.push(`the link's ${name}=${shown(raw)} is not ${field.allowed}: ignored`); continue; }
+      value = c.value;
+      problems.push(c.line);
+    }
+    (patch[sec] ??= {})[key] = value;
+  }
+  if (![...params].length) problems.push(`the link ${shown(query)} sets nothing`);
+  return { patch, problems };
+}

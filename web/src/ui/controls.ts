@@ -47,6 +47,8 @@ export function slider(store: Store, sec: string, key: string, o: SliderOptions)
     box.value = String(v);
     store.set(sec, { [key]: v });
   });
+  // Releasing the slider (or a key press ending) is the end of the gesture: one history entry.
+  range.addEventListener('change', () => store.commit());
   const commit = () => {
     const field = store.registry[sec][key] as Field<number>;
     const parsed = field.schema.safeParse(box.value);
@@ -58,6 +60,7 @@ export function slider(store: Store, sec: string, key: string, o: SliderOptions)
     box.classList.remove('invalid');
     err.textContent = '';
     store.set(sec, { [key]: parsed.data });
+    store.commit();
   };
   box.addEventListener('change', commit);
   box.addEventListener('keydown', (e) => { if (e.key === 'Enter') commit(); });
@@ -74,7 +77,7 @@ export function segmented(store: Store, sec: string, key: string, label: string,
   for (const [value, text] of options) {
     const id = uniqueId(name);
     const input = h('input', { type: 'radio', name, id, value });
-    input.addEventListener('change', () => { if (input.checked) store.set(sec, { [key]: value }); });
+    input.addEventListener('change', () => { if (input.checked) { store.set(sec, { [key]: value }); store.commit(); } });
     inputs.push(input);
     wrap.append(input, h('label', { for: id, text }));
   }
@@ -93,6 +96,7 @@ export function checkboxes(store: Store, sec: string, key: string, label: string
     const input = h('input', { type: 'checkbox', value });
     input.addEventListener('change', () => {
       store.set(sec, { [key]: inputs.filter((i) => i.checked).map((i) => i.value) });
+      store.commit();
     });
     inputs.push(input);
     const swatch = color ? h('span', { class: 'swatch', style: `background:${color}` }) : null;
@@ -121,6 +125,7 @@ export function textInput(store: Store, sec: string, key: string, label: string,
     input.classList.remove('invalid');
     err.textContent = '';
     store.set(sec, { [key]: parsed.data });
+    store.commit();
   };
   input.addEventListener('change', commit);
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') commit(); });

@@ -1,4 +1,5 @@
-// KaTeX rendering (fonts and CSS are bundled by Vite from the katex package: works offline).
+// KaTeX rendering (fonts and CSS are bundled by Vite from the katex package: works offline), and the text of panels:
+// inline `$...$` math and state links `[[label|s2.beta=0&s2.alpha=1.8]]`.
 import katex from 'katex';
 
 export function tex(src: string, display = false): HTMLElement {
@@ -8,13 +9,45 @@ export function tex(src: string, display = false): HTMLElement {
   return el;
 }
 
-/** Replace `$...$` in a plain-text paragraph with rendered inline math. */
-export function richText(text: string): DocumentFragment {
+/** Checks a state link's query against the registry: its problem lines (none when every key is valid). Set by main.ts. */
+let validate: ((query: string) => string[]) | null = null;
+export function setStateLinkValidator(fn: (query: string) => string[]): void {
+  validate = fn;
+}
+
+/** A state link: `label` may hold inline math; `query` is URL keys (`s2.beta=0&s2.alpha=1.8`). Followed by main.ts. */
+function stateLink(label: string, query: string): HTMLElement {
+  const a = document.createElement('a');
+  a.className = 'state-link';
+  a.dataset.set = query;
+  a.href = `?${query}`; // the panel's anchor is added by panel() / the section header
+  a.append(inline(label));
+  const problems = validate?.(query) ?? [];
+  if (problems.length) {
+    a.classList.add('invalid');
+    a.title = problems.join('; ');
+    console.warn(`state link [[${label}|${query}]]: ${problems.join('; ')}`);
+  }
+  return a;
+}
+
+/** `$...$` as inline math, the rest as text. */
+function inline(text: string): DocumentFragment {
   const frag = document.createDocumentFragment();
-  const parts = text.split(/(\$[^$]+\$)/g);
-  for (const part of parts) {
+  for (const part of text.split(/(\$[^$]+\$)/g)) {
     if (part.startsWith('$') && part.endsWith('$') && part.length > 2) frag.append(tex(part.slice(1, -1)));
     else if (part) frag.append(part);
+  }
+  return frag;
+}
+
+/** A paragraph's text: `$...$` rendered as inline math, `[[label|query]]` as a state link. */
+export function richText(text: string): DocumentFragment {
+  const frag = document.createDocumentFragment();
+  for (const part of text.split(/(\[\[[^\]|]+\|[^\]]+\]\])/g)) {
+    const m = /^\[\[([^\]|]+)\|([^\]]+)\]\]$/.exec(part);
+    if (m) frag.append(stateLink(m[1], m[2].trim()));
+    else if (part) frag.append(inline(part));
   }
   return frag;
 }
