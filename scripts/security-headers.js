@@ -3,13 +3,13 @@
 
 /**
  * Sent on every response, errors included. The explorer needs 'wasm-unsafe-eval' (the library compiles its WebAssembly
- * kernels from bytes) and 'unsafe-eval' (Vega compiles its chart expressions with Function); styles set by Vega and
+ * kernels from bytes); no 'unsafe-eval' (Vega's expressions run in vega-interpreter, web/src/ui/chart.ts); styles set by Vega and
  * KaTeX need 'unsafe-inline' in style-src; PNG exports and rasters are data:/blob: images; workers are same-origin.
  */
 export const SECURITY_HEADERS = Object.freeze({
   'Content-Security-Policy': [
     "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

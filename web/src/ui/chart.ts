@@ -1,10 +1,14 @@
 // A Vega-Lite chart rendered by Vega's View API (canvas renderer while interacting; SVG on export).
 // Data sets are named in the spec (`data: {name: 'traj'}`) and replaced wholesale by `set`. A dense raster can live
-// under the Vega canvas (`setRaster`) and joins the image layer only for export.
+// under the Vega canvas (`setRaster`) and joins the image layer only for export. Expressions run in vega-interpreter
+// (no Function: the page's CSP has no 'unsafe-eval'). Each chart is named (its description or its figure caption) and
+// carries a visually hidden text summary of its data.
 import { View, parse, type Spec as VegaSpec } from 'vega';
+import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { vegaConfig } from './theme.js';
+import { vegaConfig, FONT } from './theme.js';
 import { imageRow } from './raster.js';
+import { h, uniqueId } from './dom.js';
 
 export type Row = Record<string, unknown>;
 
@@ -15,10 +19,19 @@ export interface ChartOptions {
   description?: string;
 }
 
+/** Every live chart on the page (the tests walk their colour scales; window.__explorer.charts()). */
+export const liveCharts = new Set<Chart>();
+
 /** A live chart: named data sets that can be replaced, and exports. */
 export class Chart {
   readonly view: View;
   readonly el: HTMLElement;
+  /** The accessible name: the given description, else the figure's caption. */
+  readonly name: string;
+  /** Names of the compiled spec's top-level scales (for the colour checks). */
+  readonly scaleNames: string[];
+  private readonly summary: HTMLElement;
+  private summaryTimer = 0;
   private readonly data = new Map<string, Row[]>();
   private pending: Promise<unknown> = Promise.resolve();
   /** A raster shown under the transparent Vega canvas, and the image layer that receives it on export. */
@@ -28,12 +41,39 @@ export class Chart {
   constructor(el: HTMLElement, spec: TopLevelSpec, opts: ChartOptions = {}) {
     this.el = el;
     el.classList.add('chart');
-    el.setAttribute('role', 'img');
-    if (opts.description) el.setAttribute('aria-label', opts.description);
-    const vg = compile({ ...spec, config: { ...vegaConfig, ...(spec.config ?? {}) } } as TopLevelSpec).spec as VegaSpec;
-    this.view = new View(parse(vg), { renderer: opts.renderer ?? 'canvas', container: el, hover: true, logLevel: 1 });
+    const caption = el.closest('figure')?.querySelector('figcaption')?.textContent?.trim();
+    this.name = opts.description || caption || 'chart';
+    // A text alternative: what is drawn, in words (updated after each data change), read after the name.
+    const sid = uniqueId('chart-summary');
+    this.summary = h('p', { class: 'sr-only chart-summary', id: sid });
+    const vg = compile({ ...spec, description: this.name, config: { ...vegaConfig, ...(spec.config ?? {}) } } as TopLevelSpec).spec as VegaSpec;
+    vg.description = this.name;
+    this.scaleNames = (vg.scales ?? []).map((sc) => sc.name);
+    const runtime = (parse as (s: VegaSpec, c?: unknown, o?: unknown) => ReturnType<typeof parse>)(vg, undefined, { ast: true });
+    this.view = new View(runtime, { renderer: opts.renderer ?? 'canvas', container: el, hover: true, logLevel: 1, expr: expressionInterpreter } as ConstructorParameters<typeof View>[1]);
+    // Vega sets role graphics-document and aria-label = description on the container; the summary describes it.
+    el.setAttribute('aria-label', this.name);
+    el.setAttribute('aria-describedby', sid);
+    el.after(this.summary);
+    if (el.classList.contains('interactive') && !el.hasAttribute('tabindex')) el.tabIndex = 0;
     this.pending = this.view.runAsync();
     this.view.addResizeListener(() => void this.view.runAsync().then(() => this.drawRaster()));
+    liveCharts.add(this);
+  }
+
+  /** Rewrite the text summary a moment after the data changed (large data sets: once, not per drag frame). */
+  private describe(): void {
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = window.setTimeout(() => {
+      const parts: string[] = [];
+      for (const [name, rows] of this.data) {
+        if (name.startsWith('_') || !rows.length) continue;
+        const series = new Set<string>();
+        for (const key of ['method', 'series', 'label']) for (const r of rows.slice(0, 5000)) if (typeof r[key] === 'string') series.add(r[key] as string);
+        parts.push(`${name}: ${rows.length} points${series.size ? ` (${[...series].slice(0, 8).join(', ')})` : ''}`);
+      }
+      this.summary.textContent = `${this.name}. ${parts.length ? `Data: ${parts.join('; ')}.` : 'No data yet.'} Export gives the numbers as CSV.`;
+    }, 400);
   }
 
   /**
@@ -123,6 +163,7 @@ export class Chart {
       this.view.data(name, rows);
     }
     this.pending = this.view.runAsync();
+    this.describe();
     return this.pending;
   }
 
@@ -142,12 +183,16 @@ export class Chart {
     return [...this.data.keys()];
   }
 
-  async svg(): Promise<string> {
-    return this.withRaster(() => this.view.toSVG());
+  /** The chart as SVG; with `title`, a title line (the parameters) drawn above it. */
+  async svg(title?: string): Promise<string> {
+    const svg = await this.withRaster(() => this.view.toSVG());
+    return title ? titledSvg(svg, title) : svg;
   }
 
-  async png(scale = 2): Promise<string> {
-    return this.withRaster(() => this.view.toImageURL('png', scale));
+  /** The chart as a PNG data URL at `scale`; with `title`, a title line drawn above it. */
+  async png(scale = 2, title?: string): Promise<string> {
+    const url = await this.withRaster(() => this.view.toImageURL('png', scale));
+    return title ? titledPng(url, title, scale) : url;
   }
 
   /** CSS scaling of the drawing (the canvas may be shrunk by max-width: 100% on narrow screens). */
@@ -186,8 +231,61 @@ export class Chart {
   }
 
   finalize(): void {
+    liveCharts.delete(this);
     this.view.finalize();
   }
+}
+
+/** Height of the exported title line, in CSS pixels. */
+const TITLE_H = 24;
+const escapeXml = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** An SVG with a title line added above it: the drawing moved down by the line's height. */
+export function titledSvg(svg: string, title: string): string {
+  const m = /<svg([^>]*)>/.exec(svg);
+  if (!m) return svg;
+  const attrs = m[1];
+  const w = Number(/\swidth="([\d.]+)"/.exec(attrs)?.[1] ?? 0), hgt = Number(/\sheight="([\d.]+)"/.exec(attrs)?.[1] ?? 0);
+  const head = attrs
+    .replace(/\sheight="[\d.]+"/, ` height="${hgt + TITLE_H}"`)
+    .replace(/\sviewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"/, (_, x, y, vw, vh) => ` viewBox="${x} ${y} ${vw} ${Number(vh) + TITLE_H}"`);
+  const text = `<text x="6" y="17" font-family="${escapeXml(FONT)}" font-size="13" font-weight="600" fill="#111827">${escapeXml(title)}</text>`;
+  const body = svg.slice(m.index + m[0].length).replace(/<\/svg>\s*$/, '');
+  return `<svg${head}><rect width="${w}" height="${TITLE_H}" fill="#ffffff"/>${text}<g transform="translate(0,${TITLE_H})">${body}</g></svg>`;
+}
+
+/** A PNG data URL with a title line drawn above the image (both at the export's pixel scale). */
+export async function titledPng(url: string, title: string, scale: number): Promise<string> {
+  const img = new Image();
+  img.src = url;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight + Math.round(TITLE_H * scale);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#111827';
+  ctx.font = `600 ${13 * scale}px ${FONT}`;
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillText(title, 6 * scale, 17 * scale, canvas.width - 12 * scale);
+  ctx.drawImage(img, 0, Math.round(TITLE_H * scale));
+  return canvas.toDataURL('image/png');
+}
+
+/**
+ * Arrow-key handling for a focusable interactive plot: `step(dx, dy, big)` with dx, dy in {-1, 0, 1} (big with Shift);
+ * Enter/Space call `commit` (the end of a gesture). Makes `el` focusable with role application.
+ */
+export function arrowKeys(el: HTMLElement, step: (dx: number, dy: number, big: boolean) => void, commit?: () => void): void {
+  if (!el.hasAttribute('tabindex')) el.tabIndex = 0;
+  const d: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+  el.addEventListener('keydown', (e) => {
+    const v = d[e.key];
+    if (v) { e.preventDefault(); step(v[0], v[1], e.shiftKey); return; }
+    if ((e.key === 'Enter' || e.key === ' ') && commit) { e.preventDefault(); commit(); }
+  });
+  el.addEventListener('keyup', (e) => { if (d[e.key] && commit) commit(); });
 }
 
 /** Side of a square plot area that fits the container (axes take about 70 px), clamped to [min, max]. */

@@ -90,25 +90,58 @@ export function exportMenu(src: ExportSource): HTMLElement {
     body.replaceChildren();
     for (const { label, chart } of src.charts()) {
       const svg = h('button', { type: 'button', text: `${label} · SVG` });
-      svg.addEventListener('click', async () => download(`${src.name}-${slug(label)}.svg`, blobUrl(await chart.svg(), 'image/svg+xml')));
+      svg.addEventListener('click', async () => download(`${src.name}-${slug(label)}.svg`, blobUrl(await chart.svg(exportTitle(src, label)), 'image/svg+xml')));
       const png = h('button', { type: 'button', text: 'PNG' });
-      png.addEventListener('click', async () => download(`${src.name}-${slug(label)}.png`, await chart.png(2)));
+      png.addEventListener('click', async () => download(`${src.name}-${slug(label)}.png`, await chart.png(2, exportTitle(src, label))));
       body.append(h('div', { class: 'export-row' }, svg, png));
     }
     const csv = h('button', { type: 'button', text: 'Data · CSV' });
     csv.addEventListener('click', () => {
-      const first = src.charts()[0]?.chart;
-      const rows = src.csv ? src.csv() : first ? first.rows(first.dataNames()[0]) : [];
+      const rows = src.csv ? src.csv() : allRows(src);
       download(`${src.name}.csv`, blobUrl(toCsv(rows), 'text/csv'));
     });
     body.append(h('div', { class: 'export-row' }, csv));
     const text = cliText(src.cli);
     const cmd = h('pre', { class: 'cli', 'data-cli': src.name, tabindex: 0 }, h('code', { text }));
     const copy = h('button', { type: 'button', text: 'Copy command' });
-    copy.addEventListener('click', () => void navigator.clipboard?.writeText(text).catch(() => undefined));
+    copy.addEventListener('click', async () => {
+      try {
+        if (!navigator.clipboard) throw new Error('no clipboard');
+        await navigator.clipboard.writeText(text);
+        copy.textContent = 'Copied';
+      } catch {
+        // Select the command so Ctrl+C / the context menu can copy it.
+        const range = document.createRange();
+        range.selectNodeContents(cmd);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+        copy.textContent = 'Copy failed: select the text';
+      }
+      setTimeout(() => { copy.textContent = 'Copy command'; }, 2500);
+    });
     body.append(h('div', { class: 'export-cli' }, h('span', { class: 'small', text: 'Same computation on the command line:' }), cmd, copy));
   });
   return details;
+}
+
+/** The title line of an exported figure: the section's title with its parameters, then the chart's label. */
+export function exportTitle(src: ExportSource, label: string): string {
+  let t = '';
+  try { t = src.title?.() ?? ''; } catch { t = ''; }
+  return (t ? `${t} · ${label}` : label).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ');
+}
+
+/**
+ * Every data set of every chart, for a section that gives no csv(): one table, a `dataset` column naming the chart
+ * and data set when there is more than one (internal sets, named with a leading _, are left out).
+ */
+export function allRows(src: ExportSource): Row[] {
+  const sets: { tag: string; rows: Row[] }[] = [];
+  for (const { label, chart } of src.charts()) {
+    for (const name of chart.dataNames()) if (!name.startsWith('_') && chart.rows(name).length) sets.push({ tag: `${slug(label)}/${name}`, rows: chart.rows(name) });
+  }
+  if (sets.length === 1) return sets[0].rows;
+  return sets.flatMap(({ tag, rows }) => rows.map((r) => ({ dataset: tag, ...r })));
 }
 
 function slug(s: string): string {
