@@ -120,14 +120,32 @@ function buildLegend(): void {
     h('span', { class: 'm', 'data-method': k, style: `--c: ${METHOD_COLORS[k]}`, text: METHOD_LABELS[k] ?? k })));
 }
 
+/**
+ * "Verify this": claims the report checks (cli/report/checks/*.ts), each a state link to the live figure that shows it.
+ * Keys are validated like the URL's (a stale key shows a notice when followed).
+ */
+const VERIFY = [
+  '[[gradient descent is heavy ball with $\\beta = 0$|s2.beta=0#s2-panel]]',
+  '[[the regime threshold is $T = (1-\\sqrt\\beta)^2/\\alpha$ (the slide lost a sign)|s4.beta1=0.81&s4.alpha1=1#s4-rho]]',
+  '[[Polyak-tuned heavy ball falls into a 3-cycle from $x_0 = 3.3$|s8.x0=3.3#s8-counter]]',
+  '[[and converges from $x_0 = 0.5$|s8.x0=0.5#s8-counter]]',
+];
+
+function buildVerify(): void {
+  const intro = document.querySelector('.intro');
+  if (!intro) return;
+  intro.append(h('p', { class: 'verify' }, h('span', { class: 'verify-head', text: 'Verify the report, live: ' }), richText(VERIFY.join(' · '))));
+}
+
 function build(): void {
   buildToc();
   buildLegend();
+  buildVerify();
   const host = document.getElementById('sections')!;
   sections.forEach((s, i) => {
     if (chapters[s.id] && i > 0) host.append(h('h2', { class: 'chapter', id: `chapter-${s.id}` }, chapters[s.id]));
     const summary = h('p', { class: 'summary' }, richText(s.summary));
-    for (const a of summary.querySelectorAll<HTMLAnchorElement>('a.state-link')) a.href = `?${a.dataset.set}#${s.id}`;
+    for (const a of summary.querySelectorAll<HTMLAnchorElement>('a.state-link:not([data-target])')) a.href = `?${a.dataset.set}#${s.id}`;
     host.append(
       h('section', { class: 'lecture-section', id: s.id, 'aria-labelledby': `${s.id}-title`, 'data-num': String(i + 1) },
         h('header', { class: 'section-head' },
@@ -168,11 +186,16 @@ async function followStateLink(a: HTMLAnchorElement): Promise<void> {
     await mount(sec);
     store.set(sec, values);
   }
-  const panelEl = a.closest<HTMLElement>('.panel');
-  const anchor = panelEl?.id ?? Object.keys(patch)[0] ?? a.closest('.lecture-section')?.id;
+  const named = a.dataset.target ? document.getElementById(a.dataset.target) : null;
+  const panelEl = a.dataset.target ? (named?.closest<HTMLElement>('.panel') ?? null) : a.closest<HTMLElement>('.panel');
+  const anchor = a.dataset.target ?? panelEl?.id ?? Object.keys(patch)[0] ?? a.closest('.lecture-section')?.id;
   if (anchor && location.hash !== `#${anchor}`) history.replaceState(null, '', `${location.pathname}${location.search}#${anchor}`);
   store.commit();
-  if (anchor) await goTo(anchor, () => (panelEl ? panelEl.querySelector<HTMLElement>('.panel-main') ?? panelEl : null));
+  // The figure (on phones the sticky figure comes first; on wide screens the panel's top shows it beside the text).
+  if (anchor) await goTo(anchor, () => {
+    const p = panelEl ?? document.getElementById(anchor)?.closest<HTMLElement>('.panel') ?? null;
+    return p ? (matchMedia('(max-width: 900px)').matches ? p.querySelector<HTMLElement>('.panel-main') : p) : null;
+  });
 }
 
 document.addEventListener('click', (e) => {

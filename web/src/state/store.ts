@@ -13,6 +13,11 @@ export class Store {
   /** Inside restore(): listeners' own corrections replace the restored entry instead of pushing one. */
   private restoring = false;
 
+  /** True while restore() notifies listeners (controls then show the value even in a focused box). */
+  get isRestoring(): boolean {
+    return this.restoring;
+  }
+
   constructor(readonly registry: Registry, search: string) {
     const decoded = decode(search, registry);
     this.state = decoded.state;

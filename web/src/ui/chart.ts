@@ -59,6 +59,7 @@ export class Chart {
     this.pending = this.view.runAsync();
     this.view.addResizeListener(() => void this.view.runAsync().then(() => this.drawRaster()));
     liveCharts.add(this);
+    this.describe();
   }
 
   /** Rewrite the text summary a moment after the data changed (large data sets: once, not per drag frame). */
@@ -72,7 +73,8 @@ export class Chart {
         for (const key of ['method', 'series', 'label']) for (const r of rows.slice(0, 5000)) if (typeof r[key] === 'string') series.add(r[key] as string);
         parts.push(`${name}: ${rows.length} points${series.size ? ` (${[...series].slice(0, 8).join(', ')})` : ''}`);
       }
-      this.summary.textContent = `${this.name}. ${parts.length ? `Data: ${parts.join('; ')}.` : 'No data yet.'} Export gives the numbers as CSV.`;
+      const raster = this.raster ? ` An image of ${this.raster.canvas.width} x ${this.raster.canvas.height} cells over [${this.raster.x0}, ${this.raster.x1}] x [${this.raster.y0}, ${this.raster.y1}].` : '';
+      this.summary.textContent = `${this.name}.${raster} ${parts.length ? `Data: ${parts.join('; ')}.` : raster ? '' : 'No data yet.'} Export gives the numbers as CSV.`;
     }, 400);
   }
 
@@ -84,6 +86,7 @@ export class Chart {
    * should hide its grid (the image layer used to cover it). Resolves once drawn with the data `sets` given.
    */
   async setRaster(layer: string, canvas: HTMLCanvasElement, x0: number, x1: number, y0: number, y1: number, sets: Record<string, Row[]> = {}): Promise<void> {
+    if (!this.raster) this.describe();
     this.raster = { layer, canvas, x0, x1, y0, y1 };
     await (Object.keys(sets).length ? this.set(sets) : this.pending);
     this.drawRaster();

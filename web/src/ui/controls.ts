@@ -36,7 +36,7 @@ export function slider(store: Store, sec: string, key: string, o: SliderOptions)
   const show = (v: number) => {
     range.value = toRange(v);
     range.setAttribute('aria-valuetext', fmt(v, 4));
-    if (document.activeElement !== box) box.value = String(v);
+    if (document.activeElement !== box || store.isRestoring) box.value = String(v);
   };
   show(store.get(sec)[key] as number);
   store.subscribe(sec, (s, changed) => { if (changed.includes(key)) show(s[key] as number); });
@@ -129,7 +129,7 @@ export function textInput(store: Store, sec: string, key: string, label: string,
   };
   input.addEventListener('change', commit);
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') commit(); });
-  store.subscribe(sec, (s, changed) => { if (changed.includes(key) && document.activeElement !== input) input.value = String(s[key]); });
+  store.subscribe(sec, (s, changed) => { if (changed.includes(key) && (document.activeElement !== input || store.isRestoring)) input.value = String(s[key]); });
   return h('div', { class: 'control text' }, h('label', { for: id, text: label }), input, err);
 }
 

@@ -15,12 +15,18 @@ export function setStateLinkValidator(fn: (query: string) => string[]): void {
   validate = fn;
 }
 
-/** A state link: `label` may hold inline math; `query` is URL keys (`s2.beta=0&s2.alpha=1.8`). Followed by main.ts. */
-function stateLink(label: string, query: string): HTMLElement {
+/**
+ * A state link: `label` may hold inline math; `query` is URL keys (`s2.beta=0&s2.alpha=1.8`), optionally ending in
+ * `#panel-id` (where to show it; by default the panel holding the link). Followed by main.ts.
+ */
+function stateLink(label: string, target: string): HTMLElement {
+  const hash = target.indexOf('#');
+  const query = hash < 0 ? target : target.slice(0, hash);
   const a = document.createElement('a');
   a.className = 'state-link';
   a.dataset.set = query;
-  a.href = `?${query}`; // the panel's anchor is added by panel() / the section header
+  if (hash >= 0) a.dataset.target = target.slice(hash + 1);
+  a.href = `?${query}${hash >= 0 ? target.slice(hash) : ''}`; // else the panel's anchor is added by panel() / the section header
   a.append(inline(label));
   const problems = validate?.(query) ?? [];
   if (problems.length) {

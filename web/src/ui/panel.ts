@@ -38,7 +38,7 @@ export function panel(o: PanelOptions): PanelParts {
     text.append(h('aside', { class: 'erratum', role: 'note' }, h('strong', { text: 'Erratum. ' }), richText(o.erratum)));
   }
   // State links land on this panel's figure.
-  for (const a of text.querySelectorAll<HTMLAnchorElement>('a.state-link')) a.href = `?${a.dataset.set}#${o.id}`;
+  for (const a of text.querySelectorAll<HTMLAnchorElement>('a.state-link:not([data-target])')) a.href = `?${a.dataset.set}#${o.id}`;
   const el = h('article', { class: 'panel', id: o.id, 'data-panel': o.id },
     header, h('div', { class: 'panel-body' }, h('div', { class: 'panel-side' }, text, controls, readouts), h('div', { class: 'panel-main' }, views, status)));
   scrollCues(el);
