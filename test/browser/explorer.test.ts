@@ -259,7 +259,8 @@ describe('explorer in chromium', () => {
     let same = 0, total = 0;
     for (let i = 0; i < 12; i++) for (let j = 0; j < 12; j++) {
       const x = Math.round(rect.x + 4 + ((rect.w - 8) * (i + 0.5)) / 12), y = Math.round(rect.y + 4 + ((rect.h - 8) * (j + 0.5)) / 12);
-      const a = 4 * (y * screen.width + x), b = 4 * ((2 * y + 1) * mapPng.width + 2 * x + 1);
+      // The export has its title line (24 CSS px, web/src/ui/chart.ts TITLE_H) above the chart.
+      const a = 4 * (y * screen.width + x), b = 4 * ((2 * (y + 24) + 1) * mapPng.width + 2 * x + 1);
       const over = (c: number) => Math.round((mapPng.data[b + c] * mapPng.data[b + 3] + 255 * (255 - mapPng.data[b + 3])) / 255);
       total++;
       if ([0, 1, 2].every((c) => Math.abs(screen.data[a + c] - over(c)) <= 6)) same++;

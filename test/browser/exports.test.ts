@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startExplorer, openPage, mountSection, repo, type Explorer } from './harness.js';
@@ -173,4 +174,48 @@ describe('exported commands of every section', () => {
     console.log(`exports: ${ran} momentum-lab commands run`);
     expect(failures).toEqual([]);
   }, 900_000);
+
+  it('PNG and SVG exports carry a title line; Copy command confirms; CSV defaults to every data set', async () => {
+    const p2 = await openPage(ex, '?s2.beta=0.5', { width: 1440, height: 900 });
+    await mountSection(p2.page, 's2');
+    await p2.page.locator('#s2-panel details.export summary').click();
+    const save = async (nth: number) => {
+      const [dl] = await Promise.all([p2.page.waitForEvent('download'), p2.page.locator('#s2-panel .export-body button').nth(nth).click()]);
+      const path = join(work, dl.suggestedFilename());
+      await dl.saveAs(path);
+      return path;
+    };
+    const label = (await p2.page.locator('#s2-panel .export-body button').first().textContent())!.replace(' · SVG', '');
+    const svg = readFileSync(await save(0), 'utf8');
+    // The title line: the section's title() (with its parameters) when given, then the chart's label.
+    const title = /<text[^>]*>([^<]*)<\/text><g transform="translate\(0,24\)">/.exec(svg)?.[1] ?? '';
+    expect(title.endsWith(label)).toBe(true);
+    const png = PNG.sync.read(readFileSync(await save(1)));
+    const box = await p2.page.locator('#s2-panel .plot canvas').first().evaluate((c) => ({ w: parseFloat((c as HTMLCanvasElement).style.width) || (c as HTMLCanvasElement).width, h: parseFloat((c as HTMLCanvasElement).style.height) || (c as HTMLCanvasElement).height }));
+    expect(png.width).toBe(2 * Math.round(box.w));
+    expect(png.height).toBe(2 * Math.round(box.h) + 48);
+    // Copy command: a confirmation either way (headless chromium may refuse the clipboard: then the text is selected).
+    const copy = p2.page.locator('#s2-panel .export-body button', { hasText: 'Copy command' });
+    await copy.click();
+    const said = String(await (await p2.page.waitForFunction(() => {
+      const t = document.querySelector('#s2-panel .export-cli button')!.textContent!;
+      return /Copied|Copy failed/.test(t) ? t : null;
+    })).jsonValue());
+    if (said.startsWith('Copy failed')) expect(await p2.page.evaluate(() => getSelection()!.toString())).toContain('momentum-lab');
+    console.log(`exports: s2 title line "${title}"; copy said "${said}"`);
+    // A panel with no csv() of its own (s5-decay): every data set of its charts, tagged by a dataset column.
+    await mountSection(p2.page, 's5');
+    const expected = await p2.page.evaluate(() => window.__explorer.charts().filter((c) => c.el.closest('#s5-decay'))
+      .flatMap((c) => c.dataNames().filter((n) => !n.startsWith('_')).map((n) => c.rows(n).length)));
+    await p2.page.locator('#s5-decay details.export summary').click();
+    const [dl] = await Promise.all([p2.page.waitForEvent('download'), p2.page.locator('#s5-decay .export-body button', { hasText: 'CSV' }).click()]);
+    const csvPath = join(work, 's5.csv');
+    await dl.saveAs(csvPath);
+    const csv = readFileSync(csvPath, 'utf8').trim().split('\n');
+    expect(expected.filter((n) => n > 0).length).toBeGreaterThan(1);
+    expect(csv[0].startsWith('dataset,')).toBe(true);
+    expect(csv.length - 1).toBe(expected.reduce((a, b) => a + b, 0));
+    expect(p2.errors).toEqual([]);
+    await p2.page.close();
+  }, 120_000);
 });

@@ -117,7 +117,7 @@ export function exportMenu(src: ExportSource): HTMLElement {
         getSelection()?.addRange(range);
         copy.textContent = 'Copy failed: select the text';
       }
-      setTimeout(() => { copy.textContent = 'Copy command'; }, 2500);
+      setTimeout(() => { copy.textContent = 'Copy command'; }, 4000);
     });
     body.append(h('div', { class: 'export-cli' }, h('span', { class: 'small', text: 'Same computation on the command line:' }), cmd, copy));
   });
