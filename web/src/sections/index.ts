@@ -15,4 +15,4 @@ import { s10 } from './s10-network.js';
 export const sections: Section[] = [s2, s3, s4, s5, s6, s7, s8, s9, s10, s1];
 
 /** Sections that open a chapter of their own: the chapter heading shown above them (and in the table of contents). */
-export const chapters: Record<string, string> = { s2: 'Momentum', s1: 'General dynamics' };
+export const chapters: Record<string, string> = { s2: 'Part I · Momentum', s1: 'Part II · Beyond optimisation: general dynamics' };
