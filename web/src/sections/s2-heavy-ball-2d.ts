@@ -12,7 +12,7 @@ import { paint, imageLayer, imageRow } from '../ui/raster.js';
 import { trajectory, firstBelow, type Path } from '../ui/trajectory.js';
 import { thin, density, extent } from '../ui/decimate.js';
 import { ruleFormula } from '../ui/method-picker.js';
-import { timed, frameScheduler } from '../perf.js';
+import { timed, frameScheduler, record } from '../perf.js';
 import { h, fmt, uniqueId } from '../ui/dom.js';
 import {
   createProblem, denseQuadratic, fromRows, gradientDescent, heavyBall, nesterov, linearMethod, worstRateOverSpectrum, methods, tuningRule,
@@ -154,6 +154,25 @@ function lossSpec(keys: M[], height = 300): object {
       { data: { name: 'diverged' }, mark: { type: 'text', align: 'right', dx: -4, baseline: 'top', clip: true, fontSize: 12 }, encoding: { x, y: { datum: 0, scale: null }, yOffset: { field: 'row', type: 'quantitative', scale: null }, text: { field: 'text' }, color: { value: INK } } },
     ],
   };
+}
+
+/** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is >= x (x > 0). */
+export function niceUp(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
+  return 10 * p;
+}
+
+/** Set a chart's signal only when its value changed (Vega treats every new array as a change). */
+const SIGNALS = new WeakMap<Chart, Map<string, string>>();
+function setSignal(chart: Chart, name: string, value: number[]): void {
+  let m = SIGNALS.get(chart);
+  if (!m) SIGNALS.set(chart, (m = new Map()));
+  const key = value.join(',');
+  if (m.get(name) === key) return;
+  m.set(name, key);
+  chart.view.signal(name, value);
 }
 
 /** The eigen-coordinates (q_min, q_max components of w - w*) of every iterate of a path, interleaved. */
@@ -334,6 +353,8 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
   const ballSets = (): { space: Row[]; eigen: Row[]; k: number } => {
     const k = s().k;
     const space: Row[] = [], eigen: Row[] = [];
+    // At k = 0 every ball sits on the start, which its own mark already shows.
+    if (k === 0) return { space, eigen, k };
     for (const m of METHODS) {
       const path = last.paths[m];
       if (!path) continue;
@@ -359,6 +380,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
   };
 
   const update = async () => {
+    const t0 = performance.now();
     const st = s();
     const x0 = Float64Array.of(st.x0, st.y0);
     const paths: Partial<Record<M, Path>> = {};
@@ -438,14 +460,27 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     const b = ballSets();
     const cursor = [{ k: Math.min(b.k, end) }];
     showScrub();
-    p.status.textContent = statusOf(st, paths, end);
-    await Promise.all([
-      charts!.space.set({ traj, marks, diverged, ball: b.space }),
-      problem.eigenCoordinates
-        ? (charts!.eigen.view.signal('edom', [-1.08 * R, 1.08 * R]), charts!.eigen.set({ traj: eig, marks: eigMarks, diverged: eigDiverged, ball: b.eigen }))
-        : (charts!.eigen.view.signal('kdom', [0, end]).signal('ldom', ldom), charts!.eigen.set({ loss, diverged: lossDiverged, cursor })),
-      (charts!.loss.view.signal('kdom', [0, end]).signal('ldom', ldom), charts!.loss.set({ loss, diverged: lossDiverged, cursor })),
-    ]);
+    const status = statusOf(st, paths, end);
+    if (p.status.textContent !== status) p.status.textContent = status;
+    const tDraw = performance.now();
+    record('s2.compute', tDraw - t0);
+    // Axis ranges rounded to nice values and set only when they change: an unchanged scale costs Vega no axis layout.
+    const kdom = [0, niceUp(end)];
+    const ldomNice = [10 ** Math.floor(Math.log10(ldom[0])), 10 ** Math.ceil(Math.log10(ldom[1]))];
+    await charts!.space.set({ traj, marks, diverged, ball: b.space });
+    const t1 = performance.now(); record('s2.draw.space', t1 - tDraw);
+    if (problem.eigenCoordinates) {
+      setSignal(charts!.eigen, 'edom', [-niceUp(1.08 * R), niceUp(1.08 * R)]);
+      await charts!.eigen.set({ traj: eig, marks: eigMarks, diverged: eigDiverged, ball: b.eigen });
+    } else {
+      setSignal(charts!.eigen, 'kdom', kdom); setSignal(charts!.eigen, 'ldom', ldomNice);
+      await charts!.eigen.set({ loss, diverged: lossDiverged, cursor });
+    }
+    const t2 = performance.now(); record('s2.draw.eigen', t2 - t1);
+    setSignal(charts!.loss, 'kdom', kdom); setSignal(charts!.loss, 'ldom', ldomNice);
+    await charts!.loss.set({ loss, diverged: lossDiverged, cursor });
+    record('s2.draw.loss', performance.now() - t2);
+    record('s2.draw', performance.now() - tDraw);
   };
 
   /** The status line, from the state and the runs: problem, parameters, and where each method converged or diverged. */

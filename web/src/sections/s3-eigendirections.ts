@@ -103,7 +103,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
   p.views.append(vW.el, vPhase.el, vEig.el);
   el.append(p.el);
 
-  const colorEnc = (domain: string[]) => ({ field: 'dir', type: 'nominal', title: null, sort: null, scale: { domain, scheme: 'viridis' }, legend: { orient: 'top', direction: 'horizontal', labelLimit: 300 } });
+  const colorEnc = (domain: string[]) => ({ field: 'dir', type: 'nominal', title: null, sort: null, scale: { domain, scheme: 'viridis' }, legend: { orient: 'top', direction: 'horizontal', labelLimit: 300, columns: Math.min(domain.length, 3) } });
   // The highlighted direction (signal hl: its label, '' for none) at full opacity, the others faded.
   const fade = (on: number) => ({ condition: { test: "hl === '' || datum.dir === hl", value: on }, value: 0.15 });
   const hlParam = { name: 'hl', value: '' };

@@ -141,24 +141,36 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     if (inside(t.upperReal!)) rules.push({ h: t.upperReal, label: 'U' });
     if (inside(t.stability!)) rules.push({ h: t.stability, label: 'divergence' });
     full = rows;
+    // The legend lists what is drawn: the chart is rebuilt when the set of curves changes.
+    const drawn = [...M3.filter((m) => st.shown.includes(m)).map((m) => METHOD_LABELS[m]), ...(rows.some((r) => r.method === PICK_LABEL) ? [PICK_LABEL] : [])];
+    if (drawn.join('|') !== drawnKey) { drawnKey = drawn.join('|'); createChart(drawn); }
     await chart!.set({ rho: rows, rules, level: [{ y: Math.sqrt(st.beta1), label: '√β' }] });
   };
-  const start = async () => {
+  let drawnKey = '';
+  const createChart = (drawn: string[]) => {
+    chart?.finalize();
+    v.plot.replaceChildren();
+    const colourOf = (label: string) => (label === PICK_LABEL ? PICK_COLOR : METHOD_COLORS[M3.find((m) => METHOD_LABELS[m] === label)!]);
+    // Threshold labels right of their rule, or left of it near the right edge (clipped otherwise).
+    const ruleText = (filter: string, align: string, dx: number) => ({ data: { name: 'rules' }, transform: [{ filter }], mark: { type: 'text', angle: 0, align, dx, baseline: 'top', color: SERIES_COLORS.ink, fontWeight: 600, clip: true }, encoding: { x: { field: 'h', type: 'quantitative' }, y: { datum: 1.12 }, text: { field: 'label' } } });
     chart = named(v.plot, {
       width: 'container', height: 280, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       layer: [
         { data: { name: 'level' }, mark: { type: 'rule', strokeDash: [4, 4], color: SERIES_COLORS.grey, clip: true }, encoding: { y: { field: 'y', type: 'quantitative' } } },
         { data: { name: 'level' }, mark: { type: 'text', align: 'left', dx: 4, dy: -6, color: SERIES_COLORS.grey, clip: true }, encoding: { y: { field: 'y', type: 'quantitative' }, x: { datum: 1e-4 }, text: { field: 'label' } } },
         { data: { name: 'rules' }, mark: { type: 'rule', color: SERIES_COLORS.ink, strokeDash: [2, 3], clip: true }, encoding: { x: { field: 'h', type: 'quantitative' } } },
-        { data: { name: 'rules' }, mark: { type: 'text', angle: 0, align: 'left', dx: 3, baseline: 'top', color: SERIES_COLORS.ink, fontWeight: 600, clip: true }, encoding: { x: { field: 'h', type: 'quantitative' }, y: { datum: 1.12 }, text: { field: 'label' } } },
+        ruleText('datum.h <= 0.3', 'left', 3),
+        ruleText('datum.h > 0.3', 'right', -3),
         { data: { name: 'hover' }, mark: { type: 'rule', color: SERIES_COLORS.purple, strokeWidth: 1.5, clip: true }, encoding: { x: { field: 'h', type: 'quantitative' } } },
         { data: { name: 'rho' }, mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: {
           x: { field: 'h', type: 'quantitative', title: 'curvature h (log scale)', scale: { type: 'log', domain: [1e-4, 1], nice: false }, axis: { format: '~g', values: [1e-4, 1e-3, 1e-2, 1e-1, 1] } },
           y: { field: 'rho', type: 'quantitative', title: 'spectral radius ρ', scale: { domain: [0, 1.15] } },
-          color: { ...methodColor([...M3]), scale: { domain: [...M3.map((m) => METHOD_LABELS[m]), PICK_LABEL], range: [...M3.map((m) => METHOD_COLORS[m]), PICK_COLOR] } },
+          color: { ...methodColor([...M3]), scale: { domain: drawn, range: drawn.map(colourOf) } },
         } },
       ],
-    }, 'Spectral radius rho of each method against the curvature h on a log axis, with the thresholds T, U and divergence marked');
+    }, `Spectral radius rho against the curvature h on a log axis for ${drawn.join(', ') || 'no method'}, with the thresholds T, U and divergence marked`);
+  };
+  const start = async () => {
     // Hover (or arrow keys on the focused plot): the curvature under the pointer becomes section 3's highlighted direction.
     const hover = (x: number) => {
       const hx = Math.min(1, Math.max(1e-4, x));
@@ -391,19 +403,26 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const st = s();
     if (!isClassic(st)) return drawGeneric();
     const mu = 1 / st.kappa;
-    const betas = st.method === 'gd' ? linspace(0, 0.9999, 2) : linspace(0, 0.9999, 300);
-    const { curves, optimal } = rateMapCurves(st.method, betas, { mu, L: 1 });
     const [a0, a1] = alphaRange(st);
-    const rows: Row[] = [];
-    // Thinned to the drawing resolution (Vega builds one scenegraph item per vertex).
-    for (const c of curves) {
-      const inside: number[] = [];
-      c.betas.forEach((_b, i) => { const a = c.alphas[i]; if (a >= a0 && a <= a1) inside.push(i); });
-      for (const k of thin(inside.length, (j) => c.alphas[inside[j]], (j) => c.betas[inside[j]], density(a0, a1), density(0, 1))) {
-        const i = inside[k];
-        rows.push({ curve: CURVE_LABEL[c.name], alpha: c.alphas[i], beta: c.betas[i], i });
+    // The curves and the optimum depend on the method and kappa only: a click (a new point) reuses them.
+    const key = `${st.method}|${st.kappa}`;
+    const fresh = key !== curvesCache?.key;
+    if (fresh) {
+      const betas = st.method === 'gd' ? linspace(0, 0.9999, 2) : linspace(0, 0.9999, 300);
+      const { curves, optimal } = rateMapCurves(st.method, betas, { mu, L: 1 });
+      const rows: Row[] = [];
+      // Thinned to the drawing resolution (Vega builds one scenegraph item per vertex).
+      for (const c of curves) {
+        const inside: number[] = [];
+        c.betas.forEach((_b, i) => { const a = c.alphas[i]; if (a >= a0 && a <= a1) inside.push(i); });
+        for (const k of thin(inside.length, (j) => c.alphas[inside[j]], (j) => c.betas[inside[j]], density(a0, a1), density(0, 1))) {
+          const i = inside[k];
+          rows.push({ curve: CURVE_LABEL[c.name], alpha: c.alphas[i], beta: c.betas[i], i });
+        }
       }
+      curvesCache = { key, rows, optimal, floor: rateAtOptimum(st) };
     }
+    const { rows, optimal } = curvesCache!;
     const point = worstRateOverInterval(lm(st.method, st.alpha, st.beta), mu, 1);
     table.set('point', 'alpha', st.alpha, 5); table.set('point', 'beta', st.method === 'gd' ? 0 : st.beta, 5); table.set('point', 'rate', point.rate, 6);
     table.set('optimal', 'alpha', optimal.alpha, 5); table.set('optimal', 'beta', optimal.beta, 5); table.set('optimal', 'rate', optimal.rate, 6);
@@ -412,9 +431,11 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const meth = lm(st.method, st.alpha, st.beta);
     const loc: Row[] = [];
     for (const x of logspace(mu, 1, 160)) for (const z of directionEigenvalues(meth, x)) loc.push({ re: z.re, im: z.im, logh: Math.log10(x) });
-    const legend = [{ rho: rateAtOptimum(st), alpha: a0, beta: 0 }, { rho: 1, alpha: a0, beta: 0 }];
-    await Promise.all([map!.set({ curves: rows, marks, legend }), locus!.set({ loc, circle })]);
+    const legend = [{ rho: curvesCache!.floor, alpha: a0, beta: 0 }, { rho: 1, alpha: a0, beta: 0 }];
+    await Promise.all([map!.set(fresh ? { curves: rows, marks, legend } : { marks }), locus!.set(fresh ? { loc, circle } : { loc })]);
   };
+  /** The last curves drawn (reset when the charts are rebuilt). */
+  let curvesCache: { key: string; rows: Row[]; optimal: { alpha: number; beta: number; rate: number }; floor: number } | null = null;
   /**
    * Compute the map in a worker and paint it into the canvas drawn under the chart (no PNG, no Vega redraw: the
    * legend and curves were redrawn at input time by drawCurves).
@@ -477,6 +498,7 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     }
   };
   const createCharts = () => {
+    curvesCache = null;
     const st = s();
     const [xd, yd] = domains(st);
     const classic = isClassic(st);
@@ -495,7 +517,8 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
         ...(classic ? [{ data: { name: 'curves' }, mark: { type: 'line', strokeWidth: 1.6, clip: true }, encoding: { x, y, order: { field: 'i', type: 'quantitative' }, color: { field: 'curve', type: 'nominal', title: 'curves', scale: { domain: Object.values(CURVE_LABEL), range: CURVE_COLORS }, legend: CURVE_LEGEND }, strokeDash: { field: 'curve', type: 'nominal', title: 'curves', scale: { domain: Object.values(CURVE_LABEL), range: CURVE_DASH }, legend: CURVE_LEGEND } } }] : [{ data: { name: 'curves' }, mark: { type: 'line' }, encoding: { x, y } }]),
         { data: { name: 'marks' }, transform: classic ? [] : [{ calculate: "datum.kind === 'optimum' ? 'best cell' : datum.kind", as: 'kind' }], mark: { type: 'point', filled: true, size: 120, stroke: '#111827', strokeWidth: 1.2, clip: true }, encoding: { x, y, shape: { field: 'kind', type: 'nominal', title: null, scale: { domain: shapes, range: ['diamond', 'circle'] }, legend: { orient: 'top', direction: 'horizontal' } }, fill: { value: '#ffffff' } } },
       ],
-      resolve: { scale: { color: 'independent', shape: 'independent' } },
+      // strokeDash resolved as colour is: both legends in the curves' layer, where Vega-Lite merges them into one.
+      resolve: { scale: { color: 'independent', shape: 'independent', strokeDash: 'independent' } },
     }, classic ? `Rate map of ${st.method}: worst spectral radius over [mu, L] for every (alpha, beta), with the stability, critical-damping and real/complex curves and the picked point (click, or focus and use the arrow keys)` : `Rate map of ${st.method} over ${ax?.join(' and ') ?? ''}: worst spectral radius over [mu, L], best cell and picked point`);
     locus = named(vLocus.plot, {
       width: 250, height: 250,
