@@ -138,12 +138,22 @@ describe('s2: the hero', () => {
     const plot = page.locator('#s2-panel .plot.interactive');
     await plot.focus();
     const before = await page.evaluate(() => ({ ...(window.__explorer.store.state.s2 as { x0: number; y0: number }) }));
+    const h0 = await page.evaluate(() => history.length);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowUp');
     await settle(page);
     const after = await page.evaluate(() => ({ ...(window.__explorer.store.state.s2 as { x0: number; y0: number }) }));
-    expect(after.x0).toBeCloseTo(before.x0 + 3.2 / 50, 3);
+    expect(after.x0).toBeCloseTo(before.x0 + 3.2 / 50, 3); // 1/50 of the window [-1.6, 1.6] per key
     expect(after.y0).toBeCloseTo(before.y0 + 3.2 / 50, 3);
+    expect(await page.evaluate(() => history.length)).toBe(h0 + 2); // one entry per key released (store.commit)
+    // A drag on the plot: one more entry when the pointer is released, however many moves it made.
+    const box = (await page.locator('#s2-panel .plot.interactive canvas').first().boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(box.x + box.width * (0.4 + 0.02 * i), box.y + box.height * 0.4);
+    await page.mouse.up();
+    await settle(page);
+    expect(await page.evaluate(() => history.length)).toBe(h0 + 3);
     expect(page.url()).toContain('s2.x0=');
     const desc = await page.locator('#s2-panel .chart').evaluateAll((es) => es.map((e) => e.getAttribute('aria-label')));
     expect(new Set(desc).size).toBe(desc.length);
@@ -263,6 +273,22 @@ describe('s4: spectral radius and the rate map', () => {
     const hb = rhoRows.filter((r) => r.method === 'hb');
     expect(hb[0].h as number).toBeCloseTo(1e-4, 12);
     for (const i of [0, 250, 499]) expect(hb[i].rho as number).toBeCloseTo(directionRate(linearMethod('hb', { alpha: 2.4, beta: 0.25 }), hb[i].h as number), 12);
+    // Hover rho(h) at 70% across its plot: s3.hl is that curvature, and s3 (drawn once in view) highlights the nearest direction.
+    const rho = page.locator('#s4-rho .plot canvas').first();
+    await rho.scrollIntoViewIfNeeded();
+    const rb = (await rho.boundingBox())!;
+    await page.mouse.move(rb.x + rb.width * 0.7, rb.y + rb.height * 0.5);
+    await settle(page);
+    const hl = await page.evaluate(() => (window.__explorer.store.state.s3 as { hl: number }).hl);
+    expect(hl).toBeGreaterThan(1e-3);
+    expect(hl).toBeLessThan(1);
+    await page.locator('#s3-panel').scrollIntoViewIfNeeded();
+    await settle(page);
+    await settle(page);
+    const shown = await page.locator('#s3-panel figure.view').first().getAttribute('data-highlight');
+    const hs3 = Array.from(logspace(1 / 50, 1, 5));
+    const nearest = hs3.reduce((b, x) => (Math.abs(Math.log(x / hl)) < Math.abs(Math.log(b / hl)) ? x : b));
+    expect(Number(/^h = ([0-9.e-]+)/.exec(shown!)![1])).toBeCloseTo(nearest, 2);
     for (const w of [1440, 390]) {
       await page.setViewportSize({ width: w, height: w === 390 ? 844 : 900 });
       await settle(page);

@@ -58,7 +58,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
       '\\begin{pmatrix} w_j^{(k+1)} \\\\ v_j^{(k+1)}\\end{pmatrix} = \\underbrace{\\begin{pmatrix} 1-\\alpha h_j & \\beta \\\\ -\\alpha h_j & \\beta\\end{pmatrix}}_{R_j}\\begin{pmatrix} w_j^{(k)} \\\\ v_j^{(k)}\\end{pmatrix}',
       'T = \\frac{(1-\\sqrt\\beta)^2}{\\alpha}', '|z| = \\sqrt\\beta \\;\\text{ for }\\; T < h_j < \\frac{(1+\\sqrt\\beta)^2}{\\alpha}',
     ],
-    idea: 'Heavy ball is rotation invariant, so on a quadratic each eigendirection of $H$ evolves on its own under the 2×2 matrix $R_j$. Directions with $0 < h_j < T$ approach 0 monotonically (overdamped: real eigenvalues); directions with $T < h_j$ oscillate (underdamped: complex eigenvalues with $|z| = \\sqrt\\beta$). With a small $\\alpha$, $\\beta = 0.9$ makes every direction overdamped and $\\beta = 0.999$ makes every direction underdamped — the lecture\'s two figures. Dots are the library\'s simulation; lines are the closed form $R_j^k$.',
+    idea: 'Heavy ball is rotation invariant, so on a quadratic each eigendirection of $H$ evolves on its own under the 2×2 matrix $R_j$. Directions with $0 < h_j < T$ approach 0 monotonically (overdamped: real eigenvalues); directions with $T < h_j$ oscillate (underdamped: complex eigenvalues with $|z| = \\sqrt\\beta$). With a small $\\alpha$, $\\beta = 0.9$ makes every direction overdamped and $\\beta = 0.999$ makes every direction underdamped — the lecture\'s two figures: [[show me β = 0.9|s3.method=hb&s3.alpha=0.002&s3.beta=0.9&s3.kappa=100]], [[and β = 0.999|s3.method=hb&s3.alpha=0.002&s3.beta=0.999&s3.kappa=100]]; [[a large step puts the top direction past (1 + √β)²/α|s3.method=hb&s3.alpha=2.4&s3.beta=0.25&s3.kappa=100]] (real negative eigenvalues: the sign flips every step). Dots are the library\'s simulation; lines are the closed form $R_j^k$. Hover a curvature in section 4\'s ρ(h) to pick out the nearest direction here.',
     erratum: 'The lecture says "underdamped directions have only real eigenvalues, while overdamped directions have complex eigenvalues": it is the other way round, and $T = \\alpha^{-1}(1 \\sqrt\\beta)^2$ has lost its minus sign: $T = (1-\\sqrt\\beta)^2/\\alpha$. Above $(1+\\sqrt\\beta)^2/\\alpha$ the eigenvalues are real and negative again (oscillating sign), and the iteration diverges for $\\alpha h \\ge 2(1+\\beta)$.',
     exportSource: {
       name: 'eigendirections',
@@ -103,7 +103,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
   p.views.append(vW.el, vPhase.el, vEig.el);
   el.append(p.el);
 
-  const colorEnc = (domain: string[]) => ({ field: 'dir', type: 'nominal', title: null, sort: null, scale: { domain, scheme: 'viridis' }, legend: { orient: 'top', direction: 'horizontal', labelLimit: 300, columns: Math.min(domain.length, 3) } });
+  const colorEnc = (domain: string[]) => ({ field: 'dir', type: 'nominal', title: null, sort: null, scale: { domain, scheme: 'viridis' }, legend: { orient: 'top', direction: 'horizontal', labelLimit: 300, columns: vW.plot.clientWidth > 0 && vW.plot.clientWidth < 560 ? 1 : Math.min(domain.length, 3) } });
   // The highlighted direction (signal hl: its label, '' for none) at full opacity, the others faded.
   const fade = (on: number) => ({ condition: { test: "hl === '' || datum.dir === hl", value: on }, value: 0.15 });
   const hlParam = { name: 'hl', value: '' };
@@ -208,6 +208,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     const zdom = half < 0.3 ? [mid - half, mid + half] : [-1.1, 1.1];
     vEigCaption.textContent = half < 0.3 ? `Eigenvalues of R_j, zoomed onto them (Re, Im ∈ [${fmt(zdom[0], 3)}, ${fmt(zdom[1], 3)}]; circles |z| = √β and |z| = 1)` : 'Eigenvalues of R_j in the complex plane (circles |z| = √β and |z| = 1)';
     const hl = highlighted(st, hs, labels);
+    vW.el.dataset.highlight = hl;
     const tc = performance.now();
     record('s3.compute', tc - t0);
     charts!.w.view.signal('hl', hl); charts!.phase.view.signal('hl', hl); charts!.eig.view.signal('hl', hl).signal('zdom', zdom);

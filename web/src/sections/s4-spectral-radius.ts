@@ -63,7 +63,8 @@ const CURVE_LABEL: Record<string, string> = { stability: 'stability limit', crit
 /** The map's curves: non-method colours (SERIES_COLORS) and dashes; colour and dash share one legend (same field and title). */
 const CURVE_COLORS = [SERIES_COLORS.ink, SERIES_COLORS.light, SERIES_COLORS.brown];
 const CURVE_DASH = [[1, 0], [6, 3], [2, 2]];
-const CURVE_LEGEND = { orient: 'bottom', direction: 'horizontal', title: null, symbolType: 'stroke', symbolStrokeWidth: 2.5, labelLimit: 200 };
+// One entry per line: three entries side by side do not fit a 390 px phone.
+const CURVE_LEGEND = { orient: 'bottom', direction: 'vertical', title: null, symbolType: 'stroke', symbolStrokeWidth: 2.5, labelLimit: 260 };
 
 const lm = (m: M, alpha: number, beta: number) => (m === 'gd' ? linearMethod('gd', { alpha }) : linearMethod(m, { alpha, beta }));
 
