@@ -198,9 +198,21 @@ function chartEnd(paths: Partial<Record<M, Path>>, steps: number): number {
   return Math.max(1, Math.min(steps, Math.ceil(end * 1.1) + 1));
 }
 
+let linkedDepth = 0;
+/** Run `fn` (store.set calls on other sections' slices) as a linked change: an off-screen section draws it later. */
+export function linked(fn: () => void): void {
+  linkedDepth++;
+  try { fn(); } finally { linkedDepth--; }
+}
+/** Whether the store change being handled comes from another section (inside `linked`). */
+export function isLinked(): boolean {
+  return linkedDepth > 0;
+}
+
 /**
- * Track whether `el` is on screen: a change made elsewhere (a click on section 4's map) while it is not is only
+ * Track whether `el` is on screen: a linked change (a click on section 4's map) made while it is not is only
  * marked, and `redraw` runs when it scrolls into view, so that click's frame does not pay for charts nobody sees.
+ * The section's own controls always redraw at once.
  */
 export function whenVisible(el: HTMLElement, redraw: () => void): { hidden: boolean; dirty: boolean } {
   const gate = { hidden: false, dirty: false };
@@ -513,7 +525,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
     }
     if (changed.some((c) => c === 'problem' || c === 'kappa' || c === 'theta')) problem = problemOf(s());
     if (!changed.every((c) => c === 'k')) needFull = true;
-    if (offscreen.hidden) { offscreen.dirty = true; return; } // set from another section: drawn when scrolled into view
+    if (isLinked() && offscreen.hidden) { offscreen.dirty = true; return; } // from another section: drawn when in view
     schedule();
   });
   const offscreen = whenVisible(p.el, schedule);

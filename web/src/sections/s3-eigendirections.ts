@@ -12,7 +12,7 @@ import { timed, frameScheduler, record } from '../perf.js';
 import { thin, density, extent } from '../ui/decimate.js';
 import { h, fmt } from '../ui/dom.js';
 import { SERIES_COLORS } from '../ui/colors.js';
-import { whenVisible } from './s2-heavy-ball-2d.js';
+import { whenVisible, isLinked } from './s2-heavy-ball-2d.js';
 import {
   diagonalQuadratic, heavyBall, nesterov, linearMethod, directionMatrix, directionEigenvalues, directionRate, directionRegime,
   regimeThresholds, closedFormTrajectory, logspace, type Regime,
@@ -254,7 +254,7 @@ async function mount(el: HTMLElement, store: Store): Promise<void> {
   const offscreen = whenVisible(p.el, schedule);
   store.subscribe(sec, (_s, changed) => {
     if (!changed.every((c) => c === 'hl')) needFull = true;
-    if (offscreen.hidden) { offscreen.dirty = true; return; } // set from section 4 while off screen: drawn when in view
+    if (isLinked() && offscreen.hidden) { offscreen.dirty = true; return; } // from section 4 while off screen: drawn when in view
     schedule();
   });
   await timed('s3.update', update);

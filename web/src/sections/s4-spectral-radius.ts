@@ -21,6 +21,7 @@ import {
 } from '../lib.js';
 import { methodPicker, specField, specError, linearMethods } from '../ui/method-picker.js';
 import type { RasterResult } from '../workers/protocol.js';
+import { linked } from './s2-heavy-ball-2d.js';
 
 /** A chart whose accessible name is `description` (Vega takes the spec's description as the container's aria-label). */
 function named(el: HTMLElement, spec: object, description: string): Chart {
@@ -176,7 +177,7 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const hover = (x: number) => {
       const hx = Math.min(1, Math.max(1e-4, x));
       void chart!.set({ hover: [{ h: hx }] });
-      store.set('s3', { hl: +hx.toPrecision(4) });
+      linked(() => store.set('s3', { hl: +hx.toPrecision(4) }));
     };
     v.plot.addEventListener('pointermove', (ev) => { const pt = chart?.invert(ev.clientX, ev.clientY); if (pt && pt.x > 0) hover(pt.x); });
     v.plot.tabIndex = 0;
@@ -542,10 +543,10 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const patch2: Record<string, unknown> = { alpha: clamp(alpha, 1e-5, 4), beta: clamp(st.method === 'gd' ? 0 : beta, 0, 0.999) };
     if (s2.problem === 'quadratic') patch2.kappa = clamp(st.kappa, 1, 1000);
     if (!s2.methods.includes(st.method)) patch2.methods = ['gd', 'hb', 'nag'].filter((m) => m === st.method || s2.methods.includes(m));
-    store.set('s2', patch2);
+    linked(() => store.set('s2', patch2));
     const patch3: Record<string, unknown> = { alpha: clamp(alpha, 1e-5, 4), beta: clamp(st.method === 'gd' ? 0 : beta, 0, 0.9999), kappa: clamp(st.kappa, 1, 1e4) };
     if (st.method !== 'gd') patch3.method = st.method;
-    store.set('s3', patch3);
+    linked(() => store.set('s3', patch3));
   };
   const start = async () => {
     createCharts();
