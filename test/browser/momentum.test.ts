@@ -127,6 +127,12 @@ describe('s2: the hero', () => {
     await settle(page);
     expect(await page.locator('[data-readout="s2.k"]').textContent()).toBe('k = 3');
     expect(await page.evaluate(() => (window.__explorer.store.state.s2 as { k: number }).k)).toBe(3);
+    // Play runs k up to the charts' end (here past GD's divergence step) and stops there.
+    await page.locator('[data-play="s2"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-play="s2"]')?.textContent === 'Play', undefined, { timeout: 20_000 });
+    const kEnd = await page.evaluate(() => (window.__explorer.store.state.s2 as { k: number }).k);
+    expect(kEnd).toBe(Number(await page.locator('input[data-key="s2.k"]').getAttribute('max')));
+    expect(kEnd).toBeGreaterThan(gdDiv);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
