@@ -9,7 +9,7 @@ import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
 import { slider, checkboxes, readoutTable, readout } from '../ui/controls.js';
 import { Chart, type Row } from '../ui/chart.js';
-import { METHOD_COLORS, METHOD_LABELS, methodColor } from '../ui/colors.js';
+import { METHOD_COLORS, METHOD_LABELS, SERIES_COLORS, methodColor } from '../ui/colors.js';
 import { paint, imageLayer } from '../ui/raster.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler, record } from '../perf.js';
@@ -21,6 +21,12 @@ import {
 } from '../lib.js';
 import { methodPicker, specField, specError, linearMethods } from '../ui/method-picker.js';
 import type { RasterResult } from '../workers/protocol.js';
+import { linked } from './s2-heavy-ball-2d.js';
+
+/** A chart whose accessible name is `description` (Vega takes the spec's description as the container's aria-label). */
+function named(el: HTMLElement, spec: object, description: string): Chart {
+  return new Chart(el, { ...spec, description } as never, { description });
+}
 
 const M3 = ['gd', 'hb', 'nag'] as const;
 type M = (typeof M3)[number];
@@ -29,7 +35,8 @@ const LINEAR = linearMethodNames() as [string, ...string[]];
 
 const shape = {
   beta1: num(0, 0.9999, 0.81),
-  alpha1: num(0.01, 2, 1),
+  // Up to 4/h_max: the third branch needs alpha h_max > (1 + sqrt(beta))^2 (3.61 at beta = 0.81; 2.25 at beta = 0.25).
+  alpha1: num(0.01, 4, 1),
   shown: subset(M3, ['gd', 'hb', 'nag']),
   /** The rate map's method: any linear method (gd, hb, nag: rateMap and its curves; the others: rateMapOf). */
   method: choice(LINEAR, 'hb'),
@@ -54,6 +61,11 @@ const PICK_LABEL = 'your method';
 const PICK_COLOR = '#9333ea';
 
 const CURVE_LABEL: Record<string, string> = { stability: 'stability limit', criticalDamping: 'critical damping of μ', upperRealComplex: 'real/complex at L' };
+/** The map's curves: non-method colours (SERIES_COLORS) and dashes; colour and dash share one legend (same field and title). */
+const CURVE_COLORS = [SERIES_COLORS.ink, SERIES_COLORS.light, SERIES_COLORS.brown];
+const CURVE_DASH = [[1, 0], [6, 3], [2, 2]];
+// One entry per line: three entries side by side do not fit a 390 px phone.
+const CURVE_LEGEND = { orient: 'bottom', direction: 'vertical', title: null, symbolType: 'stroke', symbolStrokeWidth: 2.5, labelLimit: 260 };
 
 const lm = (m: M, alpha: number, beta: number) => (m === 'gd' ? linearMethod('gd', { alpha }) : linearMethod(m, { alpha, beta }));
 
@@ -64,14 +76,18 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
   const p = panel({
     id: 's4-rho',
     title: 'Spectral radius against curvature',
+    // Three short display lines (not one wide one): they fit a 390 px phone without scrolling.
     formulas: [
-      '\\rho(h) = \\begin{cases} \\tfrac12\\big(\\gamma + \\sqrt{\\gamma^2 - 4\\beta}\\big) & h \\le T \\\\ \\sqrt\\beta & T < h < \\tfrac{(1+\\sqrt\\beta)^2}{\\alpha} \\\\ \\tfrac12\\big(|\\gamma| + \\sqrt{\\gamma^2-4\\beta}\\big) & h \\ge \\tfrac{(1+\\sqrt\\beta)^2}{\\alpha}\\end{cases}\\quad \\gamma = 1 + \\beta - \\alpha h',
+      '\\rho(h) = \\begin{cases} \\tfrac12\\big(\\gamma + \\sqrt{\\gamma^2 - 4\\beta}\\big) & h \\le T \\\\ \\sqrt\\beta & T < h < U \\\\ \\tfrac12\\big(|\\gamma| + \\sqrt{\\gamma^2-4\\beta}\\big) & h \\ge U\\end{cases}',
+      '\\gamma = 1 + \\beta - \\alpha h,\\quad T = \\tfrac{(1-\\sqrt\\beta)^2}{\\alpha},\\quad U = \\tfrac{(1+\\sqrt\\beta)^2}{\\alpha}',
     ],
     idea: 'With $\\alpha = 1/h_{\\max}$, every direction above $T$ is underdamped and converges at the same rate $\\sqrt\\beta$, while the directions below $T$ are overdamped and slower. So choose $\\beta$ to make the smallest curvature critically damped, $T = h_{\\min}$: $\\beta = (1 - 1/\\sqrt\\kappa)^2$ and $-\\log\\rho = -\\tfrac12\\log\\beta \\approx 1/\\sqrt\\kappa$, against $1/\\kappa$ for gradient descent.',
-    erratum: 'The lecture\'s two-case formula holds for $h \\le (1+\\sqrt\\beta)^2/\\alpha$ only; beyond it the eigenvalues are real and negative again ($\\rho$ grows past $\\sqrt\\beta$) and the iteration diverges at $\\alpha h \\ge 2(1+\\beta)$. Push $\\alpha$ above 1 to see the third branch. Also $T = (1-\\sqrt\\beta)^2/\\alpha$, not $\\alpha^{-1}(1\\,\\sqrt\\beta)^2$.',
+    erratum: 'The lecture\'s two-case formula holds for $h \\le (1+\\sqrt\\beta)^2/\\alpha$ only; beyond it the eigenvalues are real and negative again ($\\rho$ grows past $\\sqrt\\beta$) and the iteration diverges at $\\alpha h \\ge 2(1+\\beta)$. The third branch lies inside $h \\le h_{\\max}$ only once $\\alpha h_{\\max} > (1+\\sqrt\\beta)^2$: at $\\beta = 0.81$ that is $\\alpha h_{\\max} > 3.61$, and divergence follows at $2(1+\\beta) = 3.62$, so the branch is a sliver; at $\\beta = 0.25$ it spans $2.25 < \\alpha h < 2.5$: [[show me the third branch|s4.beta1=0.25&s4.alpha1=2.4]]. Also $T = (1-\\sqrt\\beta)^2/\\alpha$, not $\\alpha^{-1}(1\\,\\sqrt\\beta)^2$. And Distill\'s "Why Momentum Really Works" gives the rate in the complex region as $2\\sqrt\\beta$: it is $\\sqrt\\beta$ (the two roots are conjugate and their product is $\\beta$, so $|z|^2 = \\beta$).',
     exportSource: {
       name: 'spectral-radius',
       charts: () => (chart ? [{ label: 'rho vs h', chart }] : []),
+      csv: () => rhoRows(),
+      title: () => `Spectral radius against curvature: α = ${fmt(s().alpha1, 4)}/h_max, β = ${fmt(s().beta1, 4)}, h ∈ [10⁻⁴, 1] (log)${s().pick ? `; ${s().pick}` : ''}`,
       cli: () => sh`momentum-lab analyze --method ${`hb:alpha=${s().alpha1},beta=${s().beta1}`} --mu 0.0001 --L 1 --format json` + '\n' +
         sh`momentum-lab plot ${`spectral-radius:beta=${s().beta1}`} --out spectral-radius.svg` +
         (s().pick && !specError(s().pick, { mu: RHO_MU, L: RHO_L }) ? '\n' + sh`momentum-lab analyze --method ${s().pick} --mu 0.0001 --L 1 --format json` : ''),
@@ -79,7 +95,7 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
   });
   p.controls.append(
     slider(store, sec, 'beta1', { label: 'momentum', symbol: 'β', min: 0, max: 0.9999, step: 0.0001 }),
-    slider(store, sec, 'alpha1', { label: 'learning rate, in units of 1/h_max', symbol: 'α', min: 0.01, max: 2, step: 0.01 }),
+    slider(store, sec, 'alpha1', { label: 'learning rate, in units of 1/h_max', symbol: 'α', min: 0.01, max: 4, step: 0.01 }),
     checkboxes(store, sec, 'shown', 'Methods', M3.map((m) => [m, METHOD_LABELS[m], METHOD_COLORS[m]])),
     methodPicker(store, sec, 'pick', { label: 'Add any linear method (its own parameters; μ = 10⁻⁴, L = h_max = 1)', context: () => ({ mu: RHO_MU, L: RHO_L }), allowNone: true }),
   );
@@ -90,25 +106,29 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
   const roPick = readout('s4.pick.rate', 'yours: worst ρ, h ∈ [10⁻⁴, 1]');
   const roPickT = readout('s4.pick.T', 'yours: T');
   p.readouts.append(roT.el, roU.el, roS.el, roSq.el, roPick.el, roPickT.el);
-  const v = view('ρ(h) for h ∈ (0, h_max], h_max = 1', 'wide');
+  const v = view('ρ(h) for h ∈ [10⁻⁴, h_max], h_max = 1, on a log h axis (hover: that direction in section 3)', 'wide');
   p.views.append(v.el);
+  /** The curves at full resolution (every method, every h of the 500-point grid), for the CSV. */
+  let full: Row[] = [];
+  const rhoRows = (): Row[] => full.map((r) => ({ method: r.key, h: r.h, rho: r.raw }));
 
   const update = async () => {
     const st = s();
     const alpha = st.alpha1;
-    const hs = linspace(1e-4, 1, 500);
+    // Log-spaced h: the overdamped band h < T is a decade or more wide at small alpha.
+    const hs = logspace(1e-4, 1, 500);
     const rows: Row[] = [];
     for (const m of M3) {
       if (!st.shown.includes(m)) continue;
       const meth = lm(m, alpha, st.beta1);
-      for (const x of hs) rows.push({ method: METHOD_LABELS[m], h: x, rho: Math.min(directionRate(meth, x), 1.5) });
+      for (const x of hs) { const r = directionRate(meth, x); rows.push({ method: METHOD_LABELS[m], key: m, h: x, rho: Math.min(r, 1.5), raw: r }); }
     }
     // The picked method: its linear form from the registry, rho(h) from the generic form analysis.
     roPick.el.hidden = roPickT.el.hidden = true;
     if (st.pick && !specError(st.pick, { mu: RHO_MU, L: RHO_L })) {
       const { form } = linearFormOf(st.pick, { name: 'spectral radius', mu: RHO_MU, L: RHO_L });
       const ch = formCharacteristic(form);
-      for (const x of hs) rows.push({ method: PICK_LABEL, h: x, rho: Math.min(formRate(form, x, ch), 1.5) });
+      for (const x of hs) { const r = formRate(form, x, ch); rows.push({ method: PICK_LABEL, key: st.pick, h: x, rho: Math.min(r, 1.5), raw: r }); }
       const worst = formWorstRate(form, RHO_MU, RHO_L, ch);
       roPick.set(worst.rate, 6);
       roPick.el.hidden = false;
@@ -118,26 +138,56 @@ function rhoPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const t = regimeThresholds(lm('hb', alpha, st.beta1));
     roT.set(t.T!, 5); roU.set(t.upperReal!, 5); roS.set(t.stability!, 5); roSq.set(Math.sqrt(st.beta1), 5);
     const rules: Row[] = [];
-    if (t.T! <= 1) rules.push({ h: t.T, label: 'T' });
-    if (t.upperReal! <= 1) rules.push({ h: t.upperReal, label: '(1+√β)²/α' });
-    if (t.stability! <= 1) rules.push({ h: t.stability, label: 'divergence' });
+    const inside = (x: number) => x >= 1e-4 && x <= 1;
+    if (inside(t.T!)) rules.push({ h: t.T, label: 'T' });
+    if (inside(t.upperReal!)) rules.push({ h: t.upperReal, label: 'U' });
+    if (inside(t.stability!)) rules.push({ h: t.stability, label: 'divergence' });
+    full = rows;
+    // The legend lists what is drawn: the chart is rebuilt when the set of curves changes.
+    const drawn = [...M3.filter((m) => st.shown.includes(m)).map((m) => METHOD_LABELS[m]), ...(rows.some((r) => r.method === PICK_LABEL) ? [PICK_LABEL] : [])];
+    if (drawn.join('|') !== drawnKey) { drawnKey = drawn.join('|'); createChart(drawn); }
     await chart!.set({ rho: rows, rules, level: [{ y: Math.sqrt(st.beta1), label: '√β' }] });
   };
-  const start = async () => {
-    chart = new Chart(v.plot, {
+  let drawnKey = '';
+  const createChart = (drawn: string[]) => {
+    chart?.finalize();
+    v.plot.replaceChildren();
+    const colourOf = (label: string) => (label === PICK_LABEL ? PICK_COLOR : METHOD_COLORS[M3.find((m) => METHOD_LABELS[m] === label)!]);
+    // Threshold labels right of their rule, or left of it near the right edge (clipped otherwise).
+    const ruleText = (filter: string, align: string, dx: number) => ({ data: { name: 'rules' }, transform: [{ filter }], mark: { type: 'text', angle: 0, align, dx, baseline: 'top', color: SERIES_COLORS.ink, fontWeight: 600, clip: true }, encoding: { x: { field: 'h', type: 'quantitative' }, y: { datum: 1.12 }, text: { field: 'label' } } });
+    chart = named(v.plot, {
       width: 'container', height: 280, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       layer: [
-        { data: { name: 'level' }, mark: { type: 'rule', strokeDash: [4, 4], color: '#9ca3af' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
-        { data: { name: 'level' }, mark: { type: 'text', align: 'left', dx: 4, dy: -6, color: '#6b7280' }, encoding: { y: { field: 'y', type: 'quantitative' }, x: { datum: 0 }, text: { field: 'label' } } },
-        { data: { name: 'rules' }, mark: { type: 'rule', color: '#111827', strokeDash: [2, 3] }, encoding: { x: { field: 'h', type: 'quantitative' } } },
-        { data: { name: 'rules' }, mark: { type: 'text', angle: 0, align: 'left', dx: 3, baseline: 'top', color: '#111827', fontWeight: 600 }, encoding: { x: { field: 'h', type: 'quantitative' }, y: { datum: 1.12 }, text: { field: 'label' } } },
+        { data: { name: 'level' }, mark: { type: 'rule', strokeDash: [4, 4], color: SERIES_COLORS.grey, clip: true }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+        { data: { name: 'level' }, mark: { type: 'text', align: 'left', dx: 4, dy: -6, color: SERIES_COLORS.grey, clip: true }, encoding: { y: { field: 'y', type: 'quantitative' }, x: { datum: 1e-4 }, text: { field: 'label' } } },
+        { data: { name: 'rules' }, mark: { type: 'rule', color: SERIES_COLORS.ink, strokeDash: [2, 3], clip: true }, encoding: { x: { field: 'h', type: 'quantitative' } } },
+        ruleText('datum.h <= 0.3', 'left', 3),
+        ruleText('datum.h > 0.3', 'right', -3),
+        { data: { name: 'hover' }, mark: { type: 'rule', color: SERIES_COLORS.purple, strokeWidth: 1.5, clip: true }, encoding: { x: { field: 'h', type: 'quantitative' } } },
         { data: { name: 'rho' }, mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: {
-          x: { field: 'h', type: 'quantitative', title: 'curvature h', scale: { domain: [0, 1] } },
+          x: { field: 'h', type: 'quantitative', title: 'curvature h (log scale)', scale: { type: 'log', domain: [1e-4, 1], nice: false }, axis: { format: '~g', values: [1e-4, 1e-3, 1e-2, 1e-1, 1] } },
           y: { field: 'rho', type: 'quantitative', title: 'spectral radius ρ', scale: { domain: [0, 1.15] } },
-          color: { ...methodColor([...M3]), scale: { domain: [...M3.map((m) => METHOD_LABELS[m]), PICK_LABEL], range: [...M3.map((m) => METHOD_COLORS[m]), PICK_COLOR] } },
+          color: { ...methodColor([...M3]), scale: { domain: drawn, range: drawn.map(colourOf) } },
         } },
       ],
-    } as never, { description: 'Spectral radius against curvature' });
+    }, `Spectral radius rho against the curvature h on a log axis for ${drawn.join(', ') || 'no method'}, with the thresholds T, U and divergence marked`);
+  };
+  const start = async () => {
+    // Hover (or arrow keys on the focused plot): the curvature under the pointer becomes section 3's highlighted direction.
+    const hover = (x: number) => {
+      const hx = Math.min(1, Math.max(1e-4, x));
+      void chart!.set({ hover: [{ h: hx }] });
+      linked(() => store.set('s3', { hl: +hx.toPrecision(4) }));
+    };
+    v.plot.addEventListener('pointermove', (ev) => { const pt = chart?.invert(ev.clientX, ev.clientY); if (pt && pt.x > 0) hover(pt.x); });
+    v.plot.tabIndex = 0;
+    v.plot.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight');
+    v.plot.addEventListener('keydown', (ev) => {
+      if (ev.key !== 'ArrowLeft' && ev.key !== 'ArrowRight') return;
+      ev.preventDefault();
+      const cur = (store.get<Record<string, number>>('s3').hl || 0.01);
+      hover(cur * 10 ** ((ev.key === 'ArrowRight' ? 1 : -1) * (ev.shiftKey ? 0.5 : 0.1)));
+    });
     const schedule = frameScheduler(() => timed('s4.rho', update));
     store.subscribe(sec, (_s, changed) => { if (changed.some((c) => ['beta1', 'alpha1', 'shown', 'pick'].includes(c))) schedule(); });
     await update();
@@ -209,6 +259,13 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
       name: 'rate-map',
       charts: () => (map && locus ? [{ label: 'rate map', chart: map }, { label: 'root locus', chart: locus }] : []),
       csv: () => mapCsv(),
+      title: () => {
+        const st = s();
+        const ax = axesOf(st);
+        const grid = isClassic(st) ? st.n : genericN(st);
+        const at = isClassic(st) ? `; point α = ${fmt(st.alpha, 4)}, β = ${fmt(st.method === 'gd' ? 0 : st.beta, 4)}` : '';
+        return `Rate map of ${st.method} over (${isClassic(st) ? 'α, β' : ax?.join(', ') ?? ''}): worst ρ over [1/κ, 1], κ = ${fmt(st.kappa, 4)}, ${grid}×${grid} grid${at}`;
+      },
       cli: () => {
         const st = s();
         const mu = +(1 / st.kappa).toPrecision(10);
@@ -348,19 +405,26 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const st = s();
     if (!isClassic(st)) return drawGeneric();
     const mu = 1 / st.kappa;
-    const betas = st.method === 'gd' ? linspace(0, 0.9999, 2) : linspace(0, 0.9999, 300);
-    const { curves, optimal } = rateMapCurves(st.method, betas, { mu, L: 1 });
     const [a0, a1] = alphaRange(st);
-    const rows: Row[] = [];
-    // Thinned to the drawing resolution (Vega builds one scenegraph item per vertex).
-    for (const c of curves) {
-      const inside: number[] = [];
-      c.betas.forEach((_b, i) => { const a = c.alphas[i]; if (a >= a0 && a <= a1) inside.push(i); });
-      for (const k of thin(inside.length, (j) => c.alphas[inside[j]], (j) => c.betas[inside[j]], density(a0, a1), density(0, 1))) {
-        const i = inside[k];
-        rows.push({ curve: CURVE_LABEL[c.name], alpha: c.alphas[i], beta: c.betas[i], i });
+    // The curves and the optimum depend on the method and kappa only: a click (a new point) reuses them.
+    const key = `${st.method}|${st.kappa}`;
+    const fresh = key !== curvesCache?.key;
+    if (fresh) {
+      const betas = st.method === 'gd' ? linspace(0, 0.9999, 2) : linspace(0, 0.9999, 300);
+      const { curves, optimal } = rateMapCurves(st.method, betas, { mu, L: 1 });
+      const rows: Row[] = [];
+      // Thinned to the drawing resolution (Vega builds one scenegraph item per vertex).
+      for (const c of curves) {
+        const inside: number[] = [];
+        c.betas.forEach((_b, i) => { const a = c.alphas[i]; if (a >= a0 && a <= a1) inside.push(i); });
+        for (const k of thin(inside.length, (j) => c.alphas[inside[j]], (j) => c.betas[inside[j]], density(a0, a1), density(0, 1))) {
+          const i = inside[k];
+          rows.push({ curve: CURVE_LABEL[c.name], alpha: c.alphas[i], beta: c.betas[i], i });
+        }
       }
+      curvesCache = { key, rows, optimal, floor: rateAtOptimum(st) };
     }
+    const { rows, optimal } = curvesCache!;
     const point = worstRateOverInterval(lm(st.method, st.alpha, st.beta), mu, 1);
     table.set('point', 'alpha', st.alpha, 5); table.set('point', 'beta', st.method === 'gd' ? 0 : st.beta, 5); table.set('point', 'rate', point.rate, 6);
     table.set('optimal', 'alpha', optimal.alpha, 5); table.set('optimal', 'beta', optimal.beta, 5); table.set('optimal', 'rate', optimal.rate, 6);
@@ -369,9 +433,11 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const meth = lm(st.method, st.alpha, st.beta);
     const loc: Row[] = [];
     for (const x of logspace(mu, 1, 160)) for (const z of directionEigenvalues(meth, x)) loc.push({ re: z.re, im: z.im, logh: Math.log10(x) });
-    const legend = [{ rho: rateAtOptimum(st), alpha: a0, beta: 0 }, { rho: 1, alpha: a0, beta: 0 }];
-    await Promise.all([map!.set({ curves: rows, marks, legend }), locus!.set({ loc, circle })]);
+    const legend = [{ rho: curvesCache!.floor, alpha: a0, beta: 0 }, { rho: 1, alpha: a0, beta: 0 }];
+    await Promise.all([map!.set(fresh ? { curves: rows, marks, legend } : { marks }), locus!.set(fresh ? { loc, circle } : { loc })]);
   };
+  /** The last curves drawn (reset when the charts are rebuilt). */
+  let curvesCache: { key: string; rows: Row[]; optimal: { alpha: number; beta: number; rate: number }; floor: number } | null = null;
   /**
    * Compute the map in a worker and paint it into the canvas drawn under the chart (no PNG, no Vega redraw: the
    * legend and curves were redrawn at input time by drawCurves).
@@ -434,6 +500,7 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     }
   };
   const createCharts = () => {
+    curvesCache = null;
     const st = s();
     const [xd, yd] = domains(st);
     const classic = isClassic(st);
@@ -444,24 +511,42 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     const x = { field: 'alpha', type: 'quantitative', title: xt, scale: { domain: xd, nice: false }, axis: { grid: false } };
     const y = { field: 'beta', type: 'quantitative', title: yt, scale: { domain: yd, nice: false }, axis: { grid: false } };
     const shapes = classic ? ['optimum', 'your point'] : ['best cell', 'your point'];
-    map = new Chart(vMap.plot, {
+    map = named(vMap.plot, {
       width: 'container', height: 320, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       layer: [
         { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { domain: xd, nice: false }, title: xt, axis: { grid: false } }, y: { field: 'y', type: 'quantitative', scale: { domain: yd, nice: false }, title: yt, axis: { grid: false } } } },
         { data: { name: 'legend' }, mark: { type: 'point', opacity: 0 }, encoding: { x, y, color: { field: 'rho', type: 'quantitative', title: 'worst ρ', scale: { scheme: 'viridis' }, legend: { orient: 'right', gradientLength: 160, format: '.3f' } } } },
-        ...(classic ? [{ data: { name: 'curves' }, mark: { type: 'line', strokeWidth: 1.6, clip: true }, encoding: { x, y, order: { field: 'i', type: 'quantitative' }, color: { field: 'curve', type: 'nominal', title: null, scale: { domain: Object.values(CURVE_LABEL), range: ['#dc2626', '#f97316', '#e879f9'] }, legend: { orient: 'bottom', direction: 'horizontal' } }, strokeDash: { field: 'curve', type: 'nominal', title: null, scale: { domain: Object.values(CURVE_LABEL), range: [[1, 0], [5, 3], [2, 2]] }, legend: { orient: 'bottom', direction: 'horizontal' } } } }] : [{ data: { name: 'curves' }, mark: { type: 'line' }, encoding: { x, y } }]),
+        ...(classic ? [{ data: { name: 'curves' }, mark: { type: 'line', strokeWidth: 1.6, clip: true }, encoding: { x, y, order: { field: 'i', type: 'quantitative' }, color: { field: 'curve', type: 'nominal', title: 'curves', scale: { domain: Object.values(CURVE_LABEL), range: CURVE_COLORS }, legend: CURVE_LEGEND }, strokeDash: { field: 'curve', type: 'nominal', title: 'curves', scale: { domain: Object.values(CURVE_LABEL), range: CURVE_DASH }, legend: CURVE_LEGEND } } }] : [{ data: { name: 'curves' }, mark: { type: 'line' }, encoding: { x, y } }]),
         { data: { name: 'marks' }, transform: classic ? [] : [{ calculate: "datum.kind === 'optimum' ? 'best cell' : datum.kind", as: 'kind' }], mark: { type: 'point', filled: true, size: 120, stroke: '#111827', strokeWidth: 1.2, clip: true }, encoding: { x, y, shape: { field: 'kind', type: 'nominal', title: null, scale: { domain: shapes, range: ['diamond', 'circle'] }, legend: { orient: 'top', direction: 'horizontal' } }, fill: { value: '#ffffff' } } },
       ],
-      resolve: { scale: { color: 'independent', shape: 'independent' } },
-    } as never, { description: classic ? 'Rate map over alpha and beta' : `Rate map of ${st.method} over ${ax?.join(' and ') ?? ''}` });
-    locus = new Chart(vLocus.plot, {
+      // strokeDash resolved as colour is: both legends in the curves' layer, where Vega-Lite merges them into one.
+      resolve: { scale: { color: 'independent', shape: 'independent', strokeDash: 'independent' } },
+    }, classic ? `Rate map of ${st.method}: worst spectral radius over [mu, L] for every (alpha, beta), with the stability, critical-damping and real/complex curves and the picked point (click, or focus and use the arrow keys)` : `Rate map of ${st.method} over ${ax?.join(' and ') ?? ''}: worst spectral radius over [mu, L], best cell and picked point`);
+    locus = named(vLocus.plot, {
       width: 250, height: 250,
       layer: [
         { data: { name: 'circle' }, mark: { type: 'line', strokeDash: [4, 3], color: '#9ca3af', strokeWidth: 1 }, encoding: { x: { field: 're', type: 'quantitative', scale: { domain: [-1.1, 1.1] }, title: 'Re z' }, y: { field: 'im', type: 'quantitative', scale: { domain: [-1.1, 1.1] }, title: 'Im z' }, order: { field: 'i', type: 'quantitative' } } },
         { data: { name: 'loc' }, mark: { type: 'circle', size: 14, opacity: 0.9, clip: true }, encoding: { x: { field: 're', type: 'quantitative' }, y: { field: 'im', type: 'quantitative' }, color: { field: 'logh', type: 'quantitative', title: 'log₁₀ h', scale: { scheme: 'plasma' }, legend: { orient: 'bottom', gradientLength: 140 } } } },
       ],
-    } as never, { description: 'Root locus of the eigenvalues' });
+    }, `Root locus of ${s().method} at the picked point: the eigenvalues of every direction h in [mu, L], coloured by log h, with the unit circle`);
     relabel();
+  };
+  /**
+   * A point picked on the map (click, drag or keys): section 4's (alpha, beta), and the same point for section 2's
+   * paths and section 3's directions (same kappa, L = 1; the map's method ticked in section 2).
+   */
+  const pickPoint = (alpha: number, beta: number) => {
+    const st = s();
+    store.set(sec, { alpha, beta });
+    const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+    const s2 = store.get<{ problem: string; methods: string[] }>('s2');
+    const patch2: Record<string, unknown> = { alpha: clamp(alpha, 1e-5, 4), beta: clamp(st.method === 'gd' ? 0 : beta, 0, 0.999) };
+    if (s2.problem === 'quadratic') patch2.kappa = clamp(st.kappa, 1, 1000);
+    if (!s2.methods.includes(st.method)) patch2.methods = ['gd', 'hb', 'nag'].filter((m) => m === st.method || s2.methods.includes(m));
+    linked(() => store.set('s2', patch2));
+    const patch3: Record<string, unknown> = { alpha: clamp(alpha, 1e-5, 4), beta: clamp(st.method === 'gd' ? 0 : beta, 0, 0.9999), kappa: clamp(st.kappa, 1, 1e4) };
+    if (st.method !== 'gd') patch3.method = st.method;
+    linked(() => store.set('s3', patch3));
   };
   const start = async () => {
     createCharts();
@@ -472,7 +557,7 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
       const [[a0, a1], [b0, b1]] = domains(st);
       if (isClassic(st)) {
         if (pt.x <= a0 || pt.x > a1 || pt.y < 0 || pt.y > 0.9999) return;
-        store.set(sec, { alpha: Math.max(1e-4, +pt.x.toPrecision(4)), beta: +pt.y.toFixed(4) });
+        pickPoint(Math.max(1e-4, +pt.x.toPrecision(4)), +pt.y.toFixed(4));
         return;
       }
       if (pt.x <= a0 || pt.x >= a1 || pt.y <= b0 || pt.y >= b1) return;
@@ -481,7 +566,23 @@ function mapPanel(store: Store): { el: HTMLElement; start: () => Promise<void> }
     let down = false;
     vMap.plot.addEventListener('pointerdown', (e) => { down = true; vMap.plot.setPointerCapture(e.pointerId); clickToPoint(e); });
     vMap.plot.addEventListener('pointermove', (e) => { if (down) clickToPoint(e); });
-    vMap.plot.addEventListener('pointerup', () => { down = false; });
+    vMap.plot.addEventListener('pointerup', () => { if (down) { down = false; store.commit(); } });
+    // The point from the keyboard: arrows move it by 1/100 of the axis (Shift: 1/20); each key is a history entry on release.
+    vMap.plot.tabIndex = 0;
+    vMap.plot.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight ArrowUp ArrowDown');
+    vMap.plot.addEventListener('keydown', (ev) => {
+      const dir: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+      const v = dir[ev.key];
+      const st = s();
+      if (!v || !isClassic(st)) return;
+      ev.preventDefault();
+      const [[a0, a1]] = domains(st);
+      const f = ev.shiftKey ? 0.05 : 0.01;
+      const alpha = Math.min(a1, Math.max(1e-4, st.alpha + v[0] * f * (a1 - a0)));
+      const beta = Math.min(0.9999, Math.max(0, st.beta + v[1] * f));
+      pickPoint(+alpha.toPrecision(4), +beta.toFixed(4));
+    });
+    vMap.plot.addEventListener('keyup', (ev) => { if (ev.key.startsWith('Arrow')) store.commit(); });
     const scheduleCurves = frameScheduler(() => timed('s4.curves', drawCurves));
     store.subscribe(sec, (_s, changed) => {
       if (changed.some((c) => ['method', 'xkey', 'ykey', 'kappa', 'n'].includes(c))) {

@@ -13,6 +13,9 @@ export interface Path {
   divergedAt: number | null;
 }
 
+/** run()'s default divergence factor: |J - J*| above it times max(|J_0 - J*|, 1e-300) is divergence. */
+export const DIVERGENCE = 1e12;
+
 export function trajectory(problem: Problem, method: Optimizer, x0: Float64Array, steps: number): Path {
   const dim = problem.dim;
   const w = new Float64Array((steps + 1) * dim);
@@ -21,6 +24,8 @@ export function trajectory(problem: Problem, method: Optimizer, x0: Float64Array
   const jStar = problem.minValue ?? 0;
   w.set(state.w, 0);
   loss[0] = problem.value(state.w) - jStar;
+  // The bound run() uses (src/run/step-run-kernel.ts): a start at the optimum (J_0 = J*) does not count as diverging.
+  const lossMax = Math.min(DIVERGENCE * Math.max(Math.abs(loss[0]), 1e-300), Number.MAX_VALUE);
   let k = 0;
   let divergedAt: number | null = null;
   while (k < steps) {
@@ -29,7 +34,13 @@ export function trajectory(problem: Problem, method: Optimizer, x0: Float64Array
     const J = problem.value(state.w) - jStar;
     w.set(state.w, k * dim);
     loss[k] = J;
-    if (!Number.isFinite(J) || J > 1e12 * loss[0]) { divergedAt = k; break; }
+    if (!(Math.abs(J) <= lossMax)) { divergedAt = k; break; }
   }
   return { w: w.subarray(0, (k + 1) * dim), loss: loss.subarray(0, k + 1), steps: k, divergedAt };
+}
+
+/** First k with loss[k] <= tol (or null): where a converging run's chart can stop. */
+export function firstBelow(loss: Float64Array, tol: number): number | null {
+  for (let k = 0; k < loss.length; k++) if (loss[k] <= tol) return k;
+  return null;
 }
