@@ -10,6 +10,8 @@ import { Chart, type Row } from '../ui/chart.js';
 import { timed, frameScheduler } from '../perf.js';
 import { thin, density } from '../ui/decimate.js';
 import { colorBy, lineSpec } from './common.js';
+import { SERIES_COLORS } from '../ui/colors.js';
+import { fitLegend } from '../ui/legend.js';
 import { sh } from '../ui/export.js';
 import {
   continuousHeavyBallDirection, oscillatorEnergy, energyDecay, diagonalQuadratic, heavyBall, naiveEnergy, shadowEnergy, linspace,
@@ -23,19 +25,27 @@ const shape = {
 };
 type S5 = { mu: number; s: number; alpha: number; steps: number };
 const HS = [0.25, 1, 4, 16];
-const HCOL: Record<string, string> = { 'h = 0.25': '#0891b2', 'h = 1': '#2563eb', 'h = 4': '#9333ea', 'h = 16': '#db2777', 'exp(−μt)': '#111827' };
+// Curvatures are not methods: series colours only. The four curves lie on top of each other (that is the point), so
+// they are drawn as nested widths, widest first, and the legend says so.
+const HCOL: Record<string, string> = { 'h = 0.25': SERIES_COLORS.light, 'h = 1': SERIES_COLORS.grey, 'h = 4': SERIES_COLORS.purple, 'h = 16': SERIES_COLORS.brown, 'exp(−μt)': SERIES_COLORS.ink };
+const HWIDTH = [8, 5.5, 3.2, 1.4, 1.2];
+const OVERLAP = 'h = 0.25, 1, 4, 16 overlap (nested widths):';
+const NAIVE = SERIES_COLORS.brown, SHADOW = SERIES_COLORS.purple;
 
 function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void> } {
   const sec = 's5';
   const s = () => store.get<S5>(sec);
   let cont: Chart | null = null, disc: Chart | null = null, comp: Chart | null = null;
+  let decayCsv: Row[] = [];
   const p = panel({
     id: 's5-decay',
     title: 'Energy dissipation: the same rate μ for every curvature',
     formulas: ['\\mathcal E = \\mathcal J(\\mathbf w) + \\tfrac12\\|\\mathbf v\\|^2,\\qquad \\dot{\\mathcal E} = -\\mu\\|\\mathbf v\\|^2', '\\overline{\\dot{\\mathcal E}} = -\\mu\\,\\mathcal E \\;\\Rightarrow\\; \\mathcal E(t) \\approx \\mathcal E(0)\\,e^{-\\mu t}', '\\text{discrete: } \\alpha = s^2,\\ \\beta = 1 - \\mu s'],
-    idea: 'In the underdamped case each direction is a harmonic oscillator whose amplitude slowly shrinks; averaging the dissipation $-\\mu\\|\\mathbf v\\|^2$ over a period gives $\\dot{\\mathcal E} = -\\mu\\mathcal E$: exponential decay with timescale $1/\\mu$, independent of $h$. Left: the exact solution of the ODE; right: discrete heavy ball with step $s$ ($\\alpha = s^2$, $\\beta = 1-\\mu s$) plotted against $t = ks$. The fitted rates in the table are the library\'s least-squares fits; the claim holds when $h \\gg \\mu^2$.',
+    idea: 'In the underdamped case each direction is a harmonic oscillator whose amplitude slowly shrinks; averaging the dissipation $-\\mu\\|\\mathbf v\\|^2$ over a period gives $\\dot{\\mathcal E} = -\\mu\\mathcal E$: exponential decay with timescale $1/\\mu$, independent of $h$. Left: the exact solution of the ODE; right: discrete heavy ball with step $s$ ($\\alpha = s^2$, $\\beta = 1-\\mu s$) plotted against $t = ks$. The fitted rates in the table are the library\'s least-squares fits; the claim holds when $h \\gg \\mu^2$. At [[critical damping of h = 1/4 (μ = 1)|s5.mu=1]] ($\\mu = 2\\sqrt h$) that direction no longer oscillates and its fitted rate leaves $\\mu$; [[μ = 0.1|s5.mu=0.1]] is deep in the underdamped regime.',
     exportSource: {
       name: 'energy-decay',
+      csv: () => decayCsv,
+      title: () => `Energy decay of heavy ball: μ = ${s().mu}, discrete step s = ${s().s} (α = s², β = 1 − μs), h = ${HS.join(', ')}`,
       charts: () => (cont && disc && comp ? [{ label: 'continuous', chart: cont }, { label: 'discrete', chart: disc }, { label: 'relative to exp(-mu t)', chart: comp }] : []),
       cli: () => sh`momentum-lab run --problem ${`quadratic:values=${HS.join(';')},x0=1`} --method ${`hb:alpha=${+(s().s ** 2).toPrecision(12)},beta=${+(1 - s().mu * s().s).toPrecision(12)}`} --steps ${Math.round(40 / s().mu / s().s)} --tol 0 --format csv`,
     },
@@ -55,7 +65,7 @@ function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
     const st = s();
     const T = 26 / st.mu;
     const ts = linspace(0, T, 600);
-    const rowsC: Row[] = [], rowsD: Row[] = [], rowsR: Row[] = [];
+    const rowsC: Row[] = [], rowsD: Row[] = [], rowsR: Row[] = [], out: Row[] = [];
     for (const h of HS) {
       const label = `h = ${h}`;
       const E0 = oscillatorEnergy([h], [1], [0]);
@@ -64,6 +74,7 @@ function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
         const { w, v } = continuousHeavyBallDirection(h, st.mu, 1, 0, ts[i]);
         ys[i] = Math.max(oscillatorEnergy([h], [w], [v]) / E0, 1e-30);
       }
+      for (let i = 0; i < ts.length; i++) out.push({ h, kind: 'continuous', k: null, t: ts[i], E: ys[i], ratio: ys[i] * Math.exp(st.mu * ts[i]) });
       for (const i of thin(ts.length, (i) => ts[i], (i) => Math.log10(ys[i]), density(0, T), density(-20, 0, 800))) rowsC.push({ series: label, t: ts[i], E: ys[i] });
       const ratio = (i: number) => ys[i] * Math.exp(st.mu * ts[i]);
       for (const i of thin(ts.length, (i) => ts[i], ratio, density(0, T), density(0, 2, 800))) rowsR.push({ series: label, t: ts[i], r: ratio(i) });
@@ -83,18 +94,26 @@ function decayPanel(store: Store): { el: HTMLElement; start: () => Promise<void>
         const vs = state.v![0] / st.s;
         Ek[k] = Math.max(oscillatorEnergy([h], [state.w[0]], [vs]) / E0, 1e-30);
       }
+      for (let k = 0; k <= K; k++) out.push({ h, kind: 'discrete', k, t: k * st.s, E: Ek[k], ratio: Ek[k] * Math.exp(st.mu * k * st.s) });
       for (const k of thin(K + 1, (i) => i * st.s, (i) => Math.log10(Ek[i]), density(0, T), density(-20, 0, 800))) rowsD.push({ series: label, t: k * st.s, E: Ek[k] });
     }
     for (const t of [0, T]) { rowsC.unshift({ series: 'exp(−μt)', t, E: Math.exp(-st.mu * t) }); rowsD.unshift({ series: 'exp(−μt)', t, E: Math.exp(-st.mu * t) }); }
+    decayCsv = out;
     await Promise.all([cont!.set({ E: rowsC }), disc!.set({ E: rowsD }), comp!.set({ r: rowsR })]);
   };
   const start = async () => {
-    const spec = () => lineSpec({ data: 'E', x: 't', y: 'E', xTitle: 'time t', yTitle: 'E / E(0)', logY: true, yDomain: [1e-12, 2], color: colorBy('series', keys, {}, HCOL), dash: { field: 'series', type: 'nominal', title: null, scale: { domain: keys, range: [[1, 0], [1, 0], [1, 0], [1, 0], [6, 4]] } } });
-    cont = new Chart(vC.plot, spec() as never, { description: 'Continuous energy decay' });
-    disc = new Chart(vD.plot, spec() as never, { description: 'Discrete energy decay' });
-    const rspec = lineSpec({ data: 'r', x: 't', y: 'r', xTitle: 'time t', yTitle: 'E eᵘᵗ / E₀', height: 200, color: colorBy('series', HS.map((h) => `h = ${h}`), {}, HCOL) }) as { encoding: { y: { axis: object } } };
+    const spec = (el: HTMLElement) => {
+      const sp = lineSpec({ data: 'E', x: 't', y: 'E', xTitle: 'time t', yTitle: 'E / E(0)', logY: true, yDomain: [1e-12, 2], color: colorBy('series', keys, {}, HCOL), dash: { field: 'series', type: 'nominal', title: null, scale: { domain: keys, range: [[1, 0], [1, 0], [1, 0], [1, 0], [6, 4]] } } }) as { encoding: Record<string, unknown> };
+      sp.encoding.strokeWidth = { field: 'series', type: 'nominal', title: null, scale: { domain: keys, range: HWIDTH } };
+      return fitLegend(sp, keys, el, { title: OVERLAP, titleOrient: 'left', titleLimit: 0 });
+    };
+    cont = new Chart(vC.plot, spec(vC.plot) as never, { description: 'Continuous heavy ball: energy E(t)/E(0) on a log scale for curvatures h = 0.25, 1, 4, 16, all on top of exp(−μt)' });
+    disc = new Chart(vD.plot, spec(vD.plot) as never, { description: 'Discrete heavy ball with alpha = s², beta = 1 − μs: energy E_k/E_0 against t = ks for h = 0.25, 1, 4, 16 and exp(−μt)' });
+    const hk = HS.map((h) => `h = ${h}`);
+    const rspec = lineSpec({ data: 'r', x: 't', y: 'r', xTitle: 'time t', yTitle: 'E eᵘᵗ / E₀', height: 200, color: colorBy('series', hk, {}, HCOL) }) as { encoding: Record<string, unknown> & { y: { axis: object } } };
     rspec.encoding.y.axis = { format: '.2f' };
-    comp = new Chart(vR.plot, rspec as never, { description: 'Energy relative to the averaged law' });
+    rspec.encoding.strokeWidth = { field: 'series', type: 'nominal', title: null, scale: { domain: hk, range: HWIDTH.slice(0, 4).map((w) => Math.max(1.2, w / 2.5)) } };
+    comp = new Chart(vR.plot, fitLegend(rspec, hk, vR.plot) as never, { description: 'Continuous energy divided by the averaged law E(0)exp(−μt) for each curvature: a wobble around 1 that shrinks with h' });
     const schedule = frameScheduler(() => timed('s5.decay', update));
     store.subscribe(sec, (_s, changed) => { if (changed.some((c) => c === 'mu' || c === 's')) schedule(); });
     await update();
@@ -106,13 +125,16 @@ function shadowPanel(store: Store): { el: HTMLElement; start: () => Promise<void
   const sec = 's5';
   const s = () => store.get<S5>(sec);
   let chart: Chart | null = null;
+  let shadowCsv: Row[] = [];
   const p = panel({
     id: 's5-shadow',
     title: 'β = 1: heavy ball is a leapfrog integrator, and conserves a shadow Hamiltonian',
     formulas: ['\\begin{aligned}\\mathbf v^{(k+\\frac12)} &= \\mathbf v^{(k)} - \\tfrac\\alpha2\\nabla\\mathcal J(\\mathbf w^{(k)})\\\\ \\mathbf w^{(k+1)} &= \\mathbf w^{(k)} + \\mathbf v^{(k+\\frac12)}\\\\ \\mathbf v^{(k+1)} &= \\mathbf v^{(k+\\frac12)} - \\tfrac\\alpha2\\nabla\\mathcal J(\\mathbf w^{(k+1)})\\end{aligned}', '\\tilde H = \\mathcal J(\\mathbf w) + \\frac{\\|\\mathbf v\\|^2}{2\\alpha} - \\tfrac12\\,\\mathbf v^\\top\\nabla\\mathcal J(\\mathbf w)'],
-    idea: 'At $\\beta = 1$ the spectral radius is exactly 1, yet the naive energy is not conserved by the discrete method: it oscillates. Shifting the update by half a step shows heavy ball is the leapfrog integrator, which is symplectic; symplectic integrators conserve a nearby shadow Hamiltonian $\\tilde H$, and on quadratics exactly. The plot shows both relative to their initial values over $K$ steps on a 4-direction quadratic.',
+    idea: 'At $\\beta = 1$ the spectral radius is exactly 1, yet the naive energy is not conserved by the discrete method: it oscillates. Shifting the update by half a step shows heavy ball is the leapfrog integrator, which is symplectic; symplectic integrators conserve a nearby shadow Hamiltonian $\\tilde H$, and on quadratics exactly. The plot shows both relative to their initial values over $K$ steps on a 4-direction quadratic; the naive energy\'s swing grows with $\\alpha$ ([[α = 0.05|s5.alpha=0.05]], [[α = 3.9, near the limit αh < 4|s5.alpha=3.9]]) while $\\tilde H$ stays constant to rounding.',
     exportSource: {
       name: 'shadow-hamiltonian',
+      csv: () => shadowCsv,
+      title: () => `Heavy ball at β = 1 (leapfrog): α = ${s().alpha}, K = ${s().steps} steps, h = 0.05, 0.3, 0.7, 1`,
       charts: () => (chart ? [{ label: 'energies', chart }] : []),
       cli: () => `# heavy ball at beta = 1 is the leapfrog method (same iterates; the CLI's hb keeps beta < 1)\n` +
         sh`momentum-lab run --problem 'quadratic:values=0.05;0.3;0.7;1,x0=1' --method ${`leapfrog:alpha=${s().alpha},beta=1`} --steps ${s().steps} --tol 0 --format csv`,
@@ -122,7 +144,7 @@ function shadowPanel(store: Store): { el: HTMLElement; start: () => Promise<void
     slider(store, sec, 'alpha', { label: 'learning rate (stable for α h < 4)', symbol: 'α', min: 0.001, max: 3.9, log: true }),
     slider(store, sec, 'steps', { label: 'steps', symbol: 'K', min: 10, max: 5000, step: 1 }),
   );
-  const table = readoutTable('s5', [['naive', 'naive energy', '#dc2626'], ['shadow', 'shadow H̃', '#16a34a']], [['dev', 'max relative change']]);
+  const table = readoutTable('s5', [['naive', 'naive energy', NAIVE], ['shadow', 'shadow H̃', SHADOW]], [['dev', 'max relative change']]);
   p.readouts.append(table.el);
   const v = view('Relative change of the naive energy and of the shadow Hamiltonian', 'wide');
   p.views.append(v.el);
@@ -147,12 +169,13 @@ function shadowPanel(store: Store): { el: HTMLElement; start: () => Promise<void
     for (let k = 0; k <= K; k++) { dn = Math.max(dn, Math.abs(naive[k] / naive[0] - 1)); ds = Math.max(ds, Math.abs(shadow[k] / shadow[0] - 1)); }
     for (const k of thin(K + 1, (i) => i, (i) => naive[i] / naive[0] - 1, density(0, K), density(-dn, dn, 600))) rows.push({ series: 'naive energy', k, d: naive[k] / naive[0] - 1 });
     for (let k = 0; k <= K; k += Math.max(1, Math.floor(K / 200))) rows.push({ series: 'shadow H̃', k, d: shadow[k] / shadow[0] - 1 });
+    shadowCsv = Array.from(naive, (E, k) => ({ k, naiveEnergy: E, shadowEnergy: shadow[k], naiveChange: E / naive[0] - 1, shadowChange: shadow[k] / shadow[0] - 1 }));
     table.set('naive', 'dev', dn, 3);
     table.set('shadow', 'dev', ds, 3);
     await chart!.set({ d: rows });
   };
   const start = async () => {
-    chart = new Chart(v.plot, lineSpec({ data: 'd', x: 'k', y: 'd', xTitle: 'iteration k', yTitle: 'E_k / E_0 − 1', color: colorBy('series', ['naive energy', 'shadow H̃'], {}, { 'naive energy': '#dc2626', 'shadow H̃': '#16a34a' }) }) as never, { description: 'Naive and shadow energies' });
+    chart = new Chart(v.plot, lineSpec({ data: 'd', x: 'k', y: 'd', xTitle: 'iteration k', yTitle: 'E_k / E_0 − 1', color: colorBy('series', ['naive energy', 'shadow H̃'], {}, { 'naive energy': NAIVE, 'shadow H̃': SHADOW }) }) as never, { description: 'Relative change of the naive energy (oscillates) and of the shadow Hamiltonian (constant to rounding) for heavy ball at beta = 1' });
     const schedule = frameScheduler(() => timed('s5.shadow', update));
     store.subscribe(sec, (_s, changed) => { if (changed.some((c) => c === 'alpha' || c === 'steps')) schedule(); });
     await update();
