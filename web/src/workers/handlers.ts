@@ -1,6 +1,6 @@
 // Job handlers: thin adapters from a job message to library calls (no numerics of their own).
 import type { Job, JobResult } from './protocol.js';
-import { largestLyapunovFlow, lorenzField, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, formWorstRate, rateMap, rateMapOf, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov,
+import { largestLyapunovFlow, lorenzField, odeDopri5, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, formWorstRate, rateMap, rateMapOf, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov,
   nqmSetup, nqmBins, nqmBatchCurve, nqmStepsToTarget, nqmSampledRun } from '../lib.js';
 
 type Handlers = { [K in Job['type']]?: (job: Extract<Job, { type: K }>) => JobResult };
@@ -34,7 +34,7 @@ export const handlers: Handlers = {
     const t0 = performance.now();
     const img = mandelbrot({ width: job.width, height: job.height, xMin: job.x[0], xMax: job.x[1], yMin: job.y[0], yMax: job.y[1], maxIter: job.maxIter });
     const rgba = colorizeEscape(img);
-    return { kind: 'raster', width: job.width, height: job.height, rgba, ms: performance.now() - t0, extra: { inside: img.inside } };
+    return { kind: 'raster', width: job.width, height: job.height, rgba, iterations: img.iterations, smooth: img.smooth, ms: performance.now() - t0, extra: { inside: img.inside } };
   },
 
   bifurcation: (job) => {
@@ -84,6 +84,12 @@ export const handlers: Handlers = {
     const t0 = performance.now();
     const est = largestLyapunovFlow(lorenzField(job.a, job.b, job.c), lorenzJvp(job.a, job.b, job.c), [1, 1, 1], { time: job.time, transient: 50 });
     return { kind: 'series', rows: [{ exponent: est.exponent, nfev: est.nfev }], ms: performance.now() - t0 };
+  },
+
+  'lorenz-path': (job) => {
+    const t0 = performance.now();
+    const res = odeDopri5(lorenzField(job.a, job.b, job.c), [0, job.t1], [1, 1, 1], { rtol: 1e-9, atol: 1e-9, tEval: linspace(0, job.t1, job.samples) });
+    return { kind: 'array', data: Float64Array.from(res.y), stride: 3, ms: performance.now() - t0, extra: { nfev: res.stats.nfev } };
   },
 
   'lyapunov-logistic': (job) => {

@@ -16,6 +16,8 @@ export type Job =
   | { type: 'certify'; methods: ({ key: string; spec: string } | { key: string; stateSpace: StateSpace })[]; kappas: number[]; iqc: string }
   | { type: 'speed'; kappas: number[]; methods: { key: string; spec: string }[]; dim: number; tol: number; maxSteps: number }
   | { type: 'lorenz-lyapunov'; a: number; b: number; c: number; time: number }
+  /** The Lorenz trajectory from (1, 1, 1) on [0, t1] at `samples` equally spaced times (DOPRI5, rtol = atol = 1e-9). */
+  | { type: 'lorenz-path'; a: number; b: number; c: number; t1: number; samples: number }
   /** The noisy quadratic model nqmSetup({ dim }) grouped by nqmBins({ ratio }): one method's tuned steps-to-target curve (nqmBatchCurve). */
   | { type: 'nqm-curve'; method: string; dim: number; ratio: number; batches: number[]; target: number }
   /**
@@ -35,6 +37,9 @@ export interface RasterResult {
   /** A scalar field to colour on the page, or ready RGBA pixels (coloured by the library). */
   field?: Float32Array;
   rgba?: Uint8ClampedArray;
+  /** Escape-time images: the library's per-pixel iteration counts and smooth counts (row 0 at the top), for the CSV. */
+  iterations?: Uint32Array;
+  smooth?: Float32Array;
   ms: number;
   extra?: Record<string, number | number[] | null>;
 }
@@ -45,4 +50,13 @@ export interface SeriesResult {
   ms: number;
 }
 
-export type JobResult = RasterResult | SeriesResult;
+/** A flat array of numbers (e.g. a trajectory, `stride` values per sample), transferred. */
+export interface ArrayResult {
+  kind: 'array';
+  data: Float64Array;
+  stride: number;
+  ms: number;
+  extra?: Record<string, number>;
+}
+
+export type JobResult = RasterResult | SeriesResult | ArrayResult;
