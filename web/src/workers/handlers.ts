@@ -1,5 +1,6 @@
 // Job handlers: thin adapters from a job message to library calls (no numerics of their own).
 import type { Job, JobResult } from './protocol.js';
+import { energyCurves } from './energy.js';
 import { largestLyapunovFlow, lorenzField, odeDopri5, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, formWorstRate, rateMap, rateMapOf, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov,
   nqmSetup, nqmBins, nqmBatchCurve, nqmStepsToTarget, nqmSampledRun } from '../lib.js';
 
@@ -84,6 +85,16 @@ export const handlers: Handlers = {
     const t0 = performance.now();
     const est = largestLyapunovFlow(lorenzField(job.a, job.b, job.c), lorenzJvp(job.a, job.b, job.c), [1, 1, 1], { time: job.time, transient: 50 });
     return { kind: 'series', rows: [{ exponent: est.exponent, nfev: est.nfev }], ms: performance.now() - t0 };
+  },
+
+  /** Arrays: ts, then per curvature h_j: c<j> (continuous E/E0), d<j> (discrete E_k/E0); extra rate<j>, dev<j>, T. */
+  'energy-decay': (job) => {
+    const t0 = performance.now();
+    const c = energyCurves(job.mu, job.s);
+    const arrays: Record<string, Float64Array> = {};
+    const extra: Record<string, number> = { T: c.T };
+    c.continuous.forEach((a, j) => { arrays[`c${j}`] = a; arrays[`d${j}`] = c.discrete[j]; extra[`rate${j}`] = c.rate[j]; extra[`dev${j}`] = c.dev[j]; });
+    return { kind: 'array', data: c.ts, stride: 1, arrays, extra, ms: performance.now() - t0 };
   },
 
   'lorenz-path': (job) => {

@@ -16,6 +16,8 @@ export type Job =
   | { type: 'certify'; methods: ({ key: string; spec: string } | { key: string; stateSpace: StateSpace })[]; kappas: number[]; iqc: string }
   | { type: 'speed'; kappas: number[]; methods: { key: string; spec: string }[]; dim: number; tol: number; maxSteps: number }
   | { type: 'lorenz-lyapunov'; a: number; b: number; c: number; time: number }
+  /** Section 5's energy curves at damping mu and discrete step s (energyCurves). */
+  | { type: 'energy-decay'; mu: number; s: number }
   /** The Lorenz trajectory from (1, 1, 1) on [0, t1] at `samples` equally spaced times (DOPRI5, rtol = atol = 1e-9). */
   | { type: 'lorenz-path'; a: number; b: number; c: number; t1: number; samples: number }
   /** The noisy quadratic model nqmSetup({ dim }) grouped by nqmBins({ ratio }): one method's tuned steps-to-target curve (nqmBatchCurve). */
@@ -55,6 +57,8 @@ export interface ArrayResult {
   kind: 'array';
   data: Float64Array;
   stride: number;
+  /** Further named arrays (transferred with `data`). */
+  arrays?: Record<string, Float64Array>;
   ms: number;
   extra?: Record<string, number>;
 }
