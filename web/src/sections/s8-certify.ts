@@ -204,8 +204,9 @@ function certPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     return 'ss' in t ? { key: 'user', stateSpace: t.ss } : null;
   };
 
-  // One worker job per kappa: kappa = 100 first (the table), then the range coarse to fine (ends, middle, quarters…),
-  // so a first curve over the whole range is drawn within a frame or two and refined as the SDPs finish.
+  // Streamed from the workers: first one cheap job with every quadratic rate (the dashed curves, drawn at once), then
+  // kappa = 100 per method (the table), then one job per (kappa, method) coarse to fine (ends, middle, quarters…),
+  // so the certified curves grow over the whole range as the SDPs finish.
   const update = async () => {
     const st = s();
     showUser();
@@ -213,46 +214,47 @@ function certPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     p.status.classList.add('busy');
     p.status.textContent = 'solving SDPs in a worker…';
     const grid = Array.from(logspace(1.5, 1000, 16));
-    const order = [100, ...coarseToFine(grid.length).map((i) => grid[i])];
     const user = userJob(st);
     const methods = [...FIXED.map((m) => ({ key: m.key, spec: m.spec })), ...(user ? [user] : [])];
     if (!user) { table.set('user', 'cert', 'invalid input'); table.set('user', 'quad', '–'); }
-    const got: SeriesResult['rows'] = [];
-    let workerMs = 0, first = true;
+    type Job = { type: 'certify'; iqc: string; kappas: number[]; methods: typeof methods; quadraticOnly?: boolean };
+    const jobs: Job[] = [{ type: 'certify', iqc: st.iqc, kappas: grid, methods, quadraticOnly: true }];
+    for (const m of methods) jobs.push({ type: 'certify', iqc: st.iqc, kappas: [100], methods: [m] });
+    for (const i of coarseToFine(grid.length)) for (const m of methods) jobs.push({ type: 'certify', iqc: st.iqc, kappas: [grid[i]], methods: [m] });
+    const quad: SeriesResult['rows'] = [], cert: SeriesResult['rows'] = [], at100: SeriesResult['rows'] = [];
+    let workerMs = 0, first = true, certified = 0;
+    const total = grid.length * methods.length;
     const draw = async () => {
       const rows: Row[] = [];
-      for (const r of got) {
-        if (r.kappa === 100 && !grid.includes(100)) continue;
-        const label = LABELS[r.key as string];
-        if (r.certified !== null) rows.push({ method: label, kind: 'certified', kappa: r.kappa, rho: r.certified });
-        if (Number.isFinite(r.quadratic as number) && (r.quadratic as number) < 1.2) rows.push({ method: label, kind: 'quadratic', kappa: r.kappa, rho: r.quadratic });
-      }
+      for (const r of cert) if (r.certified !== null) rows.push({ method: LABELS[r.key as string], kind: 'certified', kappa: r.kappa, rho: r.certified });
+      for (const r of quad) if (Number.isFinite(r.quadratic as number) && (r.quadratic as number) < 1.2) rows.push({ method: LABELS[r.key as string], kind: 'quadratic', kappa: r.kappa, rho: r.quadratic });
       rows.sort((a, b) => (a.kappa as number) - (b.kappa as number));
       await chart!.set({ rates: rows });
     };
     try {
-      await runJobs('s8.certify', order.map((kappa) => ({ type: 'certify' as const, iqc: st.iqc, kappas: [kappa], methods })), async (i, r) => {
+      await runJobs('s8.certify', jobs, async (i, r) => {
         const res = r as SeriesResult;
         workerMs += res.ms;
-        got.push(...res.rows);
-        if (i === 0) {
+        if (i === 0) quad.push(...res.rows);
+        else if (i <= methods.length) {
+          at100.push(...res.rows);
           for (const row of res.rows) {
             table.set(row.key as string, 'cert', row.certified === null ? 'none < 1' : (row.certified as number), 6);
             table.set(row.key as string, 'quad', row.quadratic as number, 6);
           }
           return;
-        }
+        } else { cert.push(...res.rows); certified += 1; }
         await draw();
         if (first) { first = false; record('s8.certify.first', performance.now() - t0); }
-        p.status.textContent = `${i} of ${grid.length} condition numbers certified (worker, ${fmt(workerMs, 3)} ms so far)…`;
+        p.status.textContent = `quadratic rates drawn; ${certified} of ${total} certifications done (worker, ${fmt(workerMs, 3)} ms so far)…`;
       });
       // The CSV: one row per method and kappa, columns as `momentum-lab certify --format json` names them.
-      rowsCsv = got.filter((r) => r.kappa !== 100 || grid.includes(100)).sort((a, b) => (a.kappa as number) - (b.kappa as number)).map((r) => ({
+      rowsCsv = cert.sort((a, b) => (a.kappa as number) - (b.kappa as number)).map((r) => ({
         method: r.key === 'user' ? (st.user === 'spec' ? st.spec : 'state-space') : FIXED.find((m) => m.key === r.key)!.spec,
         kappa: r.kappa, mu: 1 / (r.kappa as number), L: 1, iqc: st.iqc, rate: r.certified, certified: r.certified !== null, quadraticRate: r.quadratic, solveMs: r.ms,
       }));
       p.status.classList.remove('busy');
-      p.status.textContent = `${got.length} certifications (each a bisection over SDPs), ${fmt(workerMs, 3)} ms of worker time, IQC ${st.iqc}.`;
+      p.status.textContent = `${cert.length + at100.length} certifications (each a bisection over SDPs), ${fmt(workerMs, 3)} ms of worker time, IQC ${st.iqc}.`;
     } catch (e) {
       if (!(e instanceof Superseded)) throw e;
     }

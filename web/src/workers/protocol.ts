@@ -12,8 +12,11 @@ export type Job =
   | { type: 'mandelbrot'; x: [number, number]; y: [number, number]; width: number; height: number; maxIter: number }
   | { type: 'bifurcation'; r: [number, number]; x: [number, number]; width: number; height: number; transient: number; samples: number }
   | { type: 'lyapunov-logistic'; r: [number, number]; n: number }
-  /** Each method is a spec (resolved per kappa with mu = 1/kappa, L = 1: tune= rules, alpha = 1/L) or a fixed linear form. */
-  | { type: 'certify'; methods: ({ key: string; spec: string } | { key: string; stateSpace: StateSpace })[]; kappas: number[]; iqc: string }
+  /**
+   * Each method is a spec (resolved per kappa with mu = 1/kappa, L = 1: tune= rules, alpha = 1/L) or a fixed linear form.
+   * `quadraticOnly`: only the (cheap) worst rate on quadratics, `certified` left null (a first picture in a few ms).
+   */
+  | { type: 'certify'; methods: ({ key: string; spec: string } | { key: string; stateSpace: StateSpace })[]; kappas: number[]; iqc: string; quadraticOnly?: boolean }
   | { type: 'speed'; kappas: number[]; methods: { key: string; spec: string }[]; dim: number; tol: number; maxSteps: number }
   | { type: 'lorenz-lyapunov'; a: number; b: number; c: number; time: number }
   /** Section 5's energy curves at damping mu and discrete step s (energyCurves). */
