@@ -13,6 +13,7 @@ import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler, record } from '../perf.js';
 import { h, fmt } from '../ui/dom.js';
 import { sh } from '../ui/export.js';
+import { SERIES_COLORS } from '../ui/colors.js';
 import {
   analyzeLinearSystem, phasePortrait, fromRows, matvec, logisticCobweb, logisticPeriod, logisticLyapunov, complex, cadd, cmul, cabs,
   type VectorField,
@@ -32,6 +33,7 @@ function linearPanel(store: Store): { el: HTMLElement; start: () => Promise<void
   const sec = 's1';
   const s = () => store.get<S1>(sec);
   let portrait: Chart | null = null, eig: Chart | null = null, td: Chart | null = null;
+  let linCsv: Row[] = [];
   const p = panel({
     id: 's1-linear',
     title: 'Linear systems: continuous and discrete time',
@@ -40,6 +42,8 @@ function linearPanel(store: Store): { el: HTMLElement; start: () => Promise<void
     exportSource: {
       name: 'linear-system',
       charts: () => (portrait && eig && td ? [{ label: 'phase portrait', chart: portrait }, { label: 'eigenvalues', chart: eig }, { label: 'trace-determinant', chart: td }] : []),
+      csv: () => linCsv,
+      title: () => `Linear system w' = −αAw and w⁺ = (I − αA)w: A = [${s().a}, ${s().b}; ${s().c}, ${s().d}], α = ${s().alpha}`,
       cli: () => sh`momentum-lab dynamics linear --matrix ${`${s().a},${s().b};${s().c},${s().d}`} --alpha ${s().alpha} --format json`,
     },
   });
@@ -71,6 +75,8 @@ function linearPanel(store: Store): { el: HTMLElement; start: () => Promise<void
       arrows.push({ x: pp.field.x[i], y: pp.field.y[i], angle: 90 - (Math.atan2(v, u) * 180) / Math.PI, m: Math.hypot(u, v) });
     }
     const flows: Row[] = [];
+    const full: Row[] = [];
+    pp.trajectories.forEach((tr, j) => { for (let i = 0; i < tr.x.length; i++) full.push({ kind: 'flow', series: `t${j}`, i, x: tr.x[i], y: tr.y[i] }); });
     pp.trajectories.forEach((tr, j) => { for (let i = 0; i < tr.x.length; i++) if (Math.abs(tr.x[i]) < 3 && Math.abs(tr.y[i]) < 3) flows.push({ series: `t${j}`, i, x: tr.x[i], y: tr.y[i] }); });
     const dots: Row[] = [];
     for (const [x0, y0] of starts) {
@@ -84,6 +90,7 @@ function linearPanel(store: Store): { el: HTMLElement; start: () => Promise<void
       }
     }
     const ev: Row[] = [];
+    linCsv = [...full, ...dots.map((d) => ({ kind: 'iterate', series: 'iterates', i: d.k, x: d.x, y: d.y }))];
     for (const z of an.eigenvalues) {
       ev.push({ kind: 'continuous (−αA)', re: -st.alpha * z.re, im: -st.alpha * z.im });
       ev.push({ kind: 'discrete (I − αA)', re: 1 - st.alpha * z.re, im: -st.alpha * z.im });
@@ -108,27 +115,27 @@ function linearPanel(store: Store): { el: HTMLElement; start: () => Promise<void
     portrait = new Chart(vP.plot, {
       width: 260, height: 260,
       layer: [
-        { data: { name: 'arrows' }, mark: { type: 'point', shape: 'wedge', filled: true, size: 60, color: '#9ca3af' }, encoding: { x: ax('x', 'w₁', [-2, 2]), y: ax('y', 'w₂', [-2, 2]), angle: { field: 'angle', type: 'quantitative', scale: { domain: [-360, 360], range: [-360, 360] } } } },
-        { data: { name: 'flows' }, mark: { type: 'line', strokeWidth: 1.4, color: '#2563eb', clip: true }, encoding: { x: ax('x', 'w₁', [-2, 2]), y: ax('y', 'w₂', [-2, 2]), detail: { field: 'series' }, order: { field: 'i', type: 'quantitative' } } },
-        { data: { name: 'dots' }, mark: { type: 'circle', size: 16, color: '#ea580c', clip: true }, encoding: { x: ax('x', 'w₁', [-2, 2]), y: ax('y', 'w₂', [-2, 2]) } },
+        { data: { name: 'arrows' }, mark: { type: 'point', shape: 'wedge', filled: true, size: 60, color: SERIES_COLORS.light, clip: true }, encoding: { x: ax('x', 'w₁', [-2, 2]), y: ax('y', 'w₂', [-2, 2]), angle: { field: 'angle', type: 'quantitative', scale: { domain: [-360, 360], range: [-360, 360] } } } },
+        { data: { name: 'flows' }, mark: { type: 'line', strokeWidth: 1.4, color: SERIES_COLORS.purple, clip: true }, encoding: { x: ax('x', 'w₁', [-2, 2]), y: ax('y', 'w₂', [-2, 2]), detail: { field: 'series' }, order: { field: 'i', type: 'quantitative' } } },
+        { data: { name: 'dots' }, mark: { type: 'circle', size: 16, color: SERIES_COLORS.brown, clip: true }, encoding: { x: ax('x', 'w₁', [-2, 2]), y: ax('y', 'w₂', [-2, 2]) } },
       ],
     } as never, { description: 'Phase portrait' });
     eig = new Chart(vE.plot, {
       width: 260, height: 260,
       layer: [
-        { data: { name: 'circle' }, mark: { type: 'line', strokeDash: [4, 3], color: '#9ca3af', strokeWidth: 1 }, encoding: { x: ax('re', 'Re z', [-2.2, 2.2]), y: ax('im', 'Im z', [-2.2, 2.2]), order: { field: 'i', type: 'quantitative' } } },
-        { data: { values: [{ x: 0 }] }, mark: { type: 'rule', color: '#9ca3af', strokeWidth: 1 }, encoding: { x: { field: 'x', type: 'quantitative' } } },
-        { data: { name: 'ev' }, mark: { type: 'point', size: 80, strokeWidth: 2, filled: true, clip: true }, encoding: { x: ax('re', 'Re z', [-2.2, 2.2]), y: ax('im', 'Im z', [-2.2, 2.2]), color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['continuous (−αA)', 'discrete (I − αA)'], range: ['#2563eb', '#ea580c'] }, legend: { orient: 'bottom', direction: 'vertical' } } } },
+        { data: { name: 'circle' }, mark: { type: 'line', strokeDash: [4, 3], color: SERIES_COLORS.grey, strokeWidth: 1, clip: true }, encoding: { x: ax('re', 'Re z', [-2.2, 2.2]), y: ax('im', 'Im z', [-2.2, 2.2]), order: { field: 'i', type: 'quantitative' } } },
+        { data: { values: [{ x: 0 }] }, mark: { type: 'rule', color: SERIES_COLORS.grey, strokeWidth: 1, clip: true }, encoding: { x: { field: 'x', type: 'quantitative' } } },
+        { data: { name: 'ev' }, mark: { type: 'point', size: 80, strokeWidth: 2, filled: true, clip: true }, encoding: { x: ax('re', 'Re z', [-2.2, 2.2]), y: ax('im', 'Im z', [-2.2, 2.2]), color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['continuous (−αA)', 'discrete (I − αA)'], range: [SERIES_COLORS.purple, SERIES_COLORS.brown] }, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 0 } } } },
       ],
     } as never, { description: 'Eigenvalues in the complex plane' });
     td = new Chart(vT.plot, {
       width: 260, height: 260,
       layer: [
-        { data: { name: 'para' }, mark: { type: 'line', color: '#111827', strokeWidth: 1.2, clip: true }, encoding: { x: ax('t', 'trace', [-4, 4]), y: ax('d', 'determinant', [-3, 4]) } },
-        { data: { name: 'para' }, mark: { type: 'rule', color: '#9ca3af' }, encoding: { y: { datum: 0 } } },
-        { data: { name: 'para' }, mark: { type: 'rule', color: '#9ca3af' }, encoding: { x: { datum: 0 } } },
-        { data: { name: 'labels' }, mark: { type: 'text', fontSize: 10, color: '#6b7280' }, encoding: { x: ax('t', 'trace', [-4, 4]), y: ax('d', 'determinant', [-3, 4]), text: { field: 'text' } } },
-        { data: { name: 'pt' }, mark: { type: 'point', filled: true, size: 110, color: '#dc2626', clip: true }, encoding: { x: ax('t', 'trace', [-4, 4]), y: ax('d', 'determinant', [-3, 4]) } },
+        { data: { name: 'para' }, mark: { type: 'line', color: SERIES_COLORS.ink, strokeWidth: 1.2, clip: true }, encoding: { x: ax('t', 'trace', [-4, 4]), y: ax('d', 'determinant', [-3, 4]) } },
+        { data: { name: 'para' }, mark: { type: 'rule', color: SERIES_COLORS.grey, clip: true }, encoding: { y: { datum: 0 } } },
+        { data: { name: 'para' }, mark: { type: 'rule', color: SERIES_COLORS.grey, clip: true }, encoding: { x: { datum: 0 } } },
+        { data: { name: 'labels' }, mark: { type: 'text', fontSize: 10, color: SERIES_COLORS.grey, clip: true }, encoding: { x: ax('t', 'trace', [-4, 4]), y: ax('d', 'determinant', [-3, 4]), text: { field: 'text' } } },
+        { data: { name: 'pt' }, mark: { type: 'point', filled: true, size: 110, color: SERIES_COLORS.ink, clip: true }, encoding: { x: ax('t', 'trace', [-4, 4]), y: ax('d', 'determinant', [-3, 4]) } },
       ],
     } as never, { description: 'Trace-determinant plane' });
     const schedule = frameScheduler(() => timed('s1.linear', update));
@@ -142,14 +149,19 @@ function logisticPanel(store: Store): { el: HTMLElement; start: () => Promise<vo
   const sec = 's1';
   const s = () => store.get<S1>(sec);
   let cob: Chart | null = null, bif: Chart | null = null;
+  let cobCsv: Row[] = [], lyapCsv: Row[] = [];
   const p = panel({
     id: 's1-logistic',
     title: 'The logistic map: cobweb, bifurcation diagram, Lyapunov exponent',
-    formulas: ['x_{k+1} = r\\,x_k(1 - x_k),\\qquad \\lambda = \\lim_{n\\to\\infty}\\frac1n\\sum_{k<n}\\ln|r(1 - 2x_k)|'],
-    idea: 'For discrete maps chaos arises even in one dimension. The lecture\'s $f(x) = 3.5x(1-x)$ settles on a period-4 orbit; period doublings at $r = 3$ and $1+\\sqrt6$ cascade into chaos near $r \\approx 3.57$, interrupted by windows such as period 3 at $1 + \\sqrt8$. The Lyapunov exponent under the diagram is positive exactly where the orbit is chaotic.',
+    // The map and its Lyapunov exponent as two displays (one line ran past a phone's column).
+    formulas: ['x_{k+1} = r\\,x_k(1 - x_k)', '\\lambda = \\lim_{n\\to\\infty}\\frac1n\\sum_{k<n}\\ln|r(1 - 2x_k)|'],
+    idea: 'For discrete maps chaos arises even in one dimension. The lecture\'s $f(x) = 3.5x(1-x)$ settles on a period-4 orbit; period doublings at $r = 3$ and $1+\\sqrt6$ cascade into chaos near $r \\approx 3.57$, interrupted by windows such as [[period 3 at 1 + √8|s1.r=3.83]]; [[r = 3.5|s1.r=3.5]] is the lecture\'s period 4, [[r = 3.9|s1.r=3.9]] is chaotic. The Lyapunov exponent under the diagram is positive exactly where the orbit is chaotic.',
     exportSource: {
       name: 'logistic',
       charts: () => (cob && bif ? [{ label: 'cobweb', chart: cob }, { label: 'bifurcation', chart: bif }] : []),
+      // The cobweb's vertices and λ(r) at the 700 values of r the worker computed (the diagram itself is an image).
+      csv: () => [...cobCsv, ...lyapCsv],
+      title: () => `Logistic map x⁺ = r x (1 − x): r = ${s().r}; bifurcation diagram and Lyapunov exponent for r ∈ [2.5, 4]`,
       cli: () => `${sh`momentum-lab dynamics logistic --r ${s().r} --format json`}\nmomentum-lab dynamics bifurcation --out bifurcation.png`,
     },
   });
@@ -158,12 +170,13 @@ function logisticPanel(store: Store): { el: HTMLElement; start: () => Promise<vo
   const roL = readout('s1.lyapunov', 'Lyapunov exponent λ');
   p.readouts.append(roP.el, roL.el);
   const vC = view('Cobweb: x_{k+1} = f(x_k)');
-  const vB = view('Bifurcation diagram (worker raster) with λ(r) below; the red line is r', 'wide');
+  const vB = view('Bifurcation diagram (worker raster) with λ(r) below; the brown line is r', 'wide');
   p.views.append(vC.el, vB.el);
   const update = async () => {
     const st = s();
     const cw = logisticCobweb(st.r, 0.2, 80);
     const web: Row[] = Array.from(cw.x, (x, i) => ({ i, x, y: cw.y[i] }));
+    cobCsv = web.map((w) => ({ series: 'cobweb', r: st.r, ...w }));
     const curve: Row[] = [];
     for (let i = 0; i <= 100; i++) { const x = i / 100; curve.push({ x, y: st.r * x * (1 - x) }); }
     const per = logisticPeriod(st.r, { transient: 20000 });
@@ -175,25 +188,25 @@ function logisticPanel(store: Store): { el: HTMLElement; start: () => Promise<vo
     cob = new Chart(vC.plot, {
       width: 240, height: 240,
       layer: [
-        { data: { name: 'curve' }, mark: { type: 'line', color: '#111827' }, encoding: { x: { field: 'x', type: 'quantitative', title: 'x_k', scale: { domain: [0, 1] } }, y: { field: 'y', type: 'quantitative', title: 'x_{k+1}', scale: { domain: [0, 1] } } } },
-        { data: { name: 'curve' }, mark: { type: 'line', color: '#9ca3af', strokeDash: [3, 3] }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'x', type: 'quantitative' } } },
-        { data: { name: 'web' }, mark: { type: 'line', color: '#2563eb', strokeWidth: 1, clip: true }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, order: { field: 'i', type: 'quantitative' } } },
+        { data: { name: 'curve' }, mark: { type: 'line', color: SERIES_COLORS.ink, clip: true }, encoding: { x: { field: 'x', type: 'quantitative', title: 'x_k', scale: { domain: [0, 1] } }, y: { field: 'y', type: 'quantitative', title: 'x_{k+1}', scale: { domain: [0, 1] } } } },
+        { data: { name: 'curve' }, mark: { type: 'line', color: SERIES_COLORS.grey, strokeDash: [3, 3], clip: true }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'x', type: 'quantitative' } } },
+        { data: { name: 'web' }, mark: { type: 'line', color: SERIES_COLORS.purple, strokeWidth: 1, clip: true }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, order: { field: 'i', type: 'quantitative' } } },
       ],
-    } as never, { description: 'Cobweb plot' });
+    } as never, { description: 'Cobweb of the logistic map at r: the parabola, the diagonal and the orbit from x0 = 0.2' });
     bif = new Chart(vB.plot, {
       vconcat: [
         { width: 'container', height: 200, layer: [
           { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { domain: [2.5, 4], nice: false }, title: null }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 1], nice: false }, title: 'x' } } },
-          { data: { name: 'rline' }, mark: { type: 'rule', color: '#dc2626', clip: true }, encoding: { x: { field: 'r', type: 'quantitative' } } },
+          { data: { name: 'rline' }, mark: { type: 'rule', color: SERIES_COLORS.brown, clip: true }, encoding: { x: { field: 'r', type: 'quantitative' } } },
         ] },
         { width: 'container', height: 110, layer: [
-          { data: { name: 'lyap' }, mark: { type: 'line', color: '#111827', strokeWidth: 1, clip: true }, encoding: { x: { field: 'r', type: 'quantitative', scale: { domain: [2.5, 4], nice: false }, title: 'r' }, y: { field: 'lyapunov', type: 'quantitative', title: 'λ', scale: { domain: [-2, 1] } } } },
-          { data: { name: 'rline' }, mark: { type: 'rule', color: '#dc2626', clip: true }, encoding: { x: { field: 'r', type: 'quantitative' } } },
-          { data: { name: 'rline' }, mark: { type: 'rule', color: '#9ca3af' }, encoding: { y: { datum: 0 } } },
+          { data: { name: 'lyap' }, mark: { type: 'line', color: SERIES_COLORS.ink, strokeWidth: 1, clip: true }, encoding: { x: { field: 'r', type: 'quantitative', scale: { domain: [2.5, 4], nice: false }, title: 'r' }, y: { field: 'lyapunov', type: 'quantitative', title: 'λ', scale: { domain: [-2, 1] } } } },
+          { data: { name: 'rline' }, mark: { type: 'rule', color: SERIES_COLORS.brown, clip: true }, encoding: { x: { field: 'r', type: 'quantitative' } } },
+          { data: { name: 'rline' }, mark: { type: 'rule', color: SERIES_COLORS.grey, clip: true }, encoding: { y: { datum: 0 } } },
         ] },
       ],
       autosize: { type: 'fit-x', contains: 'padding', resize: true },
-    } as never, { description: 'Bifurcation diagram and Lyapunov exponent' });
+    } as never, { description: 'Bifurcation diagram of the logistic map for r from 2.5 to 4 with the Lyapunov exponent lambda(r) below and the current r marked' });
     const raster = (async () => {
       try {
         const t0 = performance.now();
@@ -201,6 +214,7 @@ function logisticPanel(store: Store): { el: HTMLElement; start: () => Promise<vo
           runJob('s1.bif', { type: 'bifurcation', r: [2.5, 4], x: [0, 1], width: 700, height: 260, transient: 500, samples: 300 }) as Promise<RasterResult>,
           runJob('s1.lyap', { type: 'lyapunov-logistic', r: [2.5, 4], n: 700 }) as Promise<SeriesResult>,
         ]);
+        lyapCsv = ly.rows.map((r) => ({ series: 'lyapunov', r: r.r, lyapunov: r.lyapunov }));
         await bif!.set({ bg: [imageRow(paintRgba(img.rgba!, img.width, img.height), 2.5, 4, 0, 1)], lyap: ly.rows.map((r) => ({ r: r.r, lyapunov: Math.max(r.lyapunov as number, -2) })) });
         record('s1.bifurcation', performance.now() - t0);
       } catch (e) { if (!(e instanceof Superseded)) throw e; }
@@ -216,20 +230,35 @@ function mandelbrotPanel(store: Store): { el: HTMLElement; start: () => Promise<
   const sec = 's1';
   const s = () => store.get<S1>(sec);
   let chart: Chart | null = null;
+  let image: { iterations: Uint32Array; smooth: Float32Array; x: [number, number]; y: [number, number]; maxIter: number } | null = null;
+  const mandelCsv = (): Row[] => {
+    if (!image) return [];
+    const { iterations, smooth, x, y, maxIter } = image;
+    const W = 640, H = 480, dx = (x[1] - x[0]) / W, dy = (y[1] - y[0]) / H;
+    const rows: Row[] = new Array(W * H);
+    for (let i = 0; i < W * H; i++) {
+      rows[i] = { x: x[0] + ((i % W) + 0.5) * dx, y: y[1] - (Math.floor(i / W) + 0.5) * dy, iterations: iterations[i], smooth: iterations[i] >= maxIter ? null : smooth[i] };
+    }
+    return rows;
+  };
   const p = panel({
     id: 's1-mandelbrot',
     title: 'The Mandelbrot set, with the orbit under the cursor',
-    formulas: ['z_{k+1} = z_k^2 + c,\\quad z_0 = 0,\\qquad c\\in\\mathcal M \\iff |z_k| \\text{ stays bounded}'],
+    formulas: ['z_{k+1} = z_k^2 + c,\\quad z_0 = 0', 'c\\in\\mathcal M \\iff |z_k| \\text{ stays bounded}'],
     idea: 'The quadratic map in the complex plane: $c$ is in the set when the orbit of 0 stays bounded. Click to zoom in (×4) at a point, shift-click to zoom out; hover to see the orbit of that $c$. The image is computed by the library\'s escape-time kernel (cardioid and bulb tests, periodicity checking) in a worker and coloured by its smooth iteration count.',
     exportSource: {
       name: 'mandelbrot',
       charts: () => (chart ? [{ label: 'mandelbrot', chart }] : []),
-      cli: () => { const v = win(s()); return sh`momentum-lab dynamics mandelbrot --x-min ${v.x[0]} --x-max ${v.x[1]} --y-min ${v.y[0]} --y-max ${v.y[1]} --width 640 --height 480 --max-iter ${s().iters} --out mandelbrot.png`; },
+      // One row per pixel of the 640 x 480 image (307,200 rows, row 0 at the top), as `--format csv` writes it:
+      // pixel centre x, y, the escape count (max-iter inside) and the smooth count (empty inside).
+      csv: () => mandelCsv(),
+      title: () => { const v = win(s()); return `Mandelbrot set: Re c ∈ [${fmt(v.x[0], 6)}, ${fmt(v.x[1], 6)}], Im c ∈ [${fmt(v.y[0], 6)}, ${fmt(v.y[1], 6)}], ${s().iters} iterations, 640 × 480`; },
+      cli: () => { const v = win(s()); const a = sh`--x-min ${v.x[0]} --x-max ${v.x[1]} --y-min ${v.y[0]} --y-max ${v.y[1]} --width 640 --height 480 --max-iter ${s().iters}`; return `momentum-lab dynamics mandelbrot ${a} --out mandelbrot.png\nmomentum-lab dynamics mandelbrot ${a} --format csv > mandelbrot.csv`; },
     },
   });
   const win = (st: S1) => { const hw = 1.6 / st.zoom, hh = 1.2 / st.zoom; return { x: [st.cx - hw, st.cx + hw] as [number, number], y: [st.cy - hh, st.cy + hh] as [number, number] }; };
   const reset = h('button', { type: 'button', class: 'btn', text: 'Reset view' });
-  reset.addEventListener('click', () => store.set(sec, { cx: -0.6, cy: 0, zoom: 1 }));
+  reset.addEventListener('click', () => { store.set(sec, { cx: -0.6, cy: 0, zoom: 1 }); store.commit(); });
   p.controls.append(slider(store, sec, 'iters', { label: 'iterations', symbol: 'N', min: 50, max: 5000, step: 1 }), slider(store, sec, 'zoom', { label: 'zoom', min: 1, max: 1e6, log: true }), reset);
   const roMs = readout('s1.mandelms', 'render time (worker), ms');
   const roC = readout('s1.c', 'c under the cursor');
@@ -242,17 +271,20 @@ function mandelbrotPanel(store: Store): { el: HTMLElement; start: () => Promise<
     const w = win(st);
     if (chart) chart.finalize();
     v.plot.replaceChildren();
+    // The plot area keeps the window's 4:3 (the image is 640 x 480): its width from the column, its height from that.
+    const side = Math.max(240, Math.min(640, (v.plot.clientWidth || 640) - 70));
     chart = new Chart(v.plot, {
-      width: 'container', height: 380, autosize: { type: 'fit-x', contains: 'padding', resize: true },
+      width: side, height: Math.round((side * 3) / 4), autosize: { type: 'pad' },
       layer: [
         { ...imageLayer('bg'), encoding: { ...(imageLayer('bg') as { encoding: Record<string, unknown> }).encoding, x: { field: 'x', type: 'quantitative', scale: { domain: w.x, nice: false }, title: 'Re c', axis: { grid: false } }, y: { field: 'y', type: 'quantitative', scale: { domain: w.y, nice: false }, title: 'Im c', axis: { grid: false } } } },
         { data: { name: 'orbit' }, mark: { type: 'line', color: '#ffffff', strokeWidth: 1.2, point: { color: '#fde047', size: 14 }, clip: true }, encoding: { x: { field: 'x', type: 'quantitative', axis: { grid: false } }, y: { field: 'y', type: 'quantitative', axis: { grid: false } }, order: { field: 'k', type: 'quantitative' } } },
       ],
-    } as never, { description: 'Mandelbrot set' });
+    } as never, { description: 'The Mandelbrot set in the current window, coloured by escape time, with the orbit of the point under the cursor' });
     try {
       p.status.classList.add('busy');
       const res = (await runJob('s1.mandel', { type: 'mandelbrot', x: w.x, y: w.y, width: 640, height: 480, maxIter: st.iters })) as RasterResult;
       // Drawn under the chart (no PNG round trip; hovering redraws only the orbit); exports still get the image.
+      image = { iterations: res.iterations!, smooth: res.smooth!, x: w.x, y: w.y, maxIter: st.iters };
       await chart.setRaster('bg', paintRgba(res.rgba!, res.width, res.height), w.x[0], w.x[1], w.y[0], w.y[1]);
       record('s1.mandelbrot', res.ms);
       roMs.set(res.ms, 4);
@@ -277,6 +309,7 @@ function mandelbrotPanel(store: Store): { el: HTMLElement; start: () => Promise<
       if (!pt) return;
       const zoom = ev.shiftKey ? Math.max(1, s().zoom / 4) : Math.min(1e6, s().zoom * 4);
       store.set(sec, { cx: +pt.x.toPrecision(12), cy: +pt.y.toPrecision(12), zoom });
+      store.commit();
     });
     const schedule = frameScheduler(() => draw());
     store.subscribe(sec, (_s, changed) => { if (changed.some((c) => ['cx', 'cy', 'zoom', 'iters'].includes(c))) schedule(); });

@@ -9,12 +9,13 @@ import { Chart, type Row } from '../ui/chart.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler } from '../perf.js';
 import { fmt } from '../ui/dom.js';
+import { SERIES_COLORS } from '../ui/colors.js';
 import { thin } from '../ui/decimate.js';
 import { sh } from '../ui/export.js';
-import { vanDerPolField, hopfField, odeDopri5, lorenzField, linspace, type VectorField } from '../lib.js';
+import { vanDerPolField, hopfField, type VectorField } from '../lib.js';
 import { cyclesData, type CyclesData } from '../workers/cycles.js';
 import { runTypedField, BudgetExceeded } from '../workers/field-runner.js';
-import type { SeriesResult } from '../workers/protocol.js';
+import type { ArrayResult, SeriesResult } from '../workers/protocol.js';
 
 const EXPR = /^[0-9a-zA-Z_+\-*/^().,\s]*$/;
 export const flowShape = {
@@ -44,14 +45,19 @@ export function limitCyclePanel(store: Store): { el: HTMLElement; start: () => P
   const sec = 's1';
   const s = () => store.get<SF>(sec);
   let chart: Chart | null = null;
+  let last: CyclesData | null = null;
   const p = panel({
     id: 's1-cycles',
     title: 'Nonlinear fields: limit cycles, in continuous and discrete time',
-    formulas: ['\\dot x = f(x),\\qquad x_{k+1} = x_k + \\alpha f(x_k)', '\\text{Van der Pol: } \\ddot x - \\mu(1 - x^2)\\dot x + x = 0,\\qquad \\text{Hopf: } \\dot r = r(\\mu - r^2),\\ \\dot\\theta = \\omega'],
+    // One system per display (the Hopf line used to run past a phone's column).
+    formulas: ['\\dot x = f(x),\\qquad x_{k+1} = x_k + \\alpha f(x_k)', '\\text{Van der Pol: } \\ddot x - \\mu(1 - x^2)\\dot x + x = 0', '\\text{Hopf: } \\dot r = r(\\mu - r^2),\\quad \\dot\\theta = \\omega'],
     idea: 'In two dimensions or more a flow can settle on a closed orbit that attracts its neighbours: a limit cycle. Van der Pol\'s oscillator has one for every $\\mu > 0$; the Hopf normal form grows one of radius $\\sqrt\\mu$ as $\\mu$ crosses 0. Or type any planar field $f(x, y)$ (parsed by a real expression parser, no eval). Lines: the flow from several starts (DOPRI5); dots: the discrete iteration with step $\\alpha$; thin lines: nullclines. Period and amplitude come from a Poincaré section.',
     exportSource: {
       name: 'limit-cycle',
       charts: () => (chart ? [{ label: 'phase portrait', chart }] : []),
+      // Every flow sample (DOPRI5, 500 per start) and every Euler iterate; the drawing thins the flows.
+      csv: () => (last ? [...last.flowsFull.map((r) => ({ kind: 'flow', ...r })), ...last.dots.map((r) => ({ kind: 'euler', series: 'euler', i: r.k, x: r.x, y: r.y }))] : []),
+      title: () => { const st = s(); return `${st.sys === 'vanderpol' ? `Van der Pol, μ = ${st.vmu}` : st.sys === 'hopf' ? `Hopf, μ = ${st.hmu}, ω = ${st.homega}` : `x' = ${st.fx}, y' = ${st.fy}`}; Euler step α = ${st.step}`; },
       cli: () => {
         const st = s();
         return st.sys === 'vanderpol' ? sh`momentum-lab dynamics vanderpol --mu ${st.vmu} --format json`
@@ -72,7 +78,7 @@ export function limitCyclePanel(store: Store): { el: HTMLElement; start: () => P
   const roT = readout('s1.period', 'period T');
   const roA = readout('s1.amplitude', 'amplitude');
   p.readouts.append(roT.el, roA.el);
-  const v = view('Phase portrait: flow, nullclines (x′ = 0 grey, y′ = 0 light blue) and Euler iterates');
+  const v = view('Phase portrait: flow (purple), nullclines (x′ = 0 solid grey, y′ = 0 dashed grey) and Euler iterates (brown dots)');
   p.views.append(v.el);
   const update = async () => {
     const st = s();
@@ -97,6 +103,7 @@ export function limitCyclePanel(store: Store): { el: HTMLElement; start: () => P
       data = cyclesData(builtinField(st), st.step);
     }
     delete p.status.dataset.state;
+    last = data;
     const { lc } = data;
     roT.set(lc.period ?? 'none found', 6);
     roA.set(lc.amplitude ?? 'none found', 6);
@@ -108,12 +115,12 @@ export function limitCyclePanel(store: Store): { el: HTMLElement; start: () => P
     chart = new Chart(v.plot, {
       width: 320, height: 320,
       layer: [
-        { data: { name: 'arrows' }, mark: { type: 'point', shape: 'wedge', filled: true, size: 50, color: '#d1d5db' }, encoding: { x: ax('x', 'x'), y: ax('y', 'y'), angle: { field: 'angle', type: 'quantitative', scale: { domain: [-360, 360], range: [-360, 360] } } } },
-        { data: { name: 'ncl' }, mark: { type: 'line', strokeWidth: 1, clip: true }, encoding: { x: ax('x', 'x'), y: ax('y', 'y'), detail: { field: 'seg' }, color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ["x' = 0", "y' = 0"], range: ['#9ca3af', '#7dd3fc'] }, legend: null } } },
-        { data: { name: 'flows' }, mark: { type: 'line', strokeWidth: 1.5, color: '#2563eb', clip: true }, encoding: { x: ax('x', 'x'), y: ax('y', 'y'), detail: { field: 'series' }, order: { field: 'i', type: 'quantitative' } } },
-        { data: { name: 'dots' }, mark: { type: 'circle', size: 14, color: '#ea580c', clip: true }, encoding: { x: ax('x', 'x'), y: ax('y', 'y') } },
+        { data: { name: 'arrows' }, mark: { type: 'point', shape: 'wedge', filled: true, size: 50, color: SERIES_COLORS.light, clip: true }, encoding: { x: ax('x', 'x'), y: ax('y', 'y'), angle: { field: 'angle', type: 'quantitative', scale: { domain: [-360, 360], range: [-360, 360] } } } },
+        { data: { name: 'ncl' }, mark: { type: 'line', strokeWidth: 1, clip: true }, encoding: { x: ax('x', 'x'), y: ax('y', 'y'), detail: { field: 'seg' }, color: { value: SERIES_COLORS.grey }, strokeDash: { field: 'kind', type: 'nominal', title: null, scale: { domain: ["x' = 0", "y' = 0"], range: [[1, 0], [4, 3]] }, legend: null } } },
+        { data: { name: 'flows' }, mark: { type: 'line', strokeWidth: 1.5, color: SERIES_COLORS.purple, clip: true }, encoding: { x: ax('x', 'x'), y: ax('y', 'y'), detail: { field: 'series' }, order: { field: 'i', type: 'quantitative' } } },
+        { data: { name: 'dots' }, mark: { type: 'circle', size: 14, color: SERIES_COLORS.brown, clip: true }, encoding: { x: ax('x', 'x'), y: ax('y', 'y') } },
       ],
-    } as never, { description: 'Phase portrait with limit cycle' });
+    } as never, { description: 'Phase portrait of the planar field: flows from five starts, nullclines and the Euler iterates, with the limit cycle they approach' });
     const schedule = frameScheduler(() => timed('s1.cycles', update));
     store.subscribe(sec, (_s, changed) => { if (changed.some((c) => ['sys', 'vmu', 'hmu', 'homega', 'fx', 'fy', 'step'].includes(c))) schedule(); });
     await update();
@@ -130,11 +137,14 @@ export function lorenzPanel(store: Store): { el: HTMLElement; start: () => Promi
     id: 's1-lorenz',
     title: 'The Lorenz attractor (drag to rotate)',
     formulas: ['\\dot x = a(y - x),\\quad \\dot y = x(b - z) - y,\\quad \\dot z = xy - cz'],
-    idea: 'In three dimensions or more, chaos: the Lorenz system with $a = 10$, $b = 28$, $c = 8/3$ winds forever on a strange attractor, and nearby trajectories separate exponentially — at the rate of the largest Lyapunov exponent (about 0.906, Benettin\'s method in a worker). Integrated by the library\'s DOPRI5 at rtol = 1e-9; drag the picture or use the angle sliders to rotate it.',
+    idea: 'In three dimensions or more, chaos: the Lorenz system with [[a = 10, b = 28, c = 8/3|s1.la=10&s1.lb=28&s1.lc=2.6667]] winds forever on a strange attractor, and nearby trajectories separate exponentially — at the rate of the largest Lyapunov exponent, in the read-out (Benettin\'s method in a worker, averaged over $t = 300$ after a transient of 50; longer averages approach the published 0.9056). Below $b \\approx 24.74$ the two off-centre fixed points are stable: [[b = 15|s1.lb=15]] spirals into one of them after a transient, and the exponent is negative. Integrated by the library\'s DOPRI5 at rtol = 1e-9 in a worker; drag the picture or use the angle sliders to rotate it.',
     exportSource: {
       name: 'lorenz',
       charts: () => (chart ? [{ label: 'attractor', chart }] : []),
-      cli: () => sh`momentum-lab dynamics lorenz --a ${s().la} --b ${s().lb} --c ${s().lc} --format json`,
+      // The full trajectory (6001 samples on [0, 60]), as `dynamics lorenz --t1 60 --samples 6001 --format csv` writes it.
+      csv: () => Array.from({ length: pts.length / 3 }, (_, i) => ({ t: (60 * i) / (pts.length / 3 - 1), x: pts[3 * i], y: pts[3 * i + 1], z: pts[3 * i + 2] })),
+      title: () => `Lorenz attractor: a = ${s().la}, b = ${s().lb}, c = ${s().lc}, from (1, 1, 1), t ∈ [0, 60]; view yaw ${s().yaw}°, pitch ${s().pitch}°`,
+      cli: () => `${sh`momentum-lab dynamics lorenz --a ${s().la} --b ${s().lb} --c ${s().lc} --lyapunov-time 300 --format json`}\n${sh`momentum-lab dynamics lorenz --a ${s().la} --b ${s().lb} --c ${s().lc} --t1 60 --samples 6001 --format csv`} > lorenz.csv`,
     },
   });
   p.controls.append(
@@ -150,11 +160,12 @@ export function lorenzPanel(store: Store): { el: HTMLElement; start: () => Promi
   const v = view('Trajectory from (1, 1, 1), t ∈ [0, 60], projected (axes drawn as data)', 'wide');
   v.plot.classList.add('interactive');
   p.views.append(v.el);
-  const integrate = () => {
+  // The integration (~100 ms at rtol 1e-9) runs in a worker; the main thread only projects and draws.
+  const integrate = async () => {
     const st = s();
-    const res = odeDopri5(lorenzField(st.la, st.lb, st.lc), [0, 60], [1, 1, 1], { rtol: 1e-9, atol: 1e-9, tEval: linspace(0, 60, 6001) });
-    pts = res.y;
-    roN.set(res.stats.nfev, 6);
+    const res = (await runJob('s1.lorenz.path', { type: 'lorenz-path', a: st.la, b: st.lb, c: st.lc, t1: 60, samples: 6001 })) as ArrayResult;
+    pts = res.data;
+    roN.set(res.extra?.nfev ?? NaN, 6);
   };
   const project = async () => {
     const st = s();
@@ -195,10 +206,10 @@ export function lorenzPanel(store: Store): { el: HTMLElement; start: () => Promi
       view: { stroke: null },
       layer: [
         { data: { name: 'path' }, mark: { type: 'line', strokeWidth: 0.8, clip: true }, encoding: { ...enc, order: { field: 'i', type: 'quantitative' }, detail: { field: 'piece' }, color: { field: 't', type: 'quantitative', title: 'time t', scale: { scheme: 'plasma' }, legend: { orient: 'right', gradientLength: 160 } } } },
-        { data: { name: 'axes' }, mark: { type: 'line', color: '#111827', strokeWidth: 1.2 }, encoding: { ...enc, detail: { field: 'axis' }, order: { field: 'j', type: 'quantitative' } } },
-        { data: { name: 'labels' }, mark: { type: 'text', fontWeight: 600, dx: 6, dy: -4, color: '#111827' }, encoding: { ...enc, text: { field: 'axis' } } },
+        { data: { name: 'axes' }, mark: { type: 'line', color: SERIES_COLORS.ink, strokeWidth: 1.2, clip: true }, encoding: { ...enc, detail: { field: 'axis' }, order: { field: 'j', type: 'quantitative' } } },
+        { data: { name: 'labels' }, mark: { type: 'text', fontWeight: 600, dx: 6, dy: -4, color: SERIES_COLORS.ink, clip: true }, encoding: { ...enc, text: { field: 'axis' } } },
       ],
-    } as never, { description: 'Lorenz attractor' });
+    } as never, { description: 'The Lorenz attractor projected to the screen, coloured by time, with the x, y and z axes' });
     let drag: { x: number; y: number; yaw: number; pitch: number } | null = null;
     v.plot.addEventListener('pointerdown', (e) => { drag = { x: e.clientX, y: e.clientY, yaw: s().yaw, pitch: s().pitch }; v.plot.setPointerCapture(e.pointerId); });
     v.plot.addEventListener('pointermove', (e) => {
@@ -207,22 +218,28 @@ export function lorenzPanel(store: Store): { el: HTMLElement; start: () => Promi
       const pitch = Math.max(-90, Math.min(90, drag.pitch + (e.clientY - drag.y) * 0.5));
       store.set(sec, { yaw: Math.round(yaw), pitch: Math.round(pitch) });
     });
-    v.plot.addEventListener('pointerup', () => { drag = null; });
+    v.plot.addEventListener('pointerup', () => { if (drag) store.commit(); drag = null; });
     const lyap = async () => {
       const st = s();
       roL.set('computing…');
+      p.status.textContent = `a = ${fmt(st.la, 4)}, b = ${fmt(st.lb, 4)}, c = ${fmt(st.lc, 4)}: estimating the largest Lyapunov exponent in a worker…`;
       try {
         const res = (await runJob('s1.lorenz', { type: 'lorenz-lyapunov', a: st.la, b: st.lb, c: st.lc, time: 300 })) as SeriesResult;
-        roL.set(res.rows[0].exponent as number, 4);
+        const lam = res.rows[0].exponent as number;
+        roL.set(lam, 4);
+        // The status line says what the read-out says, from the same number (never a fixed text).
+        p.status.textContent = `a = ${fmt(st.la, 4)}, b = ${fmt(st.lb, 4)}, c = ${fmt(st.lc, 4)}: largest Lyapunov exponent ${fmt(lam, 4)} (${lam > 0.01 ? 'chaotic: nearby paths separate like e^(λt)' : 'not chaotic: nearby paths do not separate'}).`;
       } catch (e) { if (!(e instanceof Superseded)) throw e; }
     };
-    const scheduleParams = frameScheduler(() => timed('s1.lorenz', async () => { integrate(); await project(); }));
+    const scheduleParams = frameScheduler(() => timed('s1.lorenz', async () => {
+      try { await integrate(); } catch (e) { if (e instanceof Superseded) return; throw e; }
+      await timed('s1.lorenz.main', project);
+    }));
     const scheduleView = frameScheduler(() => timed('s1.lorenz.rotate', project));
     store.subscribe(sec, (_s, changed) => {
       if (changed.some((c) => ['la', 'lb', 'lc'].includes(c))) { scheduleParams(); void lyap(); } else if (changed.some((c) => c === 'yaw' || c === 'pitch')) scheduleView();
     });
-    integrate();
-    await Promise.all([project(), lyap()]);
+    await Promise.all([integrate().then(project), lyap()]);
   };
   return { el: p.el, start };
 }

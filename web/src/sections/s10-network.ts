@@ -44,6 +44,7 @@ function networkPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
         const sharp = new Map(sharpRows.map((r) => [r.k, r.sharpness]));
         return lossRows.map((r) => ({ k: r.k, loss: r.loss, sharpness: sharp.get(r.k) ?? null }));
       },
+      title: () => { const st = s(); return `Edge of stability: ${methodSpec(st)} on ${problemSpec(st)}, ${schedule(st).steps} steps, threshold ${THRESHOLD_TEXT[st.method]} = ${fmt(threshold(st) ?? NaN, 5)}`; },
       cli: () => {
         const st = s(), sch = schedule(st);
         return sh`momentum-lab train --problem ${problemSpec(st)} --method ${methodSpec(st)} --steps ${sch.steps} --sharpness-every ${sch.sharpnessEvery} --record-every ${sch.recordEvery} --seed ${LANCZOS_SEED} --save-weights w.json --format csv` + '\n' +
@@ -61,16 +62,21 @@ function networkPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
   densityBtn.addEventListener('click', () => client.density());
   seedBtn.addEventListener('click', () => store.set(SEC, { seed: (s().seed + 1) % 1e6 }));
   const betaControl = slider(store, SEC, 'beta', { label: 'momentum (not used by GD)', symbol: 'β', min: 0, max: 0.99, step: 0.001 });
-  p.controls.append(
-    segmented(store, SEC, 'method', 'Method', [['gd', 'GD'], ['hb', 'Heavy ball'], ['nag', 'Nesterov']]),
-    slider(store, SEC, 'alpha', { label: 'learning rate', symbol: 'α', min: 1e-3, max: 10, log: true }),
-    betaControl,
+  // The method, its two parameters and Start/Stop stay in view; the network and the schedule (changed rarely) fold
+  // into "more controls", so the column is about as tall as the three charts it drives.
+  const more = h('details', { class: 'more-controls', 'data-more': SEC }, h('summary', { text: 'More controls: network, schedule, seed' }),
     segmented(store, SEC, 'data', 'Data', [['chebyshev3', 'toy (20 points)'], ['iris', 'iris'], ['digits', 'digits']]),
     slider(store, SEC, 'hidden', { label: 'hidden units (one layer)', symbol: 'n', min: 2, max: 128, step: 1 }),
     segmented(store, SEC, 'act', 'Activation', [['tanh', 'tanh'], ['softplus', 'softplus'], ['relu', 'ReLU']]),
     slider(store, SEC, 'steps', { label: 'steps', symbol: 'K', min: 100, max: 20000, step: 100 }),
     slider(store, SEC, 'every', { label: 'sharpness every … steps', symbol: 'm', min: 1, max: 200, step: 1 }),
-    h('div', { class: 'export-row' }, startBtn, stopBtn, densityBtn, seedBtn),
+    h('div', { class: 'export-row' }, densityBtn, seedBtn));
+  p.controls.append(
+    segmented(store, SEC, 'method', 'Method', [['gd', 'GD'], ['hb', 'Heavy ball'], ['nag', 'Nesterov']]),
+    slider(store, SEC, 'alpha', { label: 'learning rate', symbol: 'α', min: 1e-3, max: 10, log: true }),
+    betaControl,
+    h('div', { class: 'export-row' }, startBtn, stopBtn),
+    more,
   );
   const outs = {
     threshold: readout('s10.threshold', 'threshold h*'),
@@ -203,9 +209,9 @@ function networkPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
     const color = METHOD_COLORS[s().method];
     for (const c of [sc, lc, dc]) c?.finalize();
     for (const v of [vs, vl, vd]) v.plot.replaceChildren();
-    sc = new Chart(vs.plot, sharpnessSpec(color) as never, { description: 'Sharpness against step with the threshold of the method' });
-    lc = new Chart(vl.plot, lossSpec(color) as never, { description: 'Full-batch loss against step' });
-    dc = new Chart(vd.plot, densitySpec(color) as never, { description: 'Spectral density of the Hessian at the current weights' });
+    sc = new Chart(vs.plot, sharpnessSpec(color) as never, { description: 'Sharpness (top Hessian eigenvalue) against step, climbing to the method threshold drawn dashed' });
+    lc = new Chart(vl.plot, lossSpec(color) as never, { description: 'Full-batch training loss of the network against step, log scale' });
+    dc = new Chart(vd.plot, densitySpec(color) as never, { description: 'Spectral density of the Hessian at the current weights by stochastic Lanczos quadrature, threshold dashed' });
   };
 
   const start = async (): Promise<void> => {

@@ -9,10 +9,11 @@ import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
 import { slider, segmented, readoutTable } from '../ui/controls.js';
 import { Chart, type Row } from '../ui/chart.js';
-import { METHOD_COLORS } from '../ui/colors.js';
-import { runJob, Superseded } from '../ui/pool.js';
+import { METHOD_COLORS, SERIES_COLORS } from '../ui/colors.js';
+import { legendGrid } from '../ui/legend.js';
+import { runJobs, Superseded } from '../ui/pool.js';
 import { methodPicker, specField, specError } from '../ui/method-picker.js';
-import { timed, frameScheduler } from '../perf.js';
+import { timed, frameScheduler, record } from '../perf.js';
 import { h, fmt, uniqueId } from '../ui/dom.js';
 import { createProblem, createMethod, run, logspace, checkStateSpace, formCharacteristic, certifyMethod, type StateSpace } from '../lib.js';
 import type { SeriesResult } from '../workers/protocol.js';
@@ -43,7 +44,8 @@ const FIXED: { key: string; spec: string; label: string }[] = [
 ];
 const USER_LABEL = 'your method';
 const LABELS: Record<string, string> = { ...Object.fromEntries(FIXED.map((m) => [m.key, m.label])), user: USER_LABEL };
-const COLORS: Record<string, string> = { gd: METHOD_COLORS.gd, hb: METHOD_COLORS.hb, nag: METHOD_COLORS.nag, tmm: METHOD_COLORS.chebyshev, user: '#9333ea' };
+// A method's colour from the one table; the user's method is not one of them, so it is drawn in ink.
+const COLORS: Record<string, string> = { gd: METHOD_COLORS.gd, hb: METHOD_COLORS.hb, nag: METHOD_COLORS.nag, tmm: METHOD_COLORS.tmm ?? SERIES_COLORS.brown, user: SERIES_COLORS.ink };
 /** Largest typed state dimension (the LMI is (n + 2) x (n + 2); the CLI allows 50, the page keeps it interactive). */
 const MAX_STATES = 12;
 
@@ -89,6 +91,20 @@ export function typedStateSpace(st: Pick<S8, 'A' | 'B' | 'C' | 'D'>): { ss: Stat
   } catch (e) {
     return { error: (e as Error).message };
   }
+}
+
+/** Indices 0..n-1 coarse to fine: both ends, the middle, then the midpoints of every gap (each index once). */
+export function coarseToFine(n: number): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>();
+  const add = (i: number) => { if (!seen.has(i)) { seen.add(i); out.push(i); } };
+  add(0); add(n - 1);
+  for (let step = n - 1; out.length < n && step >= 1; step = Math.floor(step / 2)) {
+    for (let i = 0; i < n; i += step) add(i);
+    if (step === 1) break;
+  }
+  for (let i = 0; i < n; i++) add(i);
+  return out;
 }
 
 /** The `momentum-lab certify` lines equivalent to the section (kappa = 100: mu = 0.01, L = 1). */
@@ -140,12 +156,14 @@ function certPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
   const p = panel({
     id: 's8-certify',
     title: 'Certified rates over all smooth strongly convex functions',
-    formulas: ['\\begin{bmatrix} A^\\top P A - \\rho^2 P & A^\\top P B \\\\ B^\\top P A & B^\\top P B\\end{bmatrix} + \\lambda\\, M_{\\text{IQC}} \\preceq 0 \\;\\Rightarrow\\; \\|\\xi_k - \\xi_\\star\\| \\le c\\,\\rho^k'],
+    // The LMI and its consequence as two displays, so each fits a phone's column.
+    formulas: ['\\begin{bmatrix} A^\\top P A - \\rho^2 P & A^\\top P B \\\\ B^\\top P A & B^\\top P B\\end{bmatrix} + \\lambda\\, M_{\\text{IQC}} \\preceq 0', '\\Rightarrow\\quad \\|\\xi_k - \\xi_\\star\\| \\le c\\,\\rho^k'],
     idea: 'Heavy ball achieves the optimal rate on quadratics, but not on general strongly convex functions. Lessard, Recht and Packard write the method as a linear system in feedback with the gradient, describe the gradient by integral quadratic constraints, and certify a rate $\\rho$ by solving a small semidefinite program; bisection gives the smallest certified $\\rho$. Solid lines: certified over $\\mathcal S(\\mu, L)$; dashed: the rate on quadratics (a lower bound). Where a solid line is missing, no $\\rho < 1$ is certified. Certify any linear method by its spec (tuning rules use $\\mu = 1/\\kappa$, $L = 1$), or type its linear form $(A, B, C, D)$.',
     exportSource: {
       name: 'certify',
       charts: () => (chart ? [{ label: 'rho vs kappa', chart }] : []),
       csv: () => rowsCsv,
+      title: () => `Certified rate ρ against κ (IQC ${s().iqc}, L = 1): GD, heavy ball (Polyak), Nesterov, triple momentum, ${s().user === 'spec' ? s().spec : 'your (A, B, C, D)'}`,
       cli: () => certifyCli(s()),
     },
   });
@@ -186,35 +204,57 @@ function certPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     return 'ss' in t ? { key: 'user', stateSpace: t.ss } : null;
   };
 
+  // Streamed from the workers: first one cheap job with every quadratic rate (the dashed curves, drawn at once), then
+  // kappa = 100 per method (the table), then one job per (kappa, method) coarse to fine (ends, middle, quarters…),
+  // so the certified curves grow over the whole range as the SDPs finish.
   const update = async () => {
     const st = s();
     showUser();
+    const t0 = performance.now();
     p.status.classList.add('busy');
     p.status.textContent = 'solving SDPs in a worker…';
-    const kappas = Array.from(logspace(1.5, 1000, 16));
-    kappas.push(100);
+    const grid = Array.from(logspace(1.5, 1000, 16));
     const user = userJob(st);
-    try {
-      const res = (await runJob('s8.certify', {
-        type: 'certify', iqc: st.iqc, kappas,
-        methods: [...FIXED.map((m) => ({ key: m.key, spec: m.spec })), ...(user ? [user] : [])],
-      })) as SeriesResult;
+    const methods = [...FIXED.map((m) => ({ key: m.key, spec: m.spec })), ...(user ? [user] : [])];
+    if (!user) { table.set('user', 'cert', 'invalid input'); table.set('user', 'quad', '–'); }
+    type Job = { type: 'certify'; iqc: string; kappas: number[]; methods: typeof methods; quadraticOnly?: boolean };
+    const jobs: Job[] = [{ type: 'certify', iqc: st.iqc, kappas: grid, methods, quadraticOnly: true }];
+    for (const m of methods) jobs.push({ type: 'certify', iqc: st.iqc, kappas: [100], methods: [m] });
+    for (const i of coarseToFine(grid.length)) for (const m of methods) jobs.push({ type: 'certify', iqc: st.iqc, kappas: [grid[i]], methods: [m] });
+    const quad: SeriesResult['rows'] = [], cert: SeriesResult['rows'] = [], at100: SeriesResult['rows'] = [];
+    let workerMs = 0, first = true, certified = 0;
+    const total = grid.length * methods.length;
+    const draw = async () => {
       const rows: Row[] = [];
-      if (!user) { table.set('user', 'cert', 'invalid input'); table.set('user', 'quad', '–'); }
-      for (const r of res.rows) {
-        const label = LABELS[r.key as string];
-        if (r.kappa === 100) {
-          table.set(r.key as string, 'cert', r.certified === null ? 'none < 1' : (r.certified as number), 6);
-          table.set(r.key as string, 'quad', r.quadratic as number, 6);
-          continue;
-        }
-        if (r.certified !== null) rows.push({ method: label, kind: 'certified', kappa: r.kappa, rho: r.certified });
-        if (Number.isFinite(r.quadratic as number) && (r.quadratic as number) < 1.2) rows.push({ method: label, kind: 'quadratic', kappa: r.kappa, rho: r.quadratic });
-      }
-      rowsCsv = res.rows as Row[];
+      for (const r of cert) if (r.certified !== null) rows.push({ method: LABELS[r.key as string], kind: 'certified', kappa: r.kappa, rho: r.certified });
+      for (const r of quad) if (Number.isFinite(r.quadratic as number) && (r.quadratic as number) < 1.2) rows.push({ method: LABELS[r.key as string], kind: 'quadratic', kappa: r.kappa, rho: r.quadratic });
+      rows.sort((a, b) => (a.kappa as number) - (b.kappa as number));
       await chart!.set({ rates: rows });
+    };
+    try {
+      await runJobs('s8.certify', jobs, async (i, r) => {
+        const res = r as SeriesResult;
+        workerMs += res.ms;
+        if (i === 0) quad.push(...res.rows);
+        else if (i <= methods.length) {
+          at100.push(...res.rows);
+          for (const row of res.rows) {
+            table.set(row.key as string, 'cert', row.certified === null ? 'none < 1' : (row.certified as number), 6);
+            table.set(row.key as string, 'quad', row.quadratic as number, 6);
+          }
+          return;
+        } else { cert.push(...res.rows); certified += 1; }
+        await draw();
+        if (first) { first = false; record('s8.certify.first', performance.now() - t0); }
+        p.status.textContent = `quadratic rates drawn; ${certified} of ${total} certifications done (worker, ${fmt(workerMs, 3)} ms so far)…`;
+      });
+      // The CSV: one row per method and kappa, columns as `momentum-lab certify --format json` names them.
+      rowsCsv = cert.sort((a, b) => (a.kappa as number) - (b.kappa as number)).map((r) => ({
+        method: r.key === 'user' ? (st.user === 'spec' ? st.spec : 'state-space') : FIXED.find((m) => m.key === r.key)!.spec,
+        kappa: r.kappa, mu: 1 / (r.kappa as number), L: 1, iqc: st.iqc, rate: r.certified, certified: r.certified !== null, quadraticRate: r.quadratic, solveMs: r.ms,
+      }));
       p.status.classList.remove('busy');
-      p.status.textContent = `${res.rows.length} certifications (each a bisection over SDPs) in ${fmt(res.ms, 3)} ms, in a Web Worker.`;
+      p.status.textContent = `${cert.length + at100.length} certifications (each a bisection over SDPs), ${fmt(workerMs, 3)} ms of worker time, IQC ${st.iqc}.`;
     } catch (e) {
       if (!(e instanceof Superseded)) throw e;
     }
@@ -229,11 +269,11 @@ function certPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
       encoding: {
         x: { field: 'kappa', type: 'quantitative', scale: { type: 'log' }, title: 'condition number κ' },
         y: { field: 'rho', type: 'quantitative', scale: { domain: [0, 1.05] }, title: 'rate ρ' },
-        color: { field: 'method', type: 'nominal', title: null, scale: { domain: keys.map((k) => LABELS[k]), range: keys.map((k) => COLORS[k]) }, legend: { orient: 'top', direction: 'horizontal', columns: narrow ? 2 : 5, labelLimit: 200 } },
+        color: { field: 'method', type: 'nominal', title: null, scale: { domain: keys.map((k) => LABELS[k]), range: keys.map((k) => COLORS[k]) }, legend: legendGrid(keys.map((k) => LABELS[k]), v.plot.clientWidth) },
         strokeDash: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['certified', 'quadratic'], range: [[1, 0], [5, 4]] }, legend: { orient: narrow ? 'bottom' : 'top', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 2 } },
         detail: { field: 'kind' },
       },
-    } as never, { description: 'Certified rates against kappa' });
+    } as never, { description: 'Certified worst-case rate rho (solid) and the rate on quadratics (dashed) against kappa for GD, heavy ball, Nesterov, triple momentum and your method' });
     const schedule = frameScheduler(() => timed('s8.certify', update));
     store.subscribe(sec, (_s, changed) => {
       if (changed.includes('user')) showUser();
@@ -248,14 +288,17 @@ function counterPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
   const sec = 's8';
   const s = () => store.get<S8>(sec);
   let chart: Chart | null = null;
+  let cxCsv: Row[] = [];
   const p = panel({
     id: 's8-counter',
     title: 'The heavy-ball counterexample: a 3-cycle on a strongly convex function',
-    formulas: ["f'(x) = \\begin{cases} 25x & x < 1 \\\\ x + 24 & 1 \\le x < 2 \\\\ 25x - 24 & x \\ge 2\\end{cases}\\qquad \\mu = 1,\\ L = 25,\\ \\alpha = \\tfrac19,\\ \\beta = \\tfrac49"],
-    idea: 'With Polyak\'s tuning for $\\kappa = 25$, heavy ball converges on every quadratic in $[\\mu, L]$ at rate $2/3$, yet on this piecewise-quadratic function (Lessard et al., section 4.6) started at $x_0 = 3.3$ it settles into a cycle of period 3 and never converges; started at $0.5$ it converges. Nesterov with its own tuning converges from both.',
+    formulas: ["f'(x) = \\begin{cases} 25x & x < 1 \\\\ x + 24 & 1 \\le x < 2 \\\\ 25x - 24 & x \\ge 2\\end{cases}", '\\mu = 1,\\ L = 25,\\ \\alpha = \\tfrac19,\\ \\beta = \\tfrac49'],
+    idea: 'With Polyak\'s tuning for $\\kappa = 25$, heavy ball converges on every quadratic in $[\\mu, L]$ at rate $2/3$, yet on this piecewise-quadratic function (Lessard et al., section 4.6) started at $x_0 = 3.3$ it settles into [[the Lessard 3-cycle|s8.x0=3.3&s8.steps=60]] and never converges; [[started at 0.5|s8.x0=0.5&s8.steps=60]] it converges. Nesterov with its own tuning converges from both.',
     exportSource: {
       name: 'counterexample',
       charts: () => (chart ? [{ label: 'iterates', chart }] : []),
+      csv: () => cxCsv,
+      title: () => `Lessard counterexample: heavy ball α = 1/9, β = 4/9 and Nesterov α = 1/25, β = 2/3 from x0 = ${s().x0}, ${s().steps} steps`,
       cli: () => sh`momentum-lab run --problem ${`lessard-counterexample:x0=${s().x0}`} --method hb:alpha=0.1111111111111111,beta=0.4444444444444444 --steps ${s().steps} --tol 0 --format csv`,
     },
   });
@@ -274,23 +317,24 @@ function counterPanel(store: Store): { el: HTMLElement; start: () => Promise<voi
     for (const [key, spec] of [['hb', 'hb:alpha=0.1111111111111111,beta=0.4444444444444444'], ['nag', 'nag:alpha=0.04,beta=0.6666666666666666']] as const) {
       const res = run(problem, createMethod(spec), { steps: st.steps, tol: 0, record: ['w0'] });
       const w = res.trace.w0 ?? res.trace.w;
-      for (let k = 0; k < (w?.length ?? 0); k++) rows.push({ method: key === 'hb' ? 'Heavy ball' : 'Nesterov', k, x: w[k] });
+      for (let k = 0; k < (w?.length ?? 0); k++) rows.push({ method: key === 'hb' ? 'Heavy ball' : 'Nesterov', spec, k, x: w[k] });
       table.set(key, 'final', res.w[0], 6);
       table.set(key, 'status', res.status === 'max_steps' && Math.abs(res.w[0] - 0) > 1e-3 ? 'no convergence' : res.status);
     }
+    cxCsv = rows.map((r) => ({ method: r.spec, k: r.k, w0: r.x }));
     await chart!.set({ x: rows });
   };
   const start = async () => {
     chart = new Chart(v.plot, {
       width: 'container', height: 240, autosize: { type: 'fit-x', contains: 'padding', resize: true },
       data: { name: 'x' },
-      mark: { type: 'line', strokeWidth: 1.6, point: { size: 14 } },
+      mark: { type: 'line', strokeWidth: 1.6, point: { size: 14 }, clip: true },
       encoding: {
         x: { field: 'k', type: 'quantitative', title: 'iteration k' },
         y: { field: 'x', type: 'quantitative', title: 'x_k' },
         color: { field: 'method', type: 'nominal', title: null, scale: { domain: ['Heavy ball', 'Nesterov'], range: [METHOD_COLORS.hb, METHOD_COLORS.nag] }, legend: { orient: 'top' } },
       },
-    } as never, { description: 'Counterexample iterates' });
+    } as never, { description: 'Iterates x_k of heavy ball and Nesterov on the Lessard counterexample: heavy ball cycles through three levels, Nesterov converges' });
     const schedule = frameScheduler(() => timed('s8.counter', update));
     store.subscribe(sec, (_s, changed) => { if (changed.some((c) => ['x0', 'steps'].includes(c))) schedule(); });
     await update();

@@ -5,7 +5,8 @@ import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
 import { readoutTable } from '../ui/controls.js';
 import { Chart, type Row } from '../ui/chart.js';
-import { METHOD_COLORS } from '../ui/colors.js';
+import { METHOD_COLORS, SERIES_COLORS } from '../ui/colors.js';
+import { legendGrid } from '../ui/legend.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { frameScheduler, record } from '../perf.js';
 import { h, fmt } from '../ui/dom.js';
@@ -39,7 +40,8 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
     exportSource: {
       name: 'nqm-batch-size',
       charts: () => (chart ? [{ label: 'steps vs batch size', chart }] : []),
-      csv: () => METHODS.flatMap((m) => (tuned[m] ?? []).map((r) => ({ method: m, ...r }))),
+      csv: () => [...METHODS.flatMap((m) => (tuned[m] ?? []).map((r) => ({ method: m, ...r }))), ...fixed.map((r) => ({ method: r.series, batch: r.batch, steps: r.steps }))],
+      title: () => `Steps to E J ≤ ${s().target} against batch size on the NQM (D = ${DIM}): tuned SGD, heavy ball, Nesterov; yours ${specOf(s())}`,
       cli: () => sh`momentum-lab nqm --method sgd,hb,nag --batch ${BATCHES.join(',')} --target ${s().target} --dim ${DIM} --format json` + '\n' +
         sh`momentum-lab nqm --method ${specOf(s())} --batch ${BATCHES.join(',')} --target ${s().target} --dim ${DIM} --format json` + '\n' +
         sh`momentum-lab plot nqm-batch-size ${`dim=${DIM}`} ${`target=${s().target}`} ${`bmax=${BATCHES.length - 1}`}`,
@@ -129,9 +131,9 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
   const build = () => {
     const st = s(), narrow = v.plot.clientWidth < 560;
     const present = [...METHODS.map((m) => TUNED[m]), LB, MINE, ...(st.eq && st.method !== 'gd' ? [SGDEFF] : [])];
-    const colorOf: Record<string, string> = { [TUNED.gd]: METHOD_COLORS.gd, [TUNED.hb]: METHOD_COLORS.hb, [TUNED.nag]: METHOD_COLORS.nag, [LB]: METHOD_COLORS.lower, [MINE]: '#111827', [SGDEFF]: SGD_EFF_COLOR };
+    const colorOf: Record<string, string> = { [TUNED.gd]: METHOD_COLORS.gd, [TUNED.hb]: METHOD_COLORS.hb, [TUNED.nag]: METHOD_COLORS.nag, [LB]: SERIES_COLORS.grey, [MINE]: SERIES_COLORS.ink, [SGDEFF]: SGD_EFF_COLOR };
     const color = { field: 'series', type: 'nominal', title: null, sort: null, scale: { domain: present, range: present.map((n) => colorOf[n]) },
-      legend: { orient: 'bottom', direction: 'horizontal', columns: narrow ? 2 : 3, labelLimit: 220, symbolType: 'stroke' } };
+      legend: legendGrid(present, v.plot.clientWidth, { orient: 'bottom', symbolType: 'stroke' }) };
     const x = { field: 'batch', type: 'quantitative', title: 'batch size B', scale: { type: 'log', domain: [1, BATCHES[BATCHES.length - 1]], nice: false },
       axis: { format: 'd', values: BATCHES.filter((_, i) => i % (narrow ? 4 : 2) === 0) } };
     const y = { field: 'steps', type: 'quantitative', title: 'steps to target', scale: { type: 'log', domain: { expr: '[ymin, ymax]' }, nice: false }, axis: { format: '~s' } };
@@ -143,8 +145,8 @@ export function batchPanel(store: Store): { el: HTMLElement; start: () => Promis
         { data: { name: 'fixed' }, mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color, detail: { field: 'series' },
           strokeDash: { field: 'series', type: 'nominal', legend: null, scale: { domain: [MINE, SGDEFF], range: [[7, 4], [2, 3]] } } } },
         { data: { name: 'tuned' }, mark: { type: 'line', point: { filled: true, size: 28 }, strokeWidth: 2, clip: true }, encoding: { x, y, color, detail: { field: 'series' } } },
-        { data: { name: 'crit' }, mark: { type: 'rule', strokeDash: [2, 2], strokeWidth: 1.2 }, encoding: { x, color } },
-        { data: { name: 'pt' }, mark: { type: 'point', filled: true, size: 150, color: '#111827', stroke: '#ffffff', strokeWidth: 1.5, clip: true }, encoding: { x, y, tooltip: [{ field: 'what', title: 'yours' }, { field: 'steps', title: 'steps' }] } },
+        { data: { name: 'crit' }, mark: { type: 'rule', strokeDash: [2, 2], strokeWidth: 1.2, clip: true }, encoding: { x, color } },
+        { data: { name: 'pt' }, mark: { type: 'point', filled: true, size: 150, color: SERIES_COLORS.ink, stroke: '#ffffff', strokeWidth: 1.5, clip: true }, encoding: { x, y, tooltip: [{ field: 'what', title: 'yours' }, { field: 'steps', title: 'steps' }] } },
       ],
     };
     chart?.finalize();

@@ -1,6 +1,7 @@
 // Section 9's model and state: the noisy quadratic model at a size the page can recompute per frame (D = 1000
 // directions h_i = c_i = 1/i, grouped into curvature bins for the exact expectations), the method spec of a state, and
 // the state fields.
+import { METHOD_COLORS } from '../ui/colors.js';
 import { num, choice, flag } from '../state/fields.js';
 import { nqmSetup, nqmBins, type NqmSetup } from '../lib.js';
 
@@ -30,8 +31,8 @@ export const shape = {
 };
 export type S9 = { method: 'gd' | 'hb' | 'nag'; b: number; alpha: number; beta: number; target: number; K: number; fit: boolean; eq: boolean; seed: number };
 
-/** The colour of SGD at the effective learning rate alpha / (1 - beta), in both charts. */
-export const SGD_EFF_COLOR = '#56B4E9';
+/** The colour of SGD at the effective learning rate alpha / (1 - beta), in both charts: SGD is GD, so GD's colour (dashed). */
+export const SGD_EFF_COLOR = METHOD_COLORS.gd;
 
 export const NAMES: Record<S9['method'], string> = { gd: 'SGD', hb: 'Heavy ball', nag: 'Nesterov' };
 

@@ -6,7 +6,8 @@ import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
 import { slider, segmented, readout, readoutTable } from '../ui/controls.js';
 import { Chart, type Row } from '../ui/chart.js';
-import { METHOD_COLORS } from '../ui/colors.js';
+import { METHOD_COLORS, SERIES_COLORS } from '../ui/colors.js';
+import { legendGrid } from '../ui/legend.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler, record } from '../perf.js';
 import { h, fmt } from '../ui/dom.js';
@@ -42,7 +43,7 @@ const lossText = (x: number): number | string => (x >= 1e300 ? '> 10³⁰⁰ (di
 function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> } {
   const s = () => store.get<S9>(SEC);
   let chart: Chart | null = null;
-  let rows: Row[] = [];
+  let rows: Row[] = [], ruleRows: Row[] = [];
   const p = panel({
     id: 's9-loss',
     title: 'Expected loss: a deterministic part that decays and a noise part that rises to a floor',
@@ -51,11 +52,13 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
       '\\boldsymbol\\varepsilon \\sim N(0, C/B),\\quad C = H,\\quad h_i = 1/i',
       'E\\,\\mathcal J(\\mathbf w_k) = \\underbrace{\\tfrac12\\textstyle\\sum_i h_i\\,E\\,(w_{k,i} - w_i^\\star)^2\\big|_{\\varepsilon = 0}}_{\\text{deterministic}} + \\underbrace{\\text{noise}_k}_{\\to\\ \\text{floor} \\,\\propto\\, 1/B}',
     ],
-    idea: `The noisy quadratic model of Zhang et al. (2019): $\\mathcal J(\\mathbf w) = \\frac12\\sum_i h_i (w_i - w_i^\\star)^2$, each gradient is exact plus Gaussian noise of covariance $C/B$ with $C = H$, and $E\\,(w_{0,i} - w_i^\\star)^2 = 1$. Here $D = ${DIM}$ directions (the paper uses $10^4$), grouped into ${model().bins.h.length} bins of curvature within 5% for the exact expectations and step counts (nqmBins); the grey sampled run is the method's own step() on all ${DIM} directions with seeded noise (first ${SAMPLE_MAX.toLocaleString('en-US')} steps at most). The expected loss is exact, per direction, from the method's linear form. Its deterministic part is the same method without noise; its noise part rises to the steady-state risk (dotted), which scales as $1/B$. Try: move $B$ one notch (×2) and watch the floor halve while the deterministic part stays; raise $\\alpha$ for a faster start and a higher floor.`,
+    idea: `The noisy quadratic model of Zhang et al. (2019): $\\mathcal J(\\mathbf w) = \\frac12\\sum_i h_i (w_i - w_i^\\star)^2$, each gradient is exact plus Gaussian noise of covariance $C/B$ with $C = H$, and $E\\,(w_{0,i} - w_i^\\star)^2 = 1$. Here $D = ${DIM}$ directions (the paper uses $10^4$), grouped into ${model().bins.h.length} bins of curvature within 5% for the exact expectations and step counts (nqmBins); the grey sampled run is the method's own step() on all ${DIM} directions with seeded noise (first ${SAMPLE_MAX.toLocaleString('en-US')} steps at most). The expected loss is exact, per direction, from the method's linear form. Its deterministic part is the same method without noise; its noise part rises to the steady-state risk (dotted), which scales as $1/B$. Try: move $B$ one notch (×2: [[B = 2^9|s9.b=9]], [[B = 2^10|s9.b=10]]) and watch the floor halve while the deterministic part stays; raise $\\alpha$ ([[α = 0.2|s9.alpha=0.2]]) for a faster start and a higher floor. This is the stochastic decomposition of the expected loss, step by step: a deterministic part that decays and a noise part that grows to a floor; here both are exact expectations (from the linear form, on the binned model), not averages of sampled runs, and the noise covariance is the NQM's $C = H$.`,
     exportSource: {
       name: 'nqm-loss',
       charts: () => (chart ? [{ label: 'expected loss', chart }] : []),
-      csv: () => rows,
+      // Every computed point of every curve (161 steps on [0, K]), the floor and target levels, and the sampled run.
+      csv: () => [...rows, ...ruleRows.map((r) => ({ series: r.series, k: null, loss: r.loss })), ...sampleRows],
+      title: () => { const st = s(); return `Expected loss on the NQM (D = ${DIM}): ${specOf(st)} at B = ${batchOf(st)}, target ${st.target}, K = ${stepsOf(st)}, seed ${st.seed}`; },
       cli: () => {
         const st = s();
         return sh`momentum-lab plot nqm-loss ${`method=${specOf(st)}`} ${`batch=${batchOf(st)}`} ${`dim=${DIM}`} ${`steps=${Math.min(stepsOf(st), 20000)}`} ${`seed=${st.seed}`}` + '\n' +
@@ -66,17 +69,22 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
   });
   const seedButton = h('button', { type: 'button', class: 'btn', text: 'New sample (seed + 1)', 'data-action': 's9.seed' });
   seedButton.addEventListener('click', () => store.set(SEC, { seed: (s().seed + 1) % 1e6 }));
-  p.controls.append(
-    segmented(store, SEC, 'method', 'Method', [['gd', 'SGD'], ['hb', 'Heavy ball'], ['nag', 'Nesterov']]),
-    slider(store, SEC, 'b', { label: 'batch size B = 2^b', symbol: 'b', min: 0, max: 16, step: 1 }),
-    slider(store, SEC, 'alpha', { label: 'learning rate', symbol: 'α', min: 1e-8, max: 10, log: true }),
-    slider(store, SEC, 'beta', { label: 'momentum (not used by SGD)', symbol: 'β', min: 0, max: 0.99999, step: 0.001 }),
+  const moreControls = [
     slider(store, SEC, 'target', { label: 'target loss', symbol: 'J', min: 1e-4, max: 1, log: true }),
     slider(store, SEC, 'K', { label: 'steps shown', symbol: 'K', min: 100, max: 1e6, log: true }),
     toggle(store, 'fit', 'fit the steps shown to 2 × the steps to target'),
     toggle(store, 'eq', 'show SGD with the effective learning rate α/(1−β) next to it', SGD_EFF_COLOR),
     seedButton,
+  ];
+  p.controls.append(
+    segmented(store, SEC, 'method', 'Method', [['gd', 'SGD'], ['hb', 'Heavy ball'], ['nag', 'Nesterov']]),
+    slider(store, SEC, 'b', { label: 'batch size B = 2^b', symbol: 'b', min: 0, max: 16, step: 1 }),
+    slider(store, SEC, 'alpha', { label: 'learning rate', symbol: 'α', min: 1e-8, max: 10, log: true }),
+    slider(store, SEC, 'beta', { label: 'momentum (not used by SGD)', symbol: 'β', min: 0, max: 0.99999, step: 0.001 }),
   );
+  // The method, B, α and β stay in view; the target, the horizon, the comparison and the sample fold away.
+  p.controls.append(h('details', { class: 'more-controls', 'data-more': SEC }, h('summary', { text: 'More controls: target, steps shown, comparison, sample' }),
+    ...moreControls));
   const batchLine = h('p', { class: 'idea', 'data-readout': 's9.batchline' });
   const table = readoutTable('s9', [['m', 'your method', METHOD_COLORS.hb], ['sgd', 'SGD at α/(1−β)', SGD_EFF_COLOR]],
     [['steps', 'steps to target'], ['floor', 'noise floor'], ['loss', 'E J at step K']]);
@@ -118,6 +126,7 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     const rules: Row[] = [{ series: SERIES[4], loss: st.target }];
     if (floor.risk !== null) rules.push({ series: SERIES[3], loss: floor.risk });
     rows = out;
+    ruleRows = rules;
     const top = Math.min(L0 * 100, Math.max(L0, ...out.map((r) => r.loss as number)) * 1.5);
     const bottom = Math.max(Math.min(st.target, floor.risk ?? Infinity, ...out.filter((r) => r.series !== SERIES[1]).map((r) => r.loss as number)), top * 1e-9) / 2;
     record('s9.loss.compute', performance.now() - t0);
@@ -198,12 +207,12 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
   const build = () => {
     const st = s(), eq = st.eq && st.method !== 'gd';
     const present = SERIES.filter((n) => n !== SERIES[5] || eq);
-    const colorOf: Record<string, string> = { [SERIES[0]]: METHOD_COLORS[st.method], [SERIES[1]]: '#CC79A7', [SERIES[2]]: '#7A4FB5', [SERIES[3]]: '#111827', [SERIES[4]]: '#7F7F7F', [SERIES[5]]: SGD_EFF_COLOR, [SERIES[6]]: '#9ca3af' };
+    const colorOf: Record<string, string> = { [SERIES[0]]: METHOD_COLORS[st.method], [SERIES[1]]: SERIES_COLORS.purple, [SERIES[2]]: SERIES_COLORS.brown, [SERIES[3]]: SERIES_COLORS.ink, [SERIES[4]]: SERIES_COLORS.grey, [SERIES[5]]: SGD_EFF_COLOR, [SERIES[6]]: SERIES_COLORS.light };
     const dashOf: Record<string, number[]> = { [SERIES[3]]: [2, 3], [SERIES[4]]: [6, 3], [SERIES[5]]: [6, 3] };
     const widthOf: Record<string, number> = { [SERIES[0]]: 2.4, [SERIES[5]]: 2, [SERIES[6]]: 0.8 };
     const scale = (f: (n: string) => unknown) => ({ domain: present, range: present.map(f) });
     const color = { field: 'series', type: 'nominal', title: null, sort: null, scale: scale((n) => colorOf[n]),
-      legend: { orient: 'bottom', direction: 'horizontal', columns: v.plot.clientWidth < 560 ? 2 : 4, labelLimit: 220, symbolType: 'stroke' } };
+      legend: legendGrid(present, v.plot.clientWidth, { orient: 'bottom', symbolType: 'stroke' }) };
     const dash = { field: 'series', type: 'nominal', legend: null, scale: scale((n) => dashOf[n] ?? [1, 0]) };
     const x = { field: 'k', type: 'quantitative', title: 'step k', scale: { domain: { expr: '[0, kmax]' }, nice: false } };
     const y = { field: 'loss', type: 'quantitative', title: 'E J(w_k)  (log scale)', scale: { type: 'log', domain: { expr: '[ymin, ymax]' }, nice: false }, axis: { format: '.0e', labelOverlap: 'greedy' } };

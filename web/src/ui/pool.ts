@@ -75,3 +75,22 @@ export function runJob(key: string, job: Job): Promise<JobResult> {
   pool ??= new Pool(Math.max(1, Math.min(2, navigator.hardwareConcurrency || 2)));
   return pool.run(key, job);
 }
+
+/**
+ * Run `jobs` as separate pool jobs (keys `${key}#i`, queued in order so the cheap ones come first) and hand each result
+ * to `onResult` as it arrives, so a view can draw a first partial result and refine. Rejects with Superseded when a
+ * newer call with the same key replaced any of them.
+ */
+export async function runJobs(key: string, jobs: Job[], onResult: (i: number, r: JobResult) => void | Promise<void>): Promise<void> {
+  const gen = (generations.get(key) ?? 0) + 1;
+  generations.set(key, gen);
+  const settled = await Promise.allSettled(jobs.map((job, i) => runJob(`${key}#${i}`, job).then(async (r) => {
+    if (generations.get(key) !== gen) throw new Superseded();
+    await onResult(i, r);
+  })));
+  if (generations.get(key) !== gen) throw new Superseded();
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason));
+}
+
+const generations = new Map<string, number>();

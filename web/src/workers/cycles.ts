@@ -8,6 +8,8 @@ type Row = Record<string, number | string>;
 
 export interface CyclesData {
   flows: Row[];
+  /** Every sample of every flow (the CSV; `flows` holds the thinned drawing points). */
+  flowsFull: Row[];
   ncl: Row[];
   dots: Row[];
   arrows: Row[];
@@ -19,8 +21,9 @@ const STARTS: [number, number][] = [[0.1, 0.1], [3, 3], [-3, -2], [2.5, -3], [-0
 /** Chart rows for the field `f` on [-4, 4]^2 and the Euler iteration with step `step`. */
 export function cyclesData(f: VectorField, step: number): CyclesData {
   const pp = phasePortrait(f, { xRange: [-4, 4], yRange: [-4, 4], grid: 15, starts: STARTS, tspan: [0, 20], samples: 500, contourGrid: 81 });
-  const flows: Row[] = [];
+  const flows: Row[] = [], flowsFull: Row[] = [];
   pp.trajectories.forEach((tr, j) => {
+    for (let i = 0; i < tr.x.length; i++) flowsFull.push({ series: `flow ${j}`, i, x: tr.x[i], y: tr.y[i] });
     for (const i of thin(tr.x.length, (i) => tr.x[i], (i) => tr.y[i], density(-4, 4, 800), density(-4, 4, 800))) {
       if (Math.abs(tr.x[i]) < 6 && Math.abs(tr.y[i]) < 6) flows.push({ series: `flow ${j}`, i, x: tr.x[i], y: tr.y[i] });
     }
@@ -38,5 +41,5 @@ export function cyclesData(f: VectorField, step: number): CyclesData {
   }
   const lc = limitCycle(f, [2, 0.5], { transient: 40, maxTime: 200, tol: 1e-6 });
   const finite = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
-  return { flows, ncl, dots, arrows, lc: { period: finite(lc.period), amplitude: finite(lc.amplitude), converged: lc.converged && finite(lc.period) !== null, message: lc.message, returns: lc.returns } };
+  return { flows, flowsFull, ncl, dots, arrows, lc: { period: finite(lc.period), amplitude: finite(lc.amplitude), converged: lc.converged && finite(lc.period) !== null, message: lc.message, returns: lc.returns } };
 }

@@ -1,6 +1,7 @@
 // Job handlers: thin adapters from a job message to library calls (no numerics of their own).
 import type { Job, JobResult } from './protocol.js';
-import { largestLyapunovFlow, lorenzField, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, formWorstRate, rateMap, rateMapOf, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov,
+import { energyCurves } from './energy.js';
+import { largestLyapunovFlow, lorenzField, odeDopri5, lorenzJvp, createProblem, createMethod, run, certifyMethod, certifyRate, formWorstRate, rateMap, rateMapOf, linspace, mandelbrot, colorizeEscape, logisticBifurcation, rasterizeBifurcation, logisticLyapunov,
   nqmSetup, nqmBins, nqmBatchCurve, nqmStepsToTarget, nqmSampledRun } from '../lib.js';
 
 type Handlers = { [K in Job['type']]?: (job: Extract<Job, { type: K }>) => JobResult };
@@ -34,7 +35,7 @@ export const handlers: Handlers = {
     const t0 = performance.now();
     const img = mandelbrot({ width: job.width, height: job.height, xMin: job.x[0], xMax: job.x[1], yMin: job.y[0], yMax: job.y[1], maxIter: job.maxIter });
     const rgba = colorizeEscape(img);
-    return { kind: 'raster', width: job.width, height: job.height, rgba, ms: performance.now() - t0, extra: { inside: img.inside } };
+    return { kind: 'raster', width: job.width, height: job.height, rgba, iterations: img.iterations, smooth: img.smooth, ms: performance.now() - t0, extra: { inside: img.inside } };
   },
 
   bifurcation: (job) => {
@@ -58,8 +59,11 @@ export const handlers: Handlers = {
         }
         // A typed form the analysis refuses at this kappa is left out (the page has already checked its shape).
         let c, quadratic;
-        try { c = certifyRate(ss, mu, L, { iqc: job.iqc as 'weighted' }); quadratic = formWorstRate(ss, mu, L).rate; } catch { continue; }
-        rows.push({ key: m.key, kappa, certified: c.rate, quadratic, ms: c.solveMs });
+        try {
+          quadratic = formWorstRate(ss, mu, L).rate;
+          c = job.quadraticOnly ? null : certifyRate(ss, mu, L, { iqc: job.iqc as 'weighted' });
+        } catch { continue; }
+        rows.push({ key: m.key, kappa, certified: c ? c.rate : null, quadratic, ms: c ? c.solveMs : 0, ...(job.quadraticOnly ? { quadraticOnly: true } : {}) });
       }
     }
     return { kind: 'series', rows, ms: performance.now() - t0 };
@@ -84,6 +88,22 @@ export const handlers: Handlers = {
     const t0 = performance.now();
     const est = largestLyapunovFlow(lorenzField(job.a, job.b, job.c), lorenzJvp(job.a, job.b, job.c), [1, 1, 1], { time: job.time, transient: 50 });
     return { kind: 'series', rows: [{ exponent: est.exponent, nfev: est.nfev }], ms: performance.now() - t0 };
+  },
+
+  /** Arrays: ts, then per curvature h_j: c<j> (continuous E/E0), d<j> (discrete E_k/E0); extra rate<j>, dev<j>, T. */
+  'energy-decay': (job) => {
+    const t0 = performance.now();
+    const c = energyCurves(job.mu, job.s);
+    const arrays: Record<string, Float64Array> = {};
+    const extra: Record<string, number> = { T: c.T };
+    c.continuous.forEach((a, j) => { arrays[`c${j}`] = a; arrays[`d${j}`] = c.discrete[j]; extra[`rate${j}`] = c.rate[j]; extra[`dev${j}`] = c.dev[j]; });
+    return { kind: 'array', data: c.ts, stride: 1, arrays, extra, ms: performance.now() - t0 };
+  },
+
+  'lorenz-path': (job) => {
+    const t0 = performance.now();
+    const res = odeDopri5(lorenzField(job.a, job.b, job.c), [0, job.t1], [1, 1, 1], { rtol: 1e-9, atol: 1e-9, tEval: linspace(0, job.t1, job.samples) });
+    return { kind: 'array', data: Float64Array.from(res.y), stride: 3, ms: performance.now() - t0, extra: { nfev: res.stats.nfev } };
   },
 
   'lyapunov-logistic': (job) => {

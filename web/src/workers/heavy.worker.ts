@@ -18,6 +18,11 @@ self.onmessage = (e: MessageEvent<Request>) => {
     if (result.kind === 'raster') {
       if (result.field) transfer.push(result.field.buffer as ArrayBuffer);
       if (result.rgba) transfer.push(result.rgba.buffer as ArrayBuffer);
+      if (result.iterations) transfer.push(result.iterations.buffer as ArrayBuffer);
+      if (result.smooth) transfer.push(result.smooth.buffer as ArrayBuffer);
+    } else if (result.kind === 'array') {
+      transfer.push(result.data.buffer as ArrayBuffer);
+      for (const a of Object.values(result.arrays ?? {})) transfer.push(a.buffer as ArrayBuffer);
     }
     (self as unknown as Worker).postMessage({ id, ok: true, result }, transfer);
   } catch (err) {

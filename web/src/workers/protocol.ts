@@ -12,10 +12,17 @@ export type Job =
   | { type: 'mandelbrot'; x: [number, number]; y: [number, number]; width: number; height: number; maxIter: number }
   | { type: 'bifurcation'; r: [number, number]; x: [number, number]; width: number; height: number; transient: number; samples: number }
   | { type: 'lyapunov-logistic'; r: [number, number]; n: number }
-  /** Each method is a spec (resolved per kappa with mu = 1/kappa, L = 1: tune= rules, alpha = 1/L) or a fixed linear form. */
-  | { type: 'certify'; methods: ({ key: string; spec: string } | { key: string; stateSpace: StateSpace })[]; kappas: number[]; iqc: string }
+  /**
+   * Each method is a spec (resolved per kappa with mu = 1/kappa, L = 1: tune= rules, alpha = 1/L) or a fixed linear form.
+   * `quadraticOnly`: only the (cheap) worst rate on quadratics, `certified` left null (a first picture in a few ms).
+   */
+  | { type: 'certify'; methods: ({ key: string; spec: string } | { key: string; stateSpace: StateSpace })[]; kappas: number[]; iqc: string; quadraticOnly?: boolean }
   | { type: 'speed'; kappas: number[]; methods: { key: string; spec: string }[]; dim: number; tol: number; maxSteps: number }
   | { type: 'lorenz-lyapunov'; a: number; b: number; c: number; time: number }
+  /** Section 5's energy curves at damping mu and discrete step s (energyCurves). */
+  | { type: 'energy-decay'; mu: number; s: number }
+  /** The Lorenz trajectory from (1, 1, 1) on [0, t1] at `samples` equally spaced times (DOPRI5, rtol = atol = 1e-9). */
+  | { type: 'lorenz-path'; a: number; b: number; c: number; t1: number; samples: number }
   /** The noisy quadratic model nqmSetup({ dim }) grouped by nqmBins({ ratio }): one method's tuned steps-to-target curve (nqmBatchCurve). */
   | { type: 'nqm-curve'; method: string; dim: number; ratio: number; batches: number[]; target: number }
   /**
@@ -35,6 +42,9 @@ export interface RasterResult {
   /** A scalar field to colour on the page, or ready RGBA pixels (coloured by the library). */
   field?: Float32Array;
   rgba?: Uint8ClampedArray;
+  /** Escape-time images: the library's per-pixel iteration counts and smooth counts (row 0 at the top), for the CSV. */
+  iterations?: Uint32Array;
+  smooth?: Float32Array;
   ms: number;
   extra?: Record<string, number | number[] | null>;
 }
@@ -45,4 +55,15 @@ export interface SeriesResult {
   ms: number;
 }
 
-export type JobResult = RasterResult | SeriesResult;
+/** A flat array of numbers (e.g. a trajectory, `stride` values per sample), transferred. */
+export interface ArrayResult {
+  kind: 'array';
+  data: Float64Array;
+  stride: number;
+  /** Further named arrays (transferred with `data`). */
+  arrays?: Record<string, Float64Array>;
+  ms: number;
+  extra?: Record<string, number>;
+}
+
+export type JobResult = RasterResult | SeriesResult | ArrayResult;
