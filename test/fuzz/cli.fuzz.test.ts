@@ -46,7 +46,7 @@ function spec(entries: readonly { name: string; params: readonly ParamInfo[] }[]
   const named = fc.constantFrom(...entries).chain((e) => fc.tuple(
     fc.constant(e.name),
     fc.array((e.params.length ? fc.oneof({ arbitrary: fc.constantFrom(...e.params), weight: 4 }, { arbitrary: fc.constant(undefined), weight: 1 }) : fc.constant(undefined))
-      .chain((p) => fc.tuple(p ? fc.constant(p.name) : fc.oneof(proto, fc.constantFrom('dim', 'tune', 'x')), value(p))), { maxLength: 3 }),
+      .chain((p) => fc.tuple(p ? fc.constantFrom(p.name, ...(p.aliases ?? [])) : fc.oneof(proto, fc.constantFrom('dim', 'tune', 'x')), value(p))), { maxLength: 3 }),
   ));
   return fc.oneof(
     { arbitrary: named.map(([name, kv]) => (kv.length ? `${name}:${kv.map(([k, v]) => `${k}=${v}`).join(',')}` : name)), weight: 5 },
@@ -56,8 +56,9 @@ function spec(entries: readonly { name: string; params: readonly ParamInfo[] }[]
 }
 // Small sizes keep a valid call in milliseconds: the caps themselves are tested by the hostile values.
 const SMALL = { dim: [1, 12] as [number, number], steps: [1, 30] as [number, number], n: [8, 12] as [number, number], samples: [10, 40] as [number, number],
-  width: [16, 40] as [number, number], height: [20, 40] as [number, number], keep: [10, 20] as [number, number], maxiter: [10, 30] as [number, number],
-  kmax: [2, 20] as [number, number], batch: [1, 8] as [number, number], tend: [1, 3] as [number, number] };
+  width: [16, 40] as [number, number], height: [20, 40] as [number, number], keep: [10, 20] as [number, number], maxIter: [10, 30] as [number, number],
+  kmax: [2, 20] as [number, number], batch: [1, 8] as [number, number], t1: [1, 3] as [number, number],
+  sharpnessEvery: [5, 30] as [number, number], hidden: [1, 8] as [number, number] };
 const methodSpec = spec(methods(), SMALL);
 const problemSpec = spec(problems(), SMALL);
 const figureSpec = spec(figures, SMALL);
