@@ -2,7 +2,8 @@
 // result, or an invalid value accepted; each is now a one-line error naming the parameter (exit 2 / ParameterError) or
 // a documented status. The command line is the built one, run in this process (test/fuzz/harness.ts).
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   ParameterError, certifyRate, classifyDiscrete2d, createMethod, energyDecay, expm, eigenvalues, fromRows, krylovMinimumLoss,
   largestLyapunovFlow, limitCycle, logisticLyapunov, logisticOrbit, odeDopri5, parseDecimal, parseSpec, pep, resolveParams,
@@ -233,5 +234,71 @@ describe('degenerate numerics', () => {
     const t = await runCli(['dynamics', 'logistic', '--r', '2', '--n', '3']);
     expect(t.out).toMatch(/Lyapunov exponent +none: superstable/);
     expect(t.out).not.toMatch(/Infinity/);
+  });
+});
+
+// Found by the long hunt of stop 20 (the commands newer than the fuzz: train, hessian, nqm/sweep --merge).
+describe('train, hessian and shard merges: the caps count what the work costs, merged files are checked', () => {
+  const dir = fx.dir;
+  const nqmArgs = ['nqm', '--method', 'sgd', '--batch', '4,64', '--dim', '100', '--format', 'json'];
+  async function shards(): Promise<[string, string]> {
+    const files: [string, string] = [join(dir, 'n0.json'), join(dir, 'n1.json')];
+    for (const i of [0, 1]) {
+      const r = await runCli([...nqmArgs, '--shard', `${i}/2`]);
+      expect(r.code).toBe(0);
+      writeFileSync(files[i], r.out);
+    }
+    return files;
+  }
+  it('train on a network counts examples and the sharpness: 10 steps of a 64-500-500-10 net on 1797 digits, sharpness every step, were accepted (hours)', async () => {
+    // (10 steps + 11 records + 200 x 12 Lanczos gradients) x 1797 examples x 288,010 parameters = 1.253e12 > 1e12.
+    const line = await refused(['train', '--problem', 'mlp:data=digits,hidden=500;500', '--method', 'gd:alpha=0.1', '--steps', '10', '--sharpness-every', '1'], '--steps x --problem size x examples');
+    expect(line).toContain('= 1252998161370 is invalid: expected at most 1e12');
+    // The same cap without the examples (a quadratic): steps x dim, as before.
+    await refused(['train', '--problem', 'quadratic:dim=1000000', '--method', 'gd', '--steps', '1000000', '--sharpness-every', '0'], '--steps x --problem size');
+  });
+  it('hessian on a network counts examples: 100,000 density products on 19,210 parameters x 1797 digits were accepted', async () => {
+    const line = await refused(['hessian', '--problem', 'mlp:data=digits,hidden=256', '--density', '--steps', '1000', '--runs', '100'], 'Hessian-vector products x dim x examples');
+    expect(line).toContain('= 3452037000000 is invalid');
+  });
+  it('a Lanczos request past its storage names the flag, not the library\'s internal steps', async () => {
+    // 840 steps x 307,210 parameters > 5e7: was "steps = 840 is invalid".
+    expect(await refused(['hessian', '--problem', 'mlp:data=digits,hidden=4096', '--top', '200'], '--top')).toContain('expected at most 30 for 307210 parameters');
+    await refused(['hessian', '--problem', 'mlp:data=digits,hidden=4096', '--density', '--steps', '1000'], '--steps');
+    await refused(['hessian', '--problem', 'mlp:data=chebyshev3,hidden=750;750', '--top', '1'], '--top');
+    expect(await refused(['train', '--problem', 'mlp:data=chebyshev3,hidden=750;750', '--method', 'gd:alpha=0.01', '--steps', '2'], '--sharpness-every'))
+      .toContain('expected 0 (the sharpness needs dim <= 500000, here 565501)');
+  });
+  it('nqm --merge of a 200,000-deep shard file was a stack overflow (internal error); now capped as every JSON input', async () => {
+    const [f0, f1] = await shards();
+    const deep = join(dir, 'n0-deep.json');
+    writeFileSync(deep, readFileSync(f0, 'utf8').replace('"setup":{', `"setup":{"x":${'['.repeat(200000)}${']'.repeat(200000)},`));
+    expect(await refused(['nqm', '--merge', deep, f1], '--merge')).toContain('nested at most 64 levels deep');
+  });
+  it('nqm --merge and sweep --merge refuse rows that the command never writes (Infinity, negative or text steps, extra keys)', async () => {
+    const [f0, f1] = await shards();
+    const good = await runCli(['nqm', '--merge', f0, f1, '--format', 'json']);
+    expect(good.code).toBe(0);
+    expect(good.out).toBe((await runCli(nqmArgs)).out);
+    const text = readFileSync(f0, 'utf8');
+    const steps = /"steps":(\d+)/.exec(text)![0];
+    for (const [name, edit] of [['inf', '"steps":1e999'], ['neg', '"steps":-5'], ['str', '"steps":"x"'], ['extra', `${steps},"__proto__":{"x":1}`]] as const) {
+      const f = join(dir, `n0-${name}.json`);
+      writeFileSync(f, text.replace(steps, edit));
+      expect(await refused(['nqm', '--merge', f, f1], '--merge'), name).toContain('expected a JSON file written by `momentum-lab nqm --shard i/n --format json`');
+    }
+    const target = join(dir, 'n0-target.json');
+    writeFileSync(target, text.replace('"target":0.01', '"target":1e999'));
+    await refused(['nqm', '--merge', target, f1], '--merge');
+    const w = [join(dir, 'w0.json'), join(dir, 'w1.json')];
+    for (const i of [0, 1]) writeFileSync(w[i], (await runCli(['sweep', '--problem', 'quadratic:dim=4', '--method', 'hb', '--alpha', '0.1:1:2', '--beta', '0:0.5:2', '--steps', '20', '--workers', '1', '--shard', `${i}/2`, '--format', 'json'])).out);
+    expect((await runCli(['sweep', '--merge', ...w, '--format', 'json'])).code).toBe(0);
+    writeFileSync(w[0], readFileSync(w[0], 'utf8').replace(/"rate":[0-9.e-]+/, '"rate":"abc"'));
+    await refused(['sweep', '--merge', ...w, '--format', 'csv'], '--merge');
+  });
+  it('an empty nqm shard says "no points" (was "points 0..-1")', async () => {
+    const r = await runCli(['nqm', '--method', 'sgd', '--batch', '4', '--dim', '100', '--shard', '0/2']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('shard 0/2: no points of 1 (');
   });
 });
