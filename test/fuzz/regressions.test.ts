@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import {
   ParameterError, certifyRate, classifyDiscrete2d, createMethod, energyDecay, expm, eigenvalues, fromRows, krylovMinimumLoss,
   largestLyapunovFlow, limitCycle, logisticLyapunov, logisticOrbit, odeDopri5, parseDecimal, parseSpec, pep, resolveParams,
-  solveSdp, stronglyConvexLowerBound, tuneMethod, expressionField, lorenzField, lorenzJvp,
+  solveSdp, stronglyConvexLowerBound, tuneMethod, expressionField, lorenzField, lorenzJvp, symmetricEigen, linearFormOf, formThresholds,
 } from '../../src/index.js';
 import { contractViolation, fixtures, runCli } from './harness.js';
 
@@ -143,7 +143,7 @@ describe('finite results or a clear error (never NaN or Infinity printed or retu
     expect(() => eigenvalues({ rows: 2, cols: 2, data: new Float64Array(9) })).toThrow(/expected 4 = rows x cols entries/);
   });
   it('krylovMinimumLoss(NaN, 10) and friends name the parameter (was NaN)', () => {
-    expect(() => krylovMinimumLoss(NaN, 10)).toThrow('k = NaN is invalid: expected an integer >= 0');
+    expect(() => krylovMinimumLoss(NaN, 10)).toThrow('k = NaN is invalid: expected an integer in [0, 9007199254740991]');
     expect(() => krylovMinimumLoss(3, 0)).toThrow(/^D = 0 is invalid/);
     expect(krylovMinimumLoss(3, 10)).toBe(0.125);
     expect(() => stronglyConvexLowerBound(0.5, 1)).toThrow(/^kappa = 0.5 is invalid/);
@@ -300,5 +300,29 @@ describe('train, hessian and shard merges: the caps count what the work costs, m
     const r = await runCli(['nqm', '--method', 'sgd', '--batch', '4', '--dim', '100', '--shard', '0/2']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('shard 0/2: no points of 1 (');
+  });
+});
+
+// Found by `npm run fuzz -- --runs 1500 --seed 1` (library properties), stop 20.
+describe('library fuzz findings: a ParameterError or a finite result', () => {
+  it('symmetricEigen with subnormal entries next to 0.0088 threw a TypeError inside ml-matrix; now they flush to 0', () => {
+    const A = { rows: 3, cols: 3, data: Float64Array.from([0.008818391548395081, 8e-323, 3.914700293454255e-36, -5.4e-323, 5e-324, -1.6341571811936878e-261, 3.812293976929491e-83, 1.6362608835518549e-111, -0]) };
+    const { values, vectors } = symmetricEigen(A);
+    expect(Array.from(values)).toEqual([0, 0, 0.008818391548395081]);
+    expect(vectors.data.every(Number.isFinite)).toBe(true);
+  });
+  it('stronglyConvexLowerBound(1e300, 1.8e308) was NaN (1 ** Infinity); k is capped at 2^53', () => {
+    expect(() => stronglyConvexLowerBound(1e300, 1.7976931348623157e308)).toThrow('k = 1.7976931348623157e+308 is invalid: expected an integer in [0, 9007199254740991]');
+    expect(() => krylovMinimumLoss(1.7976931348623157e308, 4)).toThrow(ParameterError);
+    expect(stronglyConvexLowerBound(100, 10)).toBe((9 / 11) ** 20);
+  });
+  it('formThresholds of torch-sgd:lr=5e-324 was { stability: Infinity }; now a ParameterError', () => {
+    const { form } = linearFormOf('torch-sgd:lr=5e-324', { mu: 0.1, L: 1 });
+    expect(() => formThresholds(form)).toThrow('alpha = 5e-324 is invalid: expected a step size whose thresholds h = c / alpha are finite (here Infinity)');
+    expect(formThresholds(linearFormOf('torch-sgd:lr=0.5', { mu: 0.1, L: 1 }).form)!.stability).toBe(4);
+  });
+  it('createMethod with a context L = Infinity returned a method with L = Infinity; now refused', () => {
+    expect(() => createMethod('nag-aspremont', { mu: 0.9999999999999982, L: Infinity })).toThrow('L = Infinity is invalid: expected a finite number');
+    expect(() => createMethod('gd', { name: 'quadratic', mu: NaN, L: 1 })).toThrow('quadratic.mu = NaN is invalid');
   });
 });
