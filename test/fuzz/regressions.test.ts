@@ -326,3 +326,15 @@ describe('library fuzz findings: a ParameterError or a finite result', () => {
     expect(() => createMethod('gd', { name: 'quadratic', mu: NaN, L: 1 })).toThrow('quadratic.mu = NaN is invalid');
   });
 });
+
+describe('run --config: errors say what is allowed in plain words', () => {
+  it('zod\'s "expected Invalid input: expected number" became "expected number, received string"; 1e999 is shown as Infinity, not null', async () => {
+    const file = (name: string, data: string) => { const p = join(fx.dir, name); writeFileSync(p, data); return p; };
+    const seed = file('c-seed.json', '{"problem":"logistic-regression","method":"gd:alpha=0.5","batch":10,"seed":"3","steps":5}');
+    expect(await refused(['run', '--config', seed], /^momentum-lab: --config .*c-seed\.json: seed = "3" is invalid: expected number, received string\n$/)).toBeTruthy();
+    const inf = file('c-inf.json', '{"problem":"quadratic:dim=3","method":{"name":"hb","alpha":1e999},"steps":5}');
+    expect(await refused(['run', '--config', inf], /method = .*\\"alpha\\":\\"Infinity\\".* is invalid: expected a spec string or an object/)).not.toMatch(/null|Invalid input/);
+    const every = file('c-every.json', '{"problem":"quadratic:dim=3","method":"gd","recordEvery":0}');
+    expect(await refused(['run', '--config', every], /recordEvery = 0 is invalid: expected number to be >=1\n$/)).toBeTruthy();
+  });
+});
