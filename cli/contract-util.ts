@@ -5,6 +5,7 @@ import { didYouMean } from '../src/suggest.js';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ParameterError } from '../src/errors.js';
+import { LANCZOS_MAX_STORAGE } from '../src/spectra/lanczos.js';
 
 /**
  * Make commander's own errors one line: its "(Did you mean --method?)" hint goes on the error's line.
@@ -120,5 +121,15 @@ export function readJsonFile(flag: string, file: string, what = 'a readable JSON
     return JSON.parse(text) as unknown;
   } catch (err) {
     throw new ParameterError(flag, file, `${what} (${(err as Error).message.split('\n')[0]})`);
+  }
+}
+
+/**
+ * Lanczos keeps one vector of the dimension per step (full reorthogonalisation): refuse, naming the flag, a request
+ * whose `steps` x `dim` passes LANCZOS_MAX_STORAGE (the library would name its internal `steps`).
+ */
+export function checkLanczosStorage(flag: string, value: number, steps: number, dim: number, allowed: string): void {
+  if (steps * dim > LANCZOS_MAX_STORAGE) {
+    throw new ParameterError(flag, value, `${allowed} (Lanczos stores steps x dim <= ${LANCZOS_MAX_STORAGE.toExponential(0).replace('e+', 'e')} numbers; here ${steps} steps x ${dim})`);
   }
 }

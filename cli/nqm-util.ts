@@ -1,7 +1,7 @@
 // The output of `momentum-lab nqm` (table, JSON, CSV) and the merge of its shards (--shard i/n --format json, --merge).
 import { nqmLowerBound, nqmSetup, type NqmTuned } from '../src/theory/nqm.js';
 import { csv, fmt, json, table, type Format } from './output.js';
-import { joinShards, readShardFile, type Shard } from './shard-util.js';
+import { hasOnlyKeys, isFiniteOrNull, joinShards, readShardFile, type Shard } from './shard-util.js';
 
 /** One row of `nqm --format json`'s curves. */
 export interface NqmCurveRow extends Pick<NqmTuned, 'method' | 'batch' | 'steps' | 'alpha' | 'beta' | 'effectiveLearningRate'> {
@@ -39,7 +39,7 @@ export function renderNqm(setup: NqmSetupOut, curves: NqmCurveRow[], format: For
     `NQM  ${dim} directions, h_i = c_i = 1/i, E w0^2 = 1 (initial loss ${fmt(initialLoss)}); target ${fmt(target)}; ${setup.search}` +
       (precondition ? `; every method's gradients preconditioned by H^-${fmt(precondition)}` : ''),
     ...(initialLoss <= target ? [`target ${fmt(target)} >= initial loss ${fmt(initialLoss)}: reached at step 0 (nothing to tune)`] : []),
-    ...(block ? [`shard ${block.index}/${block.count}: points ${block.from}..${block.to - 1} of ${block.total} (--format json to --merge the shards)`] : []),
+    ...(block ? [`shard ${block.index}/${block.count}: ${block.to > block.from ? `points ${block.from}..${block.to - 1}` : 'no points'} of ${block.total} (--format json to --merge the shards)`] : []),
     '',
   ];
   const headers = ['method', 'batch', 'steps', 'alpha', 'beta', 'alpha/(1-beta)', 'lower bound'];
@@ -70,8 +70,21 @@ function isNqmShard(data: unknown): data is NqmShardOutput {
     || !(shard.steps === null || isInt(shard.steps, 0, Number.MAX_SAFE_INTEGER))) return false;
   const nb = shard.batches.length;
   if (shard.total !== shard.methods.length * nb || shard.total < 1 || !isInt(shard.from, 0, shard.total) || !isInt(shard.to, shard.from, shard.total)) return false;
+  if (!hasOnlyKeys(setup, ['dim', 'h', 'c', 's', 'target', 'initialLoss', 'precondition', 'search']) || setup.h !== '1/i' || setup.c !== 'h' || setup.s !== 1
+    || !(setup.target > 0) || !(setup.initialLoss > 0) || typeof setup.search !== 'string'
+    || !(setup.precondition === undefined || (setup.precondition > 0 && setup.precondition <= 1))) return false;
   return Array.isArray(curves) && curves.length === shard.to - shard.from
-    && curves.every((r, j) => r.method === shard.methods[Math.floor((shard.from + j) / nb)] && r.batch === shard.batches[(shard.from + j) % nb]);
+    && curves.every((r, j) => r.method === shard.methods[Math.floor((shard.from + j) / nb)] && r.batch === shard.batches[(shard.from + j) % nb] && isNqmRow(r, shard));
+}
+
+/** A curve row as nqm writes it: steps a count or null ("never"), parameters finite or null, extra columns as asked. */
+function isNqmRow(r: NqmCurveRow, run: NqmRun): boolean {
+  const keys = ['method', 'batch', 'steps', 'alpha', 'beta', 'effectiveLearningRate', ...(run.steadyState ? ['steadyStateRisk', 'steadyState'] : []), ...(run.steps !== null ? ['lossAtSteps'] : [])];
+  if (!hasOnlyKeys(r, keys) || !(r.steps === null || isInt(r.steps, 0, Number.MAX_SAFE_INTEGER))) return false;
+  if (![r.alpha, r.beta, r.effectiveLearningRate].every(isFiniteOrNull)) return false;
+  if (run.steadyState && !(isFiniteOrNull(r.steadyStateRisk ?? null) && (r.steadyState === undefined || r.steadyState === 'stable' || r.steadyState === 'no steady state: unstable'))) return false;
+  const l = r.lossAtSteps;
+  return l === undefined || (hasOnlyKeys(l, ['k', 'loss', 'deterministic', 'noise']) && l.k === run.steps && [l.loss, l.deterministic, l.noise].every((x) => typeof x === 'number' && x >= 0));
 }
 
 /**

@@ -1,8 +1,8 @@
 // Shards of a command's list of independent points (sweep's grid, nqm's method x batch curve points), for array jobs:
 // parse --shard i/n, the contiguous block a shard computes, and the join of shard outputs (--merge: the same header,
 // every point exactly once), which then equals the output of an unsharded run.
-import { readFileSync } from 'node:fs';
 import { ParameterError } from '../src/errors.js';
+import { readJsonFile } from './contract-util.js';
 
 /** Shard `index` of `count` (0-based). */
 export interface Shard { index: number; count: number }
@@ -35,15 +35,30 @@ export function shardRange(total: number, shard: Shard | null): [number, number]
 
 /**
  * Read a shard file written by `momentum-lab COMMAND --format json`; `check` tells whether the parsed JSON is one
- * (it may throw, which counts as no). Fails naming --merge.
+ * (it may throw, which counts as no). Size and depth capped as every JSON input (readJsonFile); a number that is not
+ * finite (1e999 parses to Infinity) is not one either. Fails naming --merge.
  */
 export function readShardFile<T>(file: string, command: string, check: (data: unknown) => data is T): T {
-  let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (err) { throw new ParameterError('--merge', file, `a readable ${command} output (${(err as Error).message.split('\n')[0]})`); }
-  let ok = false, data: unknown;
-  try { data = JSON.parse(text); ok = check(data); } catch { ok = false; }
+  const data = readJsonFile('--merge', file, `a readable ${command} output`);
+  let ok = false;
+  try { ok = allFinite(data) && check(data); } catch { ok = false; }
   if (!ok) throw new ParameterError('--merge', file, `a JSON file written by \`momentum-lab ${command} --format json\` (shards are merged from JSON)`);
   return data as T;
+}
+
+/** Whether every number in parsed JSON is finite (JSON.parse turns 1e999 into Infinity); depth already capped. */
+function allFinite(data: unknown): boolean {
+  if (typeof data === 'number') return Number.isFinite(data);
+  if (typeof data !== 'object' || data === null) return true;
+  return Object.values(data).every(allFinite);
+}
+
+/** null, or a finite number (a shard row's measured value). */
+export const isFiniteOrNull = (x: unknown): x is number | null => x === null || (typeof x === 'number' && Number.isFinite(x));
+
+/** Whether an object has only the keys `allowed` (own keys; a row with extra keys was not written by the command). */
+export function hasOnlyKeys(x: unknown, allowed: readonly string[]): boolean {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && Object.keys(x).every((k) => allowed.includes(k));
 }
 
 /**

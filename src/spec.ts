@@ -63,7 +63,7 @@ export interface ParamInfo {
   maxExclusive?: boolean;
   /** Allowed strings for kind 'string'. */
   choices?: string[];
-  /** Other accepted spellings of the key (e.g. maxIter and max_iter for maxiter, matching a flag --max-iter). */
+  /** Old spellings of the key, accepted but not documented (e.g. maxiter and max_iter for maxIter, the flag --max-iter). */
   aliases?: string[];
   /** 'rate': no fixed default; the method's learning rate, 1/L when the problem knows L (methods/definition.ts). */
   derivedDefault?: 'rate';
@@ -74,18 +74,38 @@ export interface ParamInfo {
  * spellings is a ParameterError. Own properties only: an alias named like an Object.prototype key is never matched.
  *
  * @example
- * canonicalParams({ maxIter: '200' }, [{ name: 'maxiter', description: '', aliases: ['maxIter'] }], 'mandelbrot');
- * // returns { maxiter: '200' }
+ * canonicalParams({ maxiter: '200' }, [{ name: 'maxIter', description: '', aliases: ['maxiter'] }], 'mandelbrot');
+ * // returns { maxIter: '200' }
  */
 export function canonicalParams(params: Record<string, string>, infos: readonly ParamInfo[], prefix: string): Record<string, string> {
   if (!infos.some((p) => p.aliases?.length)) return params;
   const out: Record<string, string> = {};
   for (const key of Object.keys(params)) {
     const name = infos.find((p) => p.name !== key && (p.aliases ?? []).includes(key))?.name ?? key;
-    if (Object.hasOwn(out, name)) throw new ParameterError(`${prefix}.${name}`, params[key], `one value (${[name, ...(infos.find((p) => p.name === name)?.aliases ?? [])].join(', ')} are spellings of one key)`);
+    if (Object.hasOwn(out, name)) throw new ParameterError(`${prefix}.${key}`, params[key], `${name} given once (${(infos.find((p) => p.name === name)?.aliases ?? []).join(', ')}: its old spellings)`);
     Object.defineProperty(out, name, { value: params[key], enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/**
+ * Run `fn` (which validates or uses `params` under their canonical names) so that a ParameterError about a key typed
+ * under an alias names the key as typed: `lorenz:tend=0` fails as `lorenz.tend`, not `lorenz.t1`.
+ *
+ * @example
+ * namedAsTyped({ tend: '0' }, [{ name: 't1', description: '', aliases: ['tend'] }], 'lorenz', () => { throw new ParameterError('lorenz.t1', 0, 'a number > 0'); });
+ * // throws "lorenz.tend = 0 is invalid: expected a number > 0"
+ */
+export function namedAsTyped<T>(params: Record<string, string>, infos: readonly ParamInfo[], prefix: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof ParameterError) || !err.parameter.startsWith(`${prefix}.`)) throw err;
+    const name = err.parameter.slice(prefix.length + 1);
+    const typed = Object.keys(params).find((k) => k !== name && (infos.find((p) => p.name === name)?.aliases ?? []).includes(k));
+    if (typed === undefined) throw err;
+    throw new ParameterError(`${prefix}.${typed}`, err.value, err.allowed);
+  }
 }
 
 /**
@@ -97,8 +117,13 @@ export function canonicalParams(params: Record<string, string>, infos: readonly 
  * // returns { beta: 0.9 }
  */
 export function resolveParams(spec: Spec, infos: readonly ParamInfo[], prefix = spec.name): Record<string, number | string | boolean | undefined> {
+  const typed = spec.params;
+  return namedAsTyped(typed, infos, prefix, () => resolveCanonical({ name: spec.name, params: canonicalParams(typed, infos, prefix) }, infos, prefix));
+}
+
+/** resolveParams on params already renamed to their canonical keys. */
+function resolveCanonical(spec: Spec, infos: readonly ParamInfo[], prefix: string): Record<string, number | string | boolean | undefined> {
   const out: Record<string, number | string | boolean | undefined> = {};
-  spec = { name: spec.name, params: canonicalParams(spec.params, infos, prefix) };
   const known = new Set(infos.map((p) => p.name));
   for (const key of Object.keys(spec.params)) {
     if (!known.has(key)) throw new ParameterError(`${prefix}.${key}`, spec.params[key], `one of the keys ${infos.map((p) => p.name).join(', ') || '(none)'}${didYouMean(key, infos.map((p) => p.name))}`);

@@ -5,16 +5,20 @@ import type { Command } from 'commander';
 import { ParameterError } from '../../src/errors.js';
 import { hessianEigenvalues } from '../../src/spectra/hessian-eigenvalues.js';
 import { hutchinsonTrace } from '../../src/spectra/hutchinson.js';
+import { LANCZOS_MAX_STORAGE } from '../../src/spectra/lanczos.js';
 import { spectralDensity } from '../../src/spectra/spectral-density.js';
 import { csv, fmt, json, parseFormat, table } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
-import { checkWork, oneLineErrors } from '../contract-util.js';
+import { checkLanczosStorage, checkWork, oneLineErrors } from '../contract-util.js';
 import { problemWithWeights } from './train.js';
 
 interface HessianFlags {
   problem?: string; weights?: string; top?: string; bottom?: string; density?: boolean; trace?: boolean;
   steps?: string; runs?: string; sigma2?: string; bins?: string; samples?: string; seed?: string; format?: string;
 }
+
+/** Lanczos steps of hessianEigenvalues for k eigenvalues (its default maxSteps). */
+const eigenSteps = (k: number, n: number) => Math.min(n, Math.max(4 * k + 40, 100));
 
 function hessianCommand(flags: HessianFlags): void {
   const format = parseFormat(flags.format);
@@ -29,10 +33,18 @@ function hessianCommand(flags: HessianFlags): void {
   const bins = parseNumberOption('--bins', flags.bins, { min: 2, max: 100_000, integer: true }) ?? 1000;
   const samples = parseNumberOption('--samples', flags.samples, { min: 1, max: 10_000, integer: true }) ?? 100;
   const seed = parseNumberOption('--seed', flags.seed, { min: 0, max: 2 ** 32 - 1, integer: true }) ?? 0;
+  const maxStorageSteps = Math.floor(LANCZOS_MAX_STORAGE / n);
+  const kMax = Math.max(0, Math.floor((maxStorageSteps - 40) / 4));
+  const kAllowed = maxStorageSteps >= Math.min(n, 100) ? `at most ${Math.min(kMax, n, 200)} for ${n} parameters` : `0 (a Lanczos eigenvalue needs dim <= ${LANCZOS_MAX_STORAGE / 100}, here ${n})`;
+  if (top > 0) checkLanczosStorage('--top', top, eigenSteps(top, n), n, kAllowed);
+  if (bottom > 0) checkLanczosStorage('--bottom', bottom, eigenSteps(bottom, n), n, kAllowed);
+  if (flags.density) checkLanczosStorage('--steps', steps, Math.min(steps, n), n, `at most ${maxStorageSteps} for ${n} parameters`);
   // Each Hessian-vector product costs about two gradients: O(dim x examples); cap the products times the dimension.
   const products = (top > 0 ? Math.min(n, Math.max(4 * top + 40, 100)) : 0) + (bottom > 0 ? Math.min(n, Math.max(4 * bottom + 40, 100)) : 0)
     + (flags.density ? steps * runs : 0) + (flags.trace ? samples : 0);
-  checkWork('Hessian-vector products x dim', products * n, 1e10, `here ${products} products of dimension ${n}`);
+  const count = problem.finiteSum?.count ?? 1; // on a finite sum a product costs dim x examples
+  if (count === 1) checkWork('Hessian-vector products x dim', products * n, 1e10, `here ${products} products of dimension ${n}`);
+  else checkWork('Hessian-vector products x dim x examples', products * n * count, 1e12, `about half an hour; here ${products} products of dimension ${n} on ${count} examples`);
   const out: Record<string, unknown> = { problem: { spec: flags.problem, label: problem.label, dim: n } };
   const text: string[] = [`problem  ${problem.label}${problem.label.includes('parameters') ? '' : ` (${n} parameters)`}${flags.weights ? `, weights ${flags.weights}` : ''}`];
   let topValues: number[] = [], bottomValues: number[] = [];

@@ -46,7 +46,7 @@ function list(format: string | undefined): void {
     return;
   }
   // One block per figure (a four-column table was 230 columns wide): name, title and section, then its parameters as
-  // they are typed after the name (`plot mandelbrot width=400 maxiter=200`), wrapped to LISTING_WIDTH.
+  // they are typed after the name (`plot mandelbrot width=400 maxIter=200`), wrapped to LISTING_WIDTH.
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(figures.map((d) => namedBlock(d.name, width, [`${d.title} (section ${d.section})`, d.params.map((p) => `${p.name}=${p.default ?? '?'}`).join(' ') || '(no parameters)'])).join('\n') + '\n');
   process.stdout.write('\n`momentum-lab plot FIGURE --out FILE.svg|png|json` draws one; parameters go after the name\n(k=v ...) or in it (FIGURE:k=v,...).\n');

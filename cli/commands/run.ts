@@ -47,7 +47,11 @@ function readConfig(file: string): RunConfig {
     if (issue.code === 'unrecognized_keys') {
       throw new ParameterError(`--config ${file}`, issue.keys.join(', '), `only the keys ${Object.keys(runConfigSchema.shape).join(', ')}`);
     }
-    throw new ParameterError(`--config ${file}: ${path || '(top level)'}`, typeof value === 'object' && value !== null ? JSON.stringify(value) : value, issue.message);
+    // zod's message without its category prefix ("Invalid input: expected number, received string"); 1e999 shown as typed.
+    const text = issue.message.replace(/^(Invalid input|Too small|Too big|Invalid option): /, '').replace(/^expected /, '');
+    const allowed = text === 'Invalid input' ? 'a spec string or an object {"name": ..., key: value} of finite numbers, strings or booleans' : text;
+    const shown = typeof value === 'object' && value !== null ? JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) : value;
+    throw new ParameterError(`--config ${file}: ${path || '(top level)'}`, shown, allowed);
   }
   return parsed.data;
 }

@@ -17,7 +17,7 @@ import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table, type Format } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
 import { checkOutputFile, checkSpecName, checkWork, oneLineErrors, workPerStep, writeOutputFile } from '../contract-util.js';
-import { joinShards, parseShard, readShardFile, shardRange, type Shard } from '../shard-util.js';
+import { hasOnlyKeys, isFiniteOrNull, joinShards, parseShard, readShardFile, shardRange, type Shard } from '../shard-util.js';
 import { sweepChunk, type SweepPoint, type SweepTask } from '../sweep-worker.js';
 
 export { parseShard } from '../shard-util.js';
@@ -97,7 +97,8 @@ function render(out: SweepOutput, format: Format): string {
 const isSweepOutput = (data: unknown): data is SweepOutput => {
   const d = data as SweepOutput;
   return Array.isArray(d.points) && Number.isInteger(d.total) && d.total >= 1 && d.total <= 4096 * 4096
-    && d.points.every((p) => Number.isInteger(p?.index) && p.index >= 0 && p.index < d.total);
+    && d.points.every((p) => hasOnlyKeys(p, ['index', 'alpha', 'beta', 'rate', 'predicted', 'divergedAt']) && Number.isInteger(p.index) && p.index >= 0 && p.index < d.total
+      && typeof p.alpha === 'number' && [p.beta, p.rate, p.predicted].every(isFiniteOrNull) && (p.divergedAt === null || (Number.isInteger(p.divergedAt) && p.divergedAt >= 0)));
 };
 
 /** Join shard outputs: same header, every index exactly once; the result equals an unsharded run. */

@@ -12,12 +12,13 @@ import { createProblem } from '../../src/problems/registry.js';
 import { stochasticProblem } from '../../src/problems/stochastic.js';
 import { train } from '../../src/run/train.js';
 import { hessianEigenvalues } from '../../src/spectra/hessian-eigenvalues.js';
+import { LANCZOS_MAX_STORAGE } from '../../src/spectra/lanczos.js';
 import { parseSpec } from '../../src/spec.js';
 import { stabilityEdge } from '../../src/theory/stability-edge.js';
 import { UsageError } from '../main.js';
 import { csv, fmt, json, parseFormat, table, wantProgress } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
-import { checkOutputFile, checkWork, oneLineErrors, readJsonFile, writeOutputFile } from '../contract-util.js';
+import { checkLanczosStorage, checkOutputFile, checkWork, oneLineErrors, readJsonFile, writeOutputFile } from '../contract-util.js';
 
 interface TrainFlags {
   problem?: string; method?: string; weights?: string; steps?: string; batch?: string; sharpnessEvery?: string;
@@ -53,11 +54,19 @@ function trainCommand(flags: TrainFlags): void {
   const { problem: exact, x0 } = problemWithWeights(flags.problem, flags.weights);
   if (flags.saveWeights !== undefined && !isMlp(exact)) throw new ParameterError('--save-weights', flags.saveWeights, `an mlp problem (${exact.name} has no layers)`);
   if (exact.hvp === undefined && sharpnessEvery > 0) throw new ParameterError('--sharpness-every', sharpnessEvery, `0 (${exact.name} has no Hessian-vector product)`);
+  if (sharpnessEvery > 0) checkLanczosStorage('--sharpness-every', sharpnessEvery, Math.min(exact.dim, 100), exact.dim, `0 (the sharpness needs dim <= ${LANCZOS_MAX_STORAGE / 100}, here ${exact.dim})`);
   const problem = batch === undefined ? exact : stochasticProblem(exact, { batch, seed });
   const method = createMethod(parseSpec(flags.method, '--method'), exact);
-  // A Lanczos sharpness costs up to ~100 Hessian-vector products (each ~2 gradients): count them in the work.
+  // A Lanczos sharpness costs up to ~100 Hessian-vector products (each ~2 gradients): count them in the work. On a
+  // finite sum a gradient costs dim x examples, and each recorded step evaluates the full loss (and accuracy).
   const measures = sharpnessEvery > 0 ? Math.floor(steps / sharpnessEvery) + 2 : 0;
-  checkWork('--steps x --problem size', (steps + 200 * measures) * exact.dim, 1e11, 'parameter updates; 1e11 is about an hour');
+  const count = exact.finiteSum?.count ?? 1;
+  if (exact.finiteSum === undefined) checkWork('--steps x --problem size', (steps + 200 * measures) * exact.dim, 1e11, 'parameter updates; 1e11 is about an hour');
+  else {
+    const records = Math.floor(steps / recordEvery) + 1;
+    checkWork('--steps x --problem size x examples', (steps * Math.min(batch ?? count, count) + records * count + 200 * measures * count) * exact.dim, 1e12,
+      `parameters x examples touched; 1e12 is about an hour; ${exact.dim} parameters, ${count} examples`);
+  }
   const edge = method.linear !== undefined && method.linear.D === 0 ? stabilityEdge(method.linear) : null;
   const bar = wantProgress(format) && steps * exact.dim >= 1e7
     ? new SingleBar({ format: 'train [{bar}] {value}/{total} steps', clearOnComplete: true, hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;

@@ -1,4 +1,4 @@
-// momentum-lab tune --method NAME|SPEC --mu M --L L [--rule R|numeric] [--tol 1e-6,...] [--format table|json|csv]
+// momentum-lab tune --method NAME|SPEC --mu M --L L [--rule R|numeric] [--tol T ...] [--format table|json|csv]
 import type { Command } from 'commander';
 import { didYouMean } from '../../src/suggest.js';
 import { ParameterError } from '../../src/errors.js';
@@ -11,7 +11,7 @@ import { csv, fmt, json, parseFormat, table } from '../output.js';
 import { parseNumberOption } from '../run-util.js';
 import { oneLineErrors } from '../contract-util.js';
 
-interface TuneFlags { method?: string; mu?: string; L?: string; kappa?: string; rule?: string; tol?: string; format?: string }
+interface TuneFlags { method?: string; mu?: string; L?: string; kappa?: string; rule?: string; tol?: string[]; format?: string }
 
 function tuneCommand(flags: TuneFlags): void {
   const format = parseFormat(flags.format);
@@ -29,7 +29,10 @@ function tuneCommand(flags: TuneFlags): void {
   if (!(L / mu <= 1e12)) throw new ParameterError('--L', flags.L, `a number with kappa = L/mu <= 1e12 (here ${Number.isFinite(L / mu) ? fmt(L / mu) : 'L/mu overflows'}; beyond it the rates round to 1)`);
   const allowed = hasRules ? [...TUNE_RULES[spec.name as TuneMethodName], ...(linear.includes(spec.name) ? ['numeric'] : [])] : ['numeric'];
   if (flags.rule !== undefined && !allowed.includes(flags.rule)) throw new ParameterError('--rule', flags.rule, `for ${spec.name}: ${allowed.join(' | ')}${didYouMean(flags.rule, allowed)}`);
-  const tolTexts = (flags.tol ?? '1e-6').split(',').map((s) => s.trim());
+  // One tolerance per --tol, as in run/dynamics/sdp; a comma list in one --tol is the old form, still accepted.
+  const tolTexts = (flags.tol ?? ['1e-6']).flatMap((t) => t.split(',')).map((s) => s.trim());
+  const repeated = tolTexts.find((t, i) => tolTexts.indexOf(t) !== i);
+  if (repeated !== undefined) throw new ParameterError('--tol', repeated, 'each tolerance once');
   const tols = tolTexts.map((s) => parseDecimal('--tol', s, { min: 0, max: 1, minExclusive: true, maxExclusive: true }));
   const rule = flags.rule ?? allowed[0];
   let result: { method: string; rule: string; alpha: number | null; beta: number | null; params: Record<string, number>; spec: string | null; rate: number; iterationsTo: Record<string, number | null> };
@@ -57,7 +60,7 @@ function tuneCommand(flags: TuneFlags): void {
 const EXAMPLES = `
 Examples:
   momentum-lab tune --method hb --mu 0.01 --L 1
-  momentum-lab tune --method nag --rule standard --mu 0.01 --L 1 --tol 1e-6,1e-12
+  momentum-lab tune --method nag --rule standard --mu 0.01 --L 1 --tol 1e-6 --tol 1e-12
   momentum-lab tune --method torch-sgd:dampening=0 --mu 0.01 --L 1 --format json`;
 
 export function register(program: Command): void {
@@ -68,7 +71,7 @@ export function register(program: Command): void {
     .option('--mu <number>', 'smallest curvature')
     .option('--L <number>', 'largest curvature')
     .option('--rule <rule>', 'hb: polyak | lecture; nag: optimal | standard; gd: optimal | standard; tmm: vsfl; any linear method: numeric (default: the first)')
-    .option('--tol <list>', 'tolerances for the predicted iteration counts, comma-separated', '1e-6')
+    .option('--tol <t>', 'tolerance of a predicted iteration count (rate^k <= t); repeat for several (default 1e-6)', (t: string, all: string[] = []) => [...all, t])
     .option('--format <format>', 'table | json | csv')
     .addHelpText('after', EXAMPLES)
     .action((flags: TuneFlags) => tuneCommand(flags)));

@@ -47,7 +47,13 @@ export function symmetricEigen(A: DenseMatrix, parameter = 'matrix'): { values: 
   for (let i = 0; i < A.data.length; i++) big = Math.max(big, Math.abs(A.data[i]));
   const scale = big > 0 ? 2 ** Math.max(-1000, Math.min(1000, -Math.round(Math.log2(big)))) : 1;
   const S = new Matrix(n, n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) S.set(i, j, 0.5 * (A.data[i * n + j] * scale + A.data[j * n + i] * scale));
+  // Entries still subnormal after scaling are flushed to 0 (a change far below rounding of the ~1-sized ones).
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const x = 0.5 * (A.data[i * n + j] * scale + A.data[j * n + i] * scale);
+      S.set(i, j, Math.abs(x) < 2.2250738585072014e-308 ? 0 : x);
+    }
+  }
   const e = new EigenvalueDecomposition(S, { assumeSymmetric: true });
   const vals = e.realEigenvalues.map((v) => v / scale);
   const V = e.eigenvectorMatrix;

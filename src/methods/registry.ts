@@ -57,6 +57,11 @@ export function tuningRule(method: string, rule?: string, parameter = 'rule'): T
 export function resolveMethodValues(spec: string | Spec, context?: MethodContext, parameter = 'method'): { definition: MethodDefinition; values: Values } {
   const parsed = typeof spec === 'string' ? parseSpec(spec, parameter) : spec;
   const definition = methodDefinition(parsed.name, parameter);
+  // A context's mu and L feed defaults and schedules: an infinite L would come back as a method parameter.
+  for (const key of ['mu', 'L'] as const) {
+    const v = context?.[key];
+    if (v !== undefined && !Number.isFinite(v)) throw new ParameterError(`${context?.name ? `${context.name}.` : ''}${key}`, v, 'a finite number (the curvature bounds the method is built for)');
+  }
   const values = resolveParams(parsed, definition.params);
   const rule = values.tune;
   if (typeof rule === 'string' && rule !== 'none') {

@@ -1,6 +1,6 @@
 import { ParameterError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
-import { canonicalParams, parseSpec, resolveParams, type Spec } from '../spec.js';
+import { canonicalParams, namedAsTyped, parseSpec, resolveParams, type Spec } from '../spec.js';
 import type { FigureDef, FigureSpec } from './figure.js';
 import { allFigures } from './figures/index.js';
 
@@ -31,9 +31,9 @@ export function buildFigure(spec: string | Spec, { quick = false }: { quick?: bo
   const def = findFigure(parsed.name);
   const merged: Record<string, string> = {};
   if (quick && def.quick) for (const [k, v] of Object.entries(def.quick)) merged[k] = String(v);
-  Object.assign(merged, canonicalParams(parsed.params, def.params, def.name)); // maxIter=... replaces quick's maxiter
-  const params = resolveParams({ name: def.name, params: merged }, def.params);
-  const figure = def.build(params);
+  Object.assign(merged, canonicalParams(parsed.params, def.params, def.name)); // maxiter=... replaces quick's maxIter
+  // Errors name a key as the user typed it, also under an old spelling (hs=... fails as phase-space.hs).
+  const figure = namedAsTyped(parsed.params, def.params, def.name, () => def.build(resolveParams({ name: def.name, params: merged }, def.params)));
   // The contract's last line of defence: a figure whose data or labels came out non-finite (e.g. a target so small
   // that the steps to reach it overflow) is an error naming the figure spec, never a plot of Infinity.
   const bad = firstNonFinite(figure);

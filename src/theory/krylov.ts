@@ -23,7 +23,7 @@ export function krylovSupport(w: Float64Array, tolerance = 0): number {
  * krylovMinimumLoss(3, 10); // returns 0.125
  */
 export function krylovMinimumLoss(k: number, D: number): number {
-  checkNumber('k', k, { min: 0, integer: true });
+  checkNumber('k', k, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }); // past 2^53 a count is not exact (and 2k overflows)
   checkNumber('D', D, { min: 1, integer: true });
   return k >= D ? 0 : 1 / (2 * (k + 1));
 }
@@ -37,7 +37,7 @@ export function krylovMinimumLoss(k: number, D: number): number {
  */
 export function stronglyConvexLowerBound(kappa: number, k: number): number {
   checkNumber('kappa', kappa, { min: 1 });
-  checkNumber('k', k, { min: 0, integer: true });
+  checkNumber('k', k, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }); // past 2^53 a count is not exact (and 2k overflows)
   const s = Math.sqrt(kappa);
   return ((s - 1) / (s + 1)) ** (2 * k);
 }

@@ -1,3 +1,4 @@
+import { ParameterError } from '../errors.js';
 import type { LinearMethod } from './linear-method.js';
 
 /** The curvatures where a linear method's per-direction behaviour changes (null where there is no such point). */
@@ -23,6 +24,13 @@ export interface Thresholds {
  * // returns { T: 0.01, upperReal: 3.61, stability: 3.62 }  (to rounding)
  */
 export function regimeThresholds(m: LinearMethod): Thresholds {
+  const t = thresholdsOf(m);
+  // A step size near the smallest double puts every threshold c / alpha past the largest one: an error, not Infinity.
+  for (const v of [t.T, t.upperReal, t.stability]) if (v !== null && !Number.isFinite(v)) throw new ParameterError('alpha', m.alpha, `a step size whose thresholds h = c / alpha are finite (here ${v})`);
+  return t;
+}
+
+function thresholdsOf(m: LinearMethod): Thresholds {
   const { alpha, beta1, beta2 } = m;
   if (m.method === 'hb') {
     const r = Math.sqrt(beta1);

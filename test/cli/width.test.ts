@@ -18,7 +18,7 @@ describe('listings fit 100 columns', () => {
   }
   it.concurrent('plot --list still names every figure with its parameters', () => {
     const r = cli('plot', '--list');
-    expect(r.stdout).toMatch(/^mandelbrot +The Mandelbrot set \(section nonlinear-dynamics\)\n +width=700 maxiter=500 /m);
+    expect(r.stdout).toMatch(/^mandelbrot +The Mandelbrot set \(section nonlinear-dynamics\)\n +width=700 maxIter=500 /m);
     expect(r.stdout).toMatch(/^spectral-radius /m);
   });
   it.concurrent('problems quadratic wraps a long list of choices inside its column', () => {

@@ -5,6 +5,8 @@
 // Object.prototype names as methods, keys and rules, empty and unwritable output paths, deep and malformed files.
 // `npm run fuzz -- --runs 10000` runs the same properties longer.
 import { afterAll, describe, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Command, Option } from 'commander';
 import { buildProgram } from '../../dist/cli/main.js';
@@ -15,6 +17,11 @@ import type { ParamInfo } from '../../dist/src/spec.js';
 import { contractViolation, count, counts, fixtures, fuzzOptions, runCli } from './harness.js';
 
 const fx = fixtures();
+// Weights files for train/hessian --weights: the 1-4-1 net of mlp:data=chebyshev3,hidden=4 (right shape), wrong shapes, junk.
+const layer = (rows: number, cols: number, v = 0.1) => ({ W: Array.from({ length: rows }, () => Array(cols).fill(v)), b: Array(rows).fill(0) });
+const weightFile = (name: string, text: string) => { const p = join(fx.dir, name); writeFileSync(p, text); return p; };
+const weights = [weightFile('w.json', JSON.stringify({ layers: [layer(4, 1), layer(1, 4)] })), weightFile('w-shape.json', JSON.stringify({ layers: [layer(5, 1), layer(1, 5)] })),
+  weightFile('w-big.json', JSON.stringify({ layers: [layer(4, 1, 1e300), layer(1, 4, 1e300)] })), weightFile('w-str.json', '{"layers": [{"W": [["x"]], "b": [0]}]}'), ...fx.configs];
 const program = await buildProgram(['node', 'momentum-lab']);
 
 // ---- value pools ---------------------------------------------------------------------------------------------------
@@ -46,7 +53,7 @@ function spec(entries: readonly { name: string; params: readonly ParamInfo[] }[]
   const named = fc.constantFrom(...entries).chain((e) => fc.tuple(
     fc.constant(e.name),
     fc.array((e.params.length ? fc.oneof({ arbitrary: fc.constantFrom(...e.params), weight: 4 }, { arbitrary: fc.constant(undefined), weight: 1 }) : fc.constant(undefined))
-      .chain((p) => fc.tuple(p ? fc.constant(p.name) : fc.oneof(proto, fc.constantFrom('dim', 'tune', 'x')), value(p))), { maxLength: 3 }),
+      .chain((p) => fc.tuple(p ? fc.constantFrom(p.name, ...(p.aliases ?? [])) : fc.oneof(proto, fc.constantFrom('dim', 'tune', 'x')), value(p))), { maxLength: 3 }),
   ));
   return fc.oneof(
     { arbitrary: named.map(([name, kv]) => (kv.length ? `${name}:${kv.map(([k, v]) => `${k}=${v}`).join(',')}` : name)), weight: 5 },
@@ -56,11 +63,16 @@ function spec(entries: readonly { name: string; params: readonly ParamInfo[] }[]
 }
 // Small sizes keep a valid call in milliseconds: the caps themselves are tested by the hostile values.
 const SMALL = { dim: [1, 12] as [number, number], steps: [1, 30] as [number, number], n: [8, 12] as [number, number], samples: [10, 40] as [number, number],
-  width: [16, 40] as [number, number], height: [20, 40] as [number, number], keep: [10, 20] as [number, number], maxiter: [10, 30] as [number, number],
-  kmax: [2, 20] as [number, number], batch: [1, 8] as [number, number], tend: [1, 3] as [number, number] };
+  width: [16, 40] as [number, number], height: [20, 40] as [number, number], keep: [10, 20] as [number, number], maxIter: [10, 30] as [number, number],
+  kmax: [2, 20] as [number, number], batch: [1, 8] as [number, number], t1: [1, 3] as [number, number],
+  sharpnessEvery: [5, 30] as [number, number], hidden: [1, 8] as [number, number] };
 const methodSpec = spec(methods(), SMALL);
+const trainMethod = fc.oneof({ arbitrary: fc.tuple(choice('gd', 'hb', 'nag'), num(0.01, 0.5)).map(([m, a]) => `${m}:alpha=${a}`), weight: 3 }, { arbitrary: methodSpec, weight: 1 });
 const problemSpec = spec(problems(), SMALL);
 const figureSpec = spec(figures, SMALL);
+// Small networks (and the other problems) for train and hessian: the data sets' sizes keep a call in seconds.
+const netSpec = fc.oneof({ arbitrary: fc.tuple(choice('chebyshev3', 'iris'), choice('4', '2;3', '0', '5000', '1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1', '8'), choice('tanh', 'relu', 'softplus', 'identity'), choice('mse', 'xent'))
+  .map(([d, h, a, l]) => `mlp:data=${d},hidden=${h},act=${a},loss=${l}`), weight: 4 }, { arbitrary: problemSpec, weight: 1 });
 const axis = fc.oneof({ arbitrary: fc.tuple(num(0, 1.5), num(0, 1.5), num(1, 3, true)).map((xs) => xs.join(':')), weight: 4 }, { arbitrary: junk, weight: 1 });
 const vector = (n: number) => fc.oneof({ arbitrary: list(num(-2, 2), ',', n), weight: 3 }, { arbitrary: junk, weight: 1 });
 
@@ -68,8 +80,8 @@ const vector = (n: number) => fc.oneof({ arbitrary: list(num(-2, 2), ',', n), we
 function valueFor(command: string, long: string): fc.Arbitrary<string | string[]> {
   const byName: Record<string, fc.Arbitrary<string | string[]>> = {
     '--format': choice('table', 'json', 'csv', 'xml', 'JSON'),
-    '--method': command === 'nqm' ? list(methodSpec, ',', 2) : methodSpec,
-    '--problem': problemSpec,
+    '--method': command === 'nqm' ? list(methodSpec, ',', 2) : command === 'train' ? trainMethod : methodSpec,
+    '--problem': command === 'train' || command === 'hessian' ? netSpec : problemSpec,
     '--h': list(num(1e-3, 2)),
     '--mu': num(1e-3, 1), '--L': num(0.5, 10),
     '--steps': num(0, 30, true), '--tol': command === 'tune' ? list(num(1e-9, 0.5)) : command === 'sdp' ? num(1e-10, 1e-3) : num(1e-9, 0.5),
@@ -93,6 +105,8 @@ function valueFor(command: string, long: string): fc.Arbitrary<string | string[]
       fc.constantFrom('1,0;0,1', '-1,0;0,-1', '1,1;0,1', '800,-800;800,800', '1,2;3', '1e300,0;0,1')),
     '--convention': choice('lecture', 'plain'), '--target': num(1e-3, 0.5), '--dim': num(1, 20, true),
     '--precondition': choice('none', '0.5', '1', '0'),
+    '--weights': fc.constantFrom(...weights), '--save-weights': fc.constantFrom(...fx.outFiles), '--sharpness-every': num(0, 10, true),
+    '--top': num(0, 6, true), '--bottom': num(0, 6, true), '--runs': num(1, 3, true), '--sigma2': num(1e-6, 0.1), '--bins': num(2, 50, true),
   };
   return Object.hasOwn(byName, long) ? byName[long] : num(0, 5);
 }
@@ -120,6 +134,9 @@ function argv(path: string[], cmd: Command, extra: (args: string[]) => string[] 
   return fc.tuple(positionals(path), opts, stray).map(([pos, os, s]) => extra([...path, ...pos, ...os.flat(), ...s]));
 }
 
+/** Whether argv has the option (as `--x v` or `--x=v`). */
+const has = (a: string[], long: string) => a.some((x) => x === long || x.startsWith(`${long}=`));
+
 /** Cases per command (npm test); scaled by FUZZ_RUNS. The expensive ones get fewer. */
 const PLAN: [string[], number, ((a: string[]) => string[])?][] = [
   [['methods'], 300], [['problems'], 300], [['analyze'], 400], [['tune'], 400], [['certify'], 200], [['sdp'], 200],
@@ -129,6 +146,9 @@ const PLAN: [string[], number, ((a: string[]) => string[])?][] = [
   [['report'], 150, (a) => (a.includes('--only') || a.some((x) => x.startsWith('--only=')) ? a : [...a, '--only', 'nope'])],
   [['sweep'], 150, (a) => (a.some((x) => x.startsWith('--workers')) ? a : [...a, '--workers', '1'])],
   [['run'], 300], [['nqm'], 150],
+  // train and hessian on small nets: the problem (and method, and a few steps) added when the case has none.
+  [['train'], 100, (a) => [...a, ...(has(a, '--problem') ? [] : ['--problem', 'mlp:data=chebyshev3,hidden=4']), ...(has(a, '--method') ? [] : ['--method', 'hb:alpha=0.1,beta=0.5']), ...(has(a, '--steps') ? [] : ['--steps', '20'])]],
+  [['hessian'], 100, (a) => [...a, ...(has(a, '--problem') ? [] : ['--problem', 'mlp:data=iris,hidden=8'])]],
   ...['lorenz', 'vanderpol', 'hopf', 'linear', 'logistic', 'bifurcation', 'mandelbrot', 'julia'].map((s) => [['dynamics', s], 150] as [string[], number]),
 ];
 

@@ -2,11 +2,12 @@
 // result, or an invalid value accepted; each is now a one-line error naming the parameter (exit 2 / ParameterError) or
 // a documented status. The command line is the built one, run in this process (test/fuzz/harness.ts).
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   ParameterError, certifyRate, classifyDiscrete2d, createMethod, energyDecay, expm, eigenvalues, fromRows, krylovMinimumLoss,
   largestLyapunovFlow, limitCycle, logisticLyapunov, logisticOrbit, odeDopri5, parseDecimal, parseSpec, pep, resolveParams,
-  solveSdp, stronglyConvexLowerBound, tuneMethod, expressionField, lorenzField, lorenzJvp,
+  solveSdp, stronglyConvexLowerBound, tuneMethod, expressionField, lorenzField, lorenzJvp, symmetricEigen, linearFormOf, formThresholds,
 } from '../../src/index.js';
 import { contractViolation, fixtures, runCli } from './harness.js';
 
@@ -142,7 +143,7 @@ describe('finite results or a clear error (never NaN or Infinity printed or retu
     expect(() => eigenvalues({ rows: 2, cols: 2, data: new Float64Array(9) })).toThrow(/expected 4 = rows x cols entries/);
   });
   it('krylovMinimumLoss(NaN, 10) and friends name the parameter (was NaN)', () => {
-    expect(() => krylovMinimumLoss(NaN, 10)).toThrow('k = NaN is invalid: expected an integer >= 0');
+    expect(() => krylovMinimumLoss(NaN, 10)).toThrow('k = NaN is invalid: expected an integer in [0, 9007199254740991]');
     expect(() => krylovMinimumLoss(3, 0)).toThrow(/^D = 0 is invalid/);
     expect(krylovMinimumLoss(3, 10)).toBe(0.125);
     expect(() => stronglyConvexLowerBound(0.5, 1)).toThrow(/^kappa = 0.5 is invalid/);
@@ -233,5 +234,107 @@ describe('degenerate numerics', () => {
     const t = await runCli(['dynamics', 'logistic', '--r', '2', '--n', '3']);
     expect(t.out).toMatch(/Lyapunov exponent +none: superstable/);
     expect(t.out).not.toMatch(/Infinity/);
+  });
+});
+
+// Found by the long hunt of stop 20 (the commands newer than the fuzz: train, hessian, nqm/sweep --merge).
+describe('train, hessian and shard merges: the caps count what the work costs, merged files are checked', () => {
+  const dir = fx.dir;
+  const nqmArgs = ['nqm', '--method', 'sgd', '--batch', '4,64', '--dim', '100', '--format', 'json'];
+  async function shards(): Promise<[string, string]> {
+    const files: [string, string] = [join(dir, 'n0.json'), join(dir, 'n1.json')];
+    for (const i of [0, 1]) {
+      const r = await runCli([...nqmArgs, '--shard', `${i}/2`]);
+      expect(r.code).toBe(0);
+      writeFileSync(files[i], r.out);
+    }
+    return files;
+  }
+  it('train on a network counts examples and the sharpness: 10 steps of a 64-500-500-10 net on 1797 digits, sharpness every step, were accepted (hours)', async () => {
+    // (10 steps + 11 records + 200 x 12 Lanczos gradients) x 1797 examples x 288,010 parameters = 1.253e12 > 1e12.
+    const line = await refused(['train', '--problem', 'mlp:data=digits,hidden=500;500', '--method', 'gd:alpha=0.1', '--steps', '10', '--sharpness-every', '1'], '--steps x --problem size x examples');
+    expect(line).toContain('= 1252998161370 is invalid: expected at most 1e12');
+    // The same cap without the examples (a quadratic): steps x dim, as before.
+    await refused(['train', '--problem', 'quadratic:dim=1000000', '--method', 'gd', '--steps', '1000000', '--sharpness-every', '0'], '--steps x --problem size');
+  });
+  it('hessian on a network counts examples: 100,000 density products on 19,210 parameters x 1797 digits were accepted', async () => {
+    const line = await refused(['hessian', '--problem', 'mlp:data=digits,hidden=256', '--density', '--steps', '1000', '--runs', '100'], 'Hessian-vector products x dim x examples');
+    expect(line).toContain('= 3452037000000 is invalid');
+  });
+  it('a Lanczos request past its storage names the flag, not the library\'s internal steps', async () => {
+    // 840 steps x 307,210 parameters > 5e7: was "steps = 840 is invalid".
+    expect(await refused(['hessian', '--problem', 'mlp:data=digits,hidden=4096', '--top', '200'], '--top')).toContain('expected at most 30 for 307210 parameters');
+    await refused(['hessian', '--problem', 'mlp:data=digits,hidden=4096', '--density', '--steps', '1000'], '--steps');
+    await refused(['hessian', '--problem', 'mlp:data=chebyshev3,hidden=750;750', '--top', '1'], '--top');
+    expect(await refused(['train', '--problem', 'mlp:data=chebyshev3,hidden=750;750', '--method', 'gd:alpha=0.01', '--steps', '2'], '--sharpness-every'))
+      .toContain('expected 0 (the sharpness needs dim <= 500000, here 565501)');
+  });
+  it('nqm --merge of a 200,000-deep shard file was a stack overflow (internal error); now capped as every JSON input', async () => {
+    const [f0, f1] = await shards();
+    const deep = join(dir, 'n0-deep.json');
+    writeFileSync(deep, readFileSync(f0, 'utf8').replace('"setup":{', `"setup":{"x":${'['.repeat(200000)}${']'.repeat(200000)},`));
+    expect(await refused(['nqm', '--merge', deep, f1], '--merge')).toContain('nested at most 64 levels deep');
+  });
+  it('nqm --merge and sweep --merge refuse rows that the command never writes (Infinity, negative or text steps, extra keys)', async () => {
+    const [f0, f1] = await shards();
+    const good = await runCli(['nqm', '--merge', f0, f1, '--format', 'json']);
+    expect(good.code).toBe(0);
+    expect(good.out).toBe((await runCli(nqmArgs)).out);
+    const text = readFileSync(f0, 'utf8');
+    const steps = /"steps":(\d+)/.exec(text)![0];
+    for (const [name, edit] of [['inf', '"steps":1e999'], ['neg', '"steps":-5'], ['str', '"steps":"x"'], ['extra', `${steps},"__proto__":{"x":1}`]] as const) {
+      const f = join(dir, `n0-${name}.json`);
+      writeFileSync(f, text.replace(steps, edit));
+      expect(await refused(['nqm', '--merge', f, f1], '--merge'), name).toContain('expected a JSON file written by `momentum-lab nqm --shard i/n --format json`');
+    }
+    const target = join(dir, 'n0-target.json');
+    writeFileSync(target, text.replace('"target":0.01', '"target":1e999'));
+    await refused(['nqm', '--merge', target, f1], '--merge');
+    const w = [join(dir, 'w0.json'), join(dir, 'w1.json')];
+    for (const i of [0, 1]) writeFileSync(w[i], (await runCli(['sweep', '--problem', 'quadratic:dim=4', '--method', 'hb', '--alpha', '0.1:1:2', '--beta', '0:0.5:2', '--steps', '20', '--workers', '1', '--shard', `${i}/2`, '--format', 'json'])).out);
+    expect((await runCli(['sweep', '--merge', ...w, '--format', 'json'])).code).toBe(0);
+    writeFileSync(w[0], readFileSync(w[0], 'utf8').replace(/"rate":[0-9.e-]+/, '"rate":"abc"'));
+    await refused(['sweep', '--merge', ...w, '--format', 'csv'], '--merge');
+  });
+  it('an empty nqm shard says "no points" (was "points 0..-1")', async () => {
+    const r = await runCli(['nqm', '--method', 'sgd', '--batch', '4', '--dim', '100', '--shard', '0/2']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('shard 0/2: no points of 1 (');
+  });
+});
+
+// Found by `npm run fuzz -- --runs 1500 --seed 1` (library properties), stop 20.
+describe('library fuzz findings: a ParameterError or a finite result', () => {
+  it('symmetricEigen with subnormal entries next to 0.0088 threw a TypeError inside ml-matrix; now they flush to 0', () => {
+    const A = { rows: 3, cols: 3, data: Float64Array.from([0.008818391548395081, 8e-323, 3.914700293454255e-36, -5.4e-323, 5e-324, -1.6341571811936878e-261, 3.812293976929491e-83, 1.6362608835518549e-111, -0]) };
+    const { values, vectors } = symmetricEigen(A);
+    expect(Array.from(values)).toEqual([0, 0, 0.008818391548395081]);
+    expect(vectors.data.every(Number.isFinite)).toBe(true);
+  });
+  it('stronglyConvexLowerBound(1e300, 1.8e308) was NaN (1 ** Infinity); k is capped at 2^53', () => {
+    expect(() => stronglyConvexLowerBound(1e300, 1.7976931348623157e308)).toThrow('k = 1.7976931348623157e+308 is invalid: expected an integer in [0, 9007199254740991]');
+    expect(() => krylovMinimumLoss(1.7976931348623157e308, 4)).toThrow(ParameterError);
+    expect(stronglyConvexLowerBound(100, 10)).toBe((9 / 11) ** 20);
+  });
+  it('formThresholds of torch-sgd:lr=5e-324 was { stability: Infinity }; now a ParameterError', () => {
+    const { form } = linearFormOf('torch-sgd:lr=5e-324', { mu: 0.1, L: 1 });
+    expect(() => formThresholds(form)).toThrow('alpha = 5e-324 is invalid: expected a step size whose thresholds h = c / alpha are finite (here Infinity)');
+    expect(formThresholds(linearFormOf('torch-sgd:lr=0.5', { mu: 0.1, L: 1 }).form)!.stability).toBe(4);
+  });
+  it('createMethod with a context L = Infinity returned a method with L = Infinity; now refused', () => {
+    expect(() => createMethod('nag-aspremont', { mu: 0.9999999999999982, L: Infinity })).toThrow('L = Infinity is invalid: expected a finite number');
+    expect(() => createMethod('gd', { name: 'quadratic', mu: NaN, L: 1 })).toThrow('quadratic.mu = NaN is invalid');
+  });
+});
+
+describe('run --config: errors say what is allowed in plain words', () => {
+  it('zod\'s "expected Invalid input: expected number" became "expected number, received string"; 1e999 is shown as Infinity, not null', async () => {
+    const file = (name: string, data: string) => { const p = join(fx.dir, name); writeFileSync(p, data); return p; };
+    const seed = file('c-seed.json', '{"problem":"logistic-regression","method":"gd:alpha=0.5","batch":10,"seed":"3","steps":5}');
+    expect(await refused(['run', '--config', seed], /^momentum-lab: --config .*c-seed\.json: seed = "3" is invalid: expected number, received string\n$/)).toBeTruthy();
+    const inf = file('c-inf.json', '{"problem":"quadratic:dim=3","method":{"name":"hb","alpha":1e999},"steps":5}');
+    expect(await refused(['run', '--config', inf], /method = .*\\"alpha\\":\\"Infinity\\".* is invalid: expected a spec string or an object/)).not.toMatch(/null|Invalid input/);
+    const every = file('c-every.json', '{"problem":"quadratic:dim=3","method":"gd","recordEvery":0}');
+    expect(await refused(['run', '--config', every], /recordEvery = 0 is invalid: expected number to be >=1\n$/)).toBeTruthy();
   });
 });

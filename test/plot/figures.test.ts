@@ -136,6 +136,6 @@ describe('figure data are the library\'s numbers', () => {
     expect(() => buildFigure('hb-eigendirections:beta=1.5')).toThrow(/hb-eigendirections\.beta = 1\.5 is invalid/);
     expect(() => buildFigure('no-such-figure')).toThrow(/figure = "no-such-figure" is invalid: expected one of linear-systems/);
     expect(() => buildFigure('phase-space:hs=0.1;x')).toThrow(/phase-space\.hs/);
-    expect(findFigure('mandelbrot').quick).toEqual({ width: 240, maxiter: 200 });
+    expect(findFigure('mandelbrot').quick).toEqual({ width: 240, maxIter: 200 });
   });
 });

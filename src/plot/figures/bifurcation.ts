@@ -16,16 +16,16 @@ export const bifurcationFigure: FigureDef = {
   section: 'nonlinear-dynamics',
   caption: 'Top: the values visited by $x_{k+1} = r x_k(1 - x_k)$ after a transient, for each $r$ (darker = visited more often). Bottom: the Lyapunov exponent $\\lambda(r)$; it touches 0 at each period doubling ($r = 3$, $1 + \\sqrt 6$, ...) and is positive where the map is chaotic. Dashed: the lecture\'s $r = 3.5$ (period 4) and the period-3 window at $1 + \\sqrt 8$.',
   params: [
-    { name: 'rmin', description: 'smallest r', default: 2.8, min: 0, max: 4 },
-    { name: 'rmax', description: 'largest r', default: 4, min: 0, max: 4 },
+    { name: 'rMin', aliases: ['rmin', 'r_min'], description: 'smallest r', default: 2.8, min: 0, max: 4 },
+    { name: 'rMax', aliases: ['rmax', 'r_max'], description: 'largest r', default: 4, min: 0, max: 4 },
     { name: 'width', description: 'pixels across (values of r)', default: 700, kind: 'integer', min: 20, max: 4000 },
     { name: 'height', description: 'pixels up', default: 300, kind: 'integer', min: 20, max: 4000 },
     { name: 'keep', description: 'iterates kept per r', default: 400, kind: 'integer', min: 10, max: 100000 },
   ],
   quick: { width: 240, height: 120, keep: 120 },
   build(params) {
-    const rMin = num(params, 'rmin');
-    const rMax = Math.max(num(params, 'rmax'), rMin + 1e-3);
+    const rMin = num(params, 'rMin');
+    const rMax = Math.max(num(params, 'rMax'), rMin + 1e-3);
     const W = num(params, 'width'), H = num(params, 'height');
     const data = logisticBifurcation(rMin, rMax, W, { keep: num(params, 'keep') });
     const rgba = rasterizeBifurcation(data, W, H, rMin, rMax);

@@ -12,7 +12,7 @@ export function num(params: FigureParams, key: string): number {
  * A list parameter `a;b;c` of positive numbers (spec lists use ';' because ',' separates keys).
  *
  * @example
- * positiveList({ hs: '0.1;1' }, 'hs', 'fig'); // returns [0.1, 1]
+ * positiveList({ h: '0.1;1' }, 'h', 'fig'); // returns [0.1, 1]
  */
 export function positiveList(params: FigureParams, key: string, figure: string): number[] {
   const raw = String(params[key]);

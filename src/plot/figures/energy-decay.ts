@@ -16,15 +16,15 @@ export const energyDecayFigure: FigureDef = {
   caption: 'Energy $\\mathcal{E}(t)/\\mathcal{E}(0)$ of single directions of $\\dot v = -\\mu v - h w$, $\\dot w = v$ from $w = 1$, $v = 0$ (exact solution). Whatever the curvature, the energy follows $e^{-\\mu t}$ (dashed) up to ripples of relative size about $\\mu/(2\\sqrt h)$: energy leaves only through the kinetic term, $\\dot{\\mathcal E} = -\\mu v^2$, which is half the energy on average.',
   params: [
     { name: 'mu', description: 'damping mu', default: 0.1, min: 0, minExclusive: true, max: 10 },
-    { name: 'hs', description: 'curvatures separated by ;', default: '0.25;1;4', kind: 'string' },
-    { name: 'tend', description: 'final time', default: 60, min: 0, minExclusive: true, max: 1e5 },
+    { name: 'h', aliases: ['hs'], description: 'curvatures separated by ;', default: '0.25;1;4', kind: 'string' },
+    { name: 't1', aliases: ['tend'], description: 'final time', default: 60, min: 0, minExclusive: true, max: 1e5 },
     { name: 'samples', description: 'time samples', default: 1200, kind: 'integer', min: 10, max: 100000 },
   ],
   build(params) {
     const mu = num(params, 'mu');
-    const tEnd = num(params, 'tend');
+    const tEnd = num(params, 't1');
     const n = num(params, 'samples');
-    const hs = positiveList(params, 'hs', 'energy-decay');
+    const hs = positiveList(params, 'h', 'energy-decay');
     const names = hs.map((h) => `h = ${label(h)}`);
     const rows = [];
     const law = [];

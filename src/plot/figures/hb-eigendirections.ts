@@ -20,14 +20,14 @@ export const hbEigendirections: FigureDef = {
   params: [
     { name: 'alpha', description: 'learning rate', default: 1, min: 0, minExclusive: true },
     { name: 'beta', description: 'momentum (0.9: all overdamped, 0.999: all underdamped)', default: 0.9, min: 0, max: 1, maxExclusive: true },
-    { name: 'hs', description: 'curvatures h_j, separated by ;', default: '0.0005;0.001;0.002', kind: 'string' },
+    { name: 'h', aliases: ['hs'], description: 'curvatures h_j, separated by ;', default: '0.0005;0.001;0.002', kind: 'string' },
     { name: 'steps', description: 'iterations k', default: 1000, kind: 'integer', min: 10, max: 100000 },
   ],
   build(params) {
     const alpha = num(params, 'alpha');
     const beta = num(params, 'beta');
     const steps = num(params, 'steps');
-    const hs = positiveList(params, 'hs', 'hb-eigendirections');
+    const hs = positiveList(params, 'h', 'hb-eigendirections');
     const m = linearMethod('hb', { alpha, beta });
     const T = regimeThresholds(m).T!;
     const stride = Math.max(1, Math.floor(steps / 1000));

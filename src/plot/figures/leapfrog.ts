@@ -16,13 +16,13 @@ export const leapfrogFigure: FigureDef = {
   caption: 'Heavy ball with $\\beta = 1$ on a quadratic with curvatures $h_j$, from $w = 1$, $v = 0$. The naive energy $\\mathcal{J} + \\|v\\|^2/(2\\alpha)$ is not conserved (it oscillates by $\\mathcal{O}(\\alpha h)$), but the shadow Hamiltonian $\\tilde{\\mathcal E} = \\mathcal{J} + \\|v\\|^2/(2\\alpha) - \\frac12 v^\\top\\nabla\\mathcal J$ of the leapfrog integrator is constant to rounding: that is why the spectral radius is exactly 1 at $\\beta = 1$.',
   params: [
     { name: 'alpha', description: 'learning rate', default: 1, min: 0, minExclusive: true },
-    { name: 'hs', description: 'curvatures separated by ; (alpha h < 4 for stability)', default: '0.02;0.15', kind: 'string' },
+    { name: 'h', aliases: ['hs'], description: 'curvatures separated by ; (alpha h < 4 for stability)', default: '0.02;0.15', kind: 'string' },
     { name: 'steps', description: 'iterations', default: 200, kind: 'integer', min: 2, max: 1000000 },
   ],
   build(params) {
     const alpha = num(params, 'alpha');
     const steps = num(params, 'steps');
-    const hs = positiveList(params, 'hs', 'leapfrog');
+    const hs = positiveList(params, 'h', 'leapfrog');
     const m = linearMethod('hb', { alpha, beta: 1 });
     const traj = hs.map((h) => closedFormTrajectory(directionMatrix(m, h), [1, 0], steps));
     const energies = (k: number) => {

@@ -16,13 +16,13 @@ export const limitCycleFigure: FigureDef = {
   caption: "Van der Pol's oscillator $\\dot x = y$, $\\dot y = \\mu(1 - x^2)y - x$ (DOPRI5, tolerance $10^{-9}$) from a start near the unstable equilibrium and from one far outside: both spiral onto the same isolated closed orbit, whose period and amplitude the library measures on a Poincaré section (subtitle). A linear system cannot do this: its closed orbits come in continuous families.",
   params: [
     { name: 'mu', description: 'damping parameter', default: 1, min: 0, minExclusive: true, max: 10 },
-    { name: 'tend', description: 'integration time', default: 30, min: 1, max: 10000 },
+    { name: 't1', aliases: ['tend'], description: 'integration time', default: 30, min: 1, max: 10000 },
     { name: 'samples', description: 'points per trajectory', default: 1500, kind: 'integer', min: 20, max: 1e6 },
   ],
   quick: { samples: 400 },
   build(params) {
     const mu = num(params, 'mu');
-    const tEnd = num(params, 'tend');
+    const tEnd = num(params, 't1');
     const n = num(params, 'samples');
     const f = vanDerPolField(mu);
     const cycle = limitCycle(f, [2, 0]);

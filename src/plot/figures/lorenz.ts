@@ -18,13 +18,13 @@ export const lorenzFigure: FigureDef = {
     { name: 'a', description: 'a (sigma)', default: 10, min: -1000, max: 1000 },
     { name: 'b', description: 'b (rho)', default: 28, min: -1000, max: 1000 },
     { name: 'c', description: 'c (beta)', default: 8 / 3, min: -1000, max: 1000 },
-    { name: 'tend', description: 'integration time', default: 40, min: 1, max: 10000 },
+    { name: 't1', aliases: ['tend'], description: 'integration time', default: 40, min: 1, max: 10000 },
     { name: 'samples', description: 'points drawn', default: 6000, kind: 'integer', min: 100, max: 1e6 },
   ],
-  quick: { samples: 1200, tend: 10 },
+  quick: { samples: 1200, t1: 10 },
   build(params) {
     const a = num(params, 'a'), b = num(params, 'b'), c = num(params, 'c');
-    const tEnd = num(params, 'tend');
+    const tEnd = num(params, 't1');
     const n = num(params, 'samples');
     const tEval = Array.from({ length: n }, (_, i) => (tEnd * i) / (n - 1));
     const sol = odeDopri5(lorenzField(a, b, c), [0, tEnd], [1, 1, 1], { rtol: 1e-9, atol: 1e-9, tEval });

@@ -17,7 +17,7 @@ export const phaseSpace: FigureDef = {
   params: [
     { name: 'alpha', description: 'learning rate', default: 1, min: 0, minExclusive: true },
     { name: 'beta', description: 'momentum', default: 0.9, min: 0, max: 1, maxExclusive: true },
-    { name: 'hs', description: "curvatures separated by ; ('auto': T/4, T, 40 T)", default: 'auto', kind: 'string' },
+    { name: 'h', aliases: ['hs'], description: "curvatures separated by ; ('auto': T/4, T, 40 T)", default: 'auto', kind: 'string' },
     { name: 'steps', description: 'iterations', default: 1000, kind: 'integer', min: 10, max: 100000 },
   ],
   build(params) {
@@ -26,7 +26,7 @@ export const phaseSpace: FigureDef = {
     const steps = num(params, 'steps');
     const m = linearMethod('hb', { alpha, beta });
     const T = regimeThresholds(m).T!;
-    const hs = params.hs === 'auto' ? [T / 4, T, 40 * T] : positiveList(params, 'hs', 'phase-space');
+    const hs = params.h === 'auto' ? [T / 4, T, 40 * T] : positiveList(params, 'h', 'phase-space');
     const panels = hs.map((h, i) => {
       const { w, v } = closedFormTrajectory(directionMatrix(m, h), [1, 0], steps);
       const rows = [];

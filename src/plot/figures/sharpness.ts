@@ -37,18 +37,18 @@ export const sharpnessFigure: FigureDef = {
   params: [
     { name: 'methods', kind: 'string', default: 'gd:alpha=0.2;hb:alpha=0.3/beta=0.5;nag:alpha=0.1357/beta=0.9', description: 'one to four method specs separated by ;, commas inside a spec written as / (e.g. gd:alpha=0.2;hb:alpha=0.3/beta=0.5)' },
     { name: 'steps', description: 'full-batch steps', default: 6000, kind: 'integer', min: 100, max: 20000 },
-    { name: 'every', description: 'measure the sharpness every this many steps', default: 25, kind: 'integer', min: 5, max: 10000 },
+    { name: 'sharpnessEvery', aliases: ['every'], description: 'measure the sharpness every this many steps', default: 25, kind: 'integer', min: 5, max: 10000 },
     { name: 'hidden', description: 'hidden width of the tanh net', default: 100, kind: 'integer', min: 1, max: 400 },
     { name: 'seed', description: 'seed of the initial weights', default: 1, kind: 'integer', min: 0, max: 2 ** 31 },
   ],
-  quick: { steps: 3000, every: 50 },
+  quick: { steps: 3000, sharpnessEvery: 50 },
   build(params) {
-    const steps = num(params, 'steps'), every = num(params, 'every'), hidden = num(params, 'hidden'), seed = num(params, 'seed');
+    const steps = num(params, 'steps'), every = num(params, 'sharpnessEvery'), hidden = num(params, 'hidden'), seed = num(params, 'seed');
     const specs = sharpnessMethods(String(params.methods));
     // Caps: about 10 s on a loaded 2-core machine (the toy's gradient costs ~0.1 ms per 100 hidden units).
     const work = specs.length * steps * Math.max(1, hidden / 100);
     if (work > 6e4) throw new ParameterError('sharpness.steps x methods x hidden/100', work, 'at most 60000');
-    if (specs.length * (steps / every) > 2400) throw new ParameterError('sharpness.every', every, `at least ${Math.ceil((specs.length * steps) / 2400)} (at most 2400 Lanczos runs)`);
+    if (specs.length * (steps / every) > 2400) throw new ParameterError('sharpness.sharpnessEvery', every, `at least ${Math.ceil((specs.length * steps) / 2400)} (at most 2400 Lanczos runs)`);
     const rows: { k: number; s: number; method: string }[] = [], losses: { k: number; loss: number; method: string }[] = [];
     const lines: { name: string; color: string; edge: number | null; status: string }[] = [];
     for (const [i, spec] of specs.entries()) {
