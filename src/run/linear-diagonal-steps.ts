@@ -48,10 +48,11 @@ export interface BlockSums {
 /**
  * Shapes with a loop of their own (the same operations as the general loop, without its per-term flags, which cost
  * more than the steps in a small run): MOMENTUM, state (w, b) with b' = A_11 b + B_1 u first and w' = w + c b'
- * (heavy ball, Nesterov, the non-Nesterov adapters), y = C_0 w (+ C_1 b); ACCUMULATE, state (w) with w' = w + B_0 u,
- * y = C_0 w (gradient descent). GENERAL: anything else with m <= 2.
+ * (heavy ball, Nesterov, the non-Nesterov adapters), y = C_0 w (+ C_1 b); MOMENTUM0, the same with A_11 = 0, b' = B_1 u
+ * (heavy ball and Nesterov at beta = 0: the absent term skipped as in the general loop); ACCUMULATE, state (w) with
+ * w' = w + B_0 u, y = C_0 w (gradient descent). GENERAL: anything else with m <= 2.
  */
-export const GENERAL = 0, MOMENTUM = 1, ACCUMULATE = 2;
+export const GENERAL = 0, MOMENTUM = 1, ACCUMULATE = 2, MOMENTUM0 = 3;
 
 /** Row `row`'s terms into P[at..at+2], F[at..at+2] (x0, x1, u). */
 function direct(plan: LinearDiagonalPlan, row: number, at: number, P: number[], F: number[]): void {
@@ -82,12 +83,12 @@ export function packPlan2(plan: LinearDiagonalPlan): { P: number[]; F: number[] 
   return { P, F };
 }
 
-/** The shape (MOMENTUM, ACCUMULATE or GENERAL) of a packed plan's flags F[0..14]. */
+/** The shape (MOMENTUM, MOMENTUM0, ACCUMULATE or GENERAL) of a packed plan's flags F[0..14]. */
 export function shapeOf(F: readonly number[]): number {
-  const momentum = F[10] === 1 && F[0] === 1 && F[2] === 0 && F[3] === 1 && F[4] === 1 && F[8] === 1 && F[9] === 1 && F[13] === 0
+  const momentum = F[10] === 1 && F[0] === 1 && F[2] === 0 && F[4] === 1 && F[8] === 1 && F[9] === 1 && F[13] === 0
     && (F[11] === 1 || (F[11] === 0 && F[12] !== 0));
   const accumulate = F[10] === 0 && F[0] === 1 && F[1] === 0 && F[2] === 0 && F[3] === 0 && F[4] === 1 && F[13] === 1;
-  return momentum ? MOMENTUM : accumulate ? ACCUMULATE : GENERAL;
+  return momentum ? (F[3] === 1 ? MOMENTUM : MOMENTUM0) : accumulate ? ACCUMULATE : GENERAL;
 }
 
 /**
@@ -99,7 +100,7 @@ export function shapeOf(F: readonly number[]): number {
  */
 export function linearDiagonalSteps2(P: readonly number[], F: readonly number[], X0: Float64Array, X1: Float64Array, V: Float64Array,
   h: Float64Array, ws: Float64Array, lo: number, hi: number, count: number, sums: BlockSums, wantE: boolean, wantV: boolean, fresh: boolean): void {
-  if (F[15] === MOMENTUM) { momentumSteps(P, F, X0, X1, V, h, ws, lo, hi, count, sums, wantE, wantV, fresh); return; }
+  if (F[15] === MOMENTUM || F[15] === MOMENTUM0) { momentumSteps(P, F, X0, X1, V, h, ws, lo, hi, count, sums, wantE, wantV, fresh); return; }
   if (F[15] === ACCUMULATE) { accumulateSteps(P, F, X0, V, h, ws, lo, hi, count, sums, wantE, wantV, fresh); return; }
   // Flags as booleans: a flag parameter used in the loop was tested for truthiness on every step.
   const wE = wantE === true, wV = wantV === true;
@@ -246,7 +247,7 @@ export function linearDiagonalStepsAny(plan: LinearDiagonalPlan, X: readonly Flo
 
 /**
  * linearDiagonalSteps2 for the MOMENTUM shape: b' = A_11 b + B_1 u, w' = w + c b', u = h (C_0 w (+ C_1 b) - w*), the
- * velocity b (vComponent 1) or c b' (vMode 1). A coefficient 1 is not multiplied by (x * 1 = x): a heavy-ball step is
+ * velocity b (vComponent 1) or c b' (vMode 1); and for MOMENTUM0, b' = B_1 u. A coefficient 1 is not multiplied by (x * 1 = x): a heavy-ball step is
  * then the chain h w, B u, A b + .., w + .. of four dependent operations.
  */
 function momentumSteps(P: readonly number[], F: readonly number[], X0: Float64Array, X1: Float64Array, V: Float64Array,
@@ -254,13 +255,13 @@ function momentumSteps(P: readonly number[], F: readonly number[], X0: Float64Ar
   // Flags as booleans: a flag parameter used in the loop was tested for truthiness on every step.
   const wE = wantE === true, wV = wantV === true;
   const c0 = P[0], c1 = P[1], a11 = P[3], b1 = P[4], c = P[8];
-  const look = F[1] !== 0, c0one = c0 === 1, cOne = c === 1, incV = F[11] === 1, keepV = incV;
+  const look = F[1] !== 0, self = F[3] !== 0, c0one = c0 === 1, cOne = c === 1, incV = F[11] === 1, keepV = incV;
   const { eHe, gg, ee, vv } = sums;
   let i = lo;
   if (isUnitMomentum(P, F) && !wE && !wV) {
     // Heavy ball and Nesterov with k, loss and gradNorm recorded (a sweep): the loop without the flags of unit
     // coefficients and of the other columns (the same operations).
-    i = unitMomentumPairs(a11, b1, c1, look, X0, X1, V, h, ws, lo, hi, count, eHe, gg, keepV, fresh);
+    i = unitMomentumPairs(a11, b1, c1, look, self, X0, X1, V, h, ws, lo, hi, count, eHe, gg, keepV, fresh);
   }
   for (; i + 1 < hi; i += 2) {
     let w0 = X0[i], x0 = X1[i], w1 = X0[i + 1], x1 = X1[i + 1], q0 = 0, q1 = 0;
@@ -269,8 +270,9 @@ function momentumSteps(P: readonly number[], F: readonly number[], X0: Float64Ar
     for (let j = 0; j < count; j++) {
       let y0 = c0one ? w0 : c0 * w0, y1 = c0one ? w1 : c0 * w1;
       if (look) { y0 = y0 + c1 * x0; y1 = y1 + c1 * x1; }
-      x0 = a11 * x0 + b1 * (h0 * (z0 ? y0 : y0 - ws0));
-      x1 = a11 * x1 + b1 * (h1 * (z1 ? y1 : y1 - ws1));
+      const u0 = b1 * (h0 * (z0 ? y0 : y0 - ws0)), u1 = b1 * (h1 * (z1 ? y1 : y1 - ws1));
+      x0 = self ? a11 * x0 + u0 : u0;
+      x1 = self ? a11 * x1 + u1 : u1;
       const d0 = cOne ? x0 : c * x0, d1 = cOne ? x1 : c * x1;
       w0 = w0 + d0; w1 = w1 + d1;
       const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
@@ -292,7 +294,8 @@ function momentumSteps(P: readonly number[], F: readonly number[], X0: Float64Ar
     for (let j = 0; j < count; j++) {
       let y0 = c0one ? w0 : c0 * w0;
       if (look) y0 = y0 + c1 * x0;
-      x0 = a11 * x0 + b1 * (h0 * (z0 ? y0 : y0 - ws0));
+      const u0 = b1 * (h0 * (z0 ? y0 : y0 - ws0));
+      x0 = self ? a11 * x0 + u0 : u0;
       const d0 = cOne ? x0 : c * x0;
       w0 = w0 + d0;
       const e0 = w0 - ws0, g0 = h0 * e0;
@@ -350,20 +353,21 @@ function accumulateSteps(P: readonly number[], F: readonly number[], X0: Float64
   }
 }
 
-/** Whether a packed plan is the MOMENTUM shape with C_0 = c = 1 (heavy ball, Nesterov): unitMomentumPairs' case. */
+/** Whether a packed plan is the MOMENTUM or MOMENTUM0 shape with C_0 = c = 1 (heavy ball, Nesterov): unitMomentumPairs' case. */
 export function isUnitMomentum(P: readonly number[], F: readonly number[]): boolean {
-  return F[15] === MOMENTUM && P[0] === 1 && P[8] === 1;
+  return (F[15] === MOMENTUM || F[15] === MOMENTUM0) && P[0] === 1 && P[8] === 1;
 }
 
 /**
  * momentumSteps' pairs of coordinates with C_0 = c = 1 and only eHe, gg measured; returns the first coordinate left.
- * run calls it directly for an even number of coordinates (a sweep's 2-D runs: no dispatch per block).
+ * `self`: the A_11 b term is present (MOMENTUM; else MOMENTUM0, b' = B_1 u). run calls it directly for an even number
+ * of coordinates (a sweep's 2-D runs: no dispatch per block).
  */
-export function unitMomentumPairs(a11: number, b1: number, c1: number, look: boolean, X0: Float64Array, X1: Float64Array, V: Float64Array,
+export function unitMomentumPairs(a11: number, b1: number, c1: number, look: boolean, self: boolean, X0: Float64Array, X1: Float64Array, V: Float64Array,
   h: Float64Array, ws: Float64Array, lo: number, hi: number, count: number, eHe: Float64Array, gg: Float64Array, keepV: boolean,
   fresh: boolean): number {
   // As doubles and booleans: a number or flag parameter used in the loop was converted or tested on every step.
-  const a = +a11, c = +c1, nb1 = -b1, ahead = look === true;
+  const a = +a11, b = +b1, c = +c1, nb1 = -b1, ahead = look === true, withA = self === true;
   let i = lo;
   for (; i + 1 < hi; i += 2) {
     let w0 = X0[i], x0 = X1[i], w1 = X0[i + 1], x1 = X1[i + 1];
@@ -373,9 +377,9 @@ export function unitMomentumPairs(a11: number, b1: number, c1: number, look: boo
       const y0 = ahead ? w0 + c * x0 : w0, y1 = ahead ? w1 + c * x1 : w1;
       // a11 x - nb1 t is a11 x + b1 t (nb1 = -b1, a - b = a + (-b) exactly): the same bits; written so, V8's code for
       // this loop ran 25% faster on the sweep (the old fused heavy-ball kernel's form).
-      x0 = a * x0 - nb1 * (h0 * (z0 ? y0 : y0 - ws0));
+      x0 = withA ? a * x0 - nb1 * (h0 * (z0 ? y0 : y0 - ws0)) : b * (h0 * (z0 ? y0 : y0 - ws0));
       w0 = w0 + x0;
-      x1 = a * x1 - nb1 * (h1 * (z1 ? y1 : y1 - ws1));
+      x1 = withA ? a * x1 - nb1 * (h1 * (z1 ? y1 : y1 - ws1)) : b * (h1 * (z1 ? y1 : y1 - ws1));
       w1 = w1 + x1;
       const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
       eHe[j] = ((st ? 0 : eHe[j]) + e0 * g0) + e1 * g1;
