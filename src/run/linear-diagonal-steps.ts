@@ -261,7 +261,7 @@ function momentumSteps(P: readonly number[], F: readonly number[], X0: Float64Ar
   if (isUnitMomentum(P, F) && !wE && !wV) {
     // Heavy ball and Nesterov with k, loss and gradNorm recorded (a sweep): the loop without the flags of unit
     // coefficients and of the other columns (the same operations).
-    i = unitMomentumPairs(a11, b1, c1, look, self, X0, X1, V, h, ws, lo, hi, count, eHe, gg, keepV, fresh);
+    i = unitMomentumPairs(a11, b1, c1, look, X0, X1, V, h, ws, lo, hi, count, eHe, gg, keepV, fresh);
   }
   for (; i + 1 < hi; i += 2) {
     let w0 = X0[i], x0 = X1[i], w1 = X0[i + 1], x1 = X1[i + 1], q0 = 0, q1 = 0;
@@ -353,21 +353,23 @@ function accumulateSteps(P: readonly number[], F: readonly number[], X0: Float64
   }
 }
 
-/** Whether a packed plan is the MOMENTUM or MOMENTUM0 shape with C_0 = c = 1 (heavy ball, Nesterov): unitMomentumPairs' case. */
+/**
+ * Whether a packed plan is the MOMENTUM shape with C_0 = c = 1 (heavy ball, Nesterov): unitMomentumPairs' case
+ * (MOMENTUM0 takes momentumSteps' loop: a branch on A_11 in this one slowed the sweep's MOMENTUM runs by ~5%).
+ */
 export function isUnitMomentum(P: readonly number[], F: readonly number[]): boolean {
-  return (F[15] === MOMENTUM || F[15] === MOMENTUM0) && P[0] === 1 && P[8] === 1;
+  return F[15] === MOMENTUM && P[0] === 1 && P[8] === 1;
 }
 
 /**
  * momentumSteps' pairs of coordinates with C_0 = c = 1 and only eHe, gg measured; returns the first coordinate left.
- * `self`: the A_11 b term is present (MOMENTUM; else MOMENTUM0, b' = B_1 u). run calls it directly for an even number
- * of coordinates (a sweep's 2-D runs: no dispatch per block).
+ * run calls it directly for an even number of coordinates (a sweep's 2-D runs: no dispatch per block).
  */
-export function unitMomentumPairs(a11: number, b1: number, c1: number, look: boolean, self: boolean, X0: Float64Array, X1: Float64Array, V: Float64Array,
+export function unitMomentumPairs(a11: number, b1: number, c1: number, look: boolean, X0: Float64Array, X1: Float64Array, V: Float64Array,
   h: Float64Array, ws: Float64Array, lo: number, hi: number, count: number, eHe: Float64Array, gg: Float64Array, keepV: boolean,
   fresh: boolean): number {
   // As doubles and booleans: a number or flag parameter used in the loop was converted or tested on every step.
-  const a = +a11, b = +b1, c = +c1, nb1 = -b1, ahead = look === true, withA = self === true;
+  const a = +a11, c = +c1, nb1 = -b1, ahead = look === true;
   let i = lo;
   for (; i + 1 < hi; i += 2) {
     let w0 = X0[i], x0 = X1[i], w1 = X0[i + 1], x1 = X1[i + 1];
@@ -377,9 +379,9 @@ export function unitMomentumPairs(a11: number, b1: number, c1: number, look: boo
       const y0 = ahead ? w0 + c * x0 : w0, y1 = ahead ? w1 + c * x1 : w1;
       // a11 x - nb1 t is a11 x + b1 t (nb1 = -b1, a - b = a + (-b) exactly): the same bits; written so, V8's code for
       // this loop ran 25% faster on the sweep (the old fused heavy-ball kernel's form).
-      x0 = withA ? a * x0 - nb1 * (h0 * (z0 ? y0 : y0 - ws0)) : b * (h0 * (z0 ? y0 : y0 - ws0));
+      x0 = a * x0 - nb1 * (h0 * (z0 ? y0 : y0 - ws0));
       w0 = w0 + x0;
-      x1 = withA ? a * x1 - nb1 * (h1 * (z1 ? y1 : y1 - ws1)) : b * (h1 * (z1 ? y1 : y1 - ws1));
+      x1 = a * x1 - nb1 * (h1 * (z1 ? y1 : y1 - ws1));
       w1 = w1 + x1;
       const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
       eHe[j] = ((st ? 0 : eHe[j]) + e0 * g0) + e1 * g1;

@@ -43,7 +43,7 @@ export interface RunLoop {
   readonly P: readonly number[];
   readonly F: readonly number[] | null;
   readonly wasm: LinearDiagonalWasm | null;
-  /** The packed plan is heavy ball's or Nesterov's unit MOMENTUM (or MOMENTUM0) shape on an even number of coordinates: the kernel
+  /** The packed plan is heavy ball's or Nesterov's unit MOMENTUM shape on an even number of coordinates: the kernel
    * calls unitMomentumPairs directly when only loss and gradNorm are measured. */
   readonly unitPairs: boolean;
   readonly steps: number;

@@ -35,7 +35,7 @@ function kernelBlock(loop: RunLoop, count: number, wantE: boolean, wantV: boolea
   const { X, P, F, wasm, h, wsd, state } = loop, sums = SUMS;
   const V = state.v ?? X[0], n = X[0].length;
   if (wasm !== null) wasm.steps2(P, F!, X[0], X[X.length - 1], V, h, wsd, n, count, sums, wantE, wantV, true);
-  else if (loop.unitPairs && !wantE && !wantV) unitMomentumPairs(P[3], P[4], P[1], F![1] !== 0, F![3] !== 0, X[0], X[1], V, h, wsd, 0, n, count, sums.eHe, sums.gg, F![11] === 1, true);
+  else if (loop.unitPairs && !wantE && !wantV) unitMomentumPairs(P[3], P[4], P[1], F![1] !== 0, X[0], X[1], V, h, wsd, 0, n, count, sums.eHe, sums.gg, F![11] === 1, true);
   else if (F !== null) linearDiagonalSteps2(P, F, X[0], X[X.length - 1], V, h, wsd, 0, n, count, sums, wantE, wantV, true);
   else linearDiagonalStepsAny(loop.kernel!.plan!, X, V, h, wsd, 0, n, count, sums, wantE, wantV, true, scratch);
   state.k += count;
