@@ -88,14 +88,20 @@ const FREE: KernelPlan[] = [];
 
 function takeRecord(): KernelPlan {
   const r = FREE.pop();
-  if (r !== undefined) { r.X.length = 0; r.saved.length = 0; return r; }
+  if (r !== undefined) return r;
   return { plan: null, packed: { P: [0, 0, 0, 0, 0, 0, 0, 0, 0], F: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }, X: [], saved: [], m: 0, vMode: 0, vComponent: -1, firstStepPlain: false };
 }
 
 /** Give a plan back after its run (run calls this once, when it returns). */
 export function releasePlan(plan: KernelPlan | null): void {
-  if (plan !== null && plan.packed !== null && FREE.length < 8) { plan.plan = null; FREE.push(plan); }
+  if (plan !== null && plan.packed !== null && FREE.length < 8) {
+    // Stores, not length changes (see planFor); the record keeps no buffer of a finished run alive.
+    for (let j = 0; j < plan.X.length; j++) plan.X[j] = NO_BUFFER;
+    for (let j = 0; j < plan.saved.length; j++) plan.saved[j] = NO_BUFFER;
+    plan.plan = null; FREE.push(plan);
+  }
 }
+const NO_BUFFER = new Float64Array(0);
 
 /**
  * The plan for (problem, method) when run may use the diagonal kernel: the problem declares `diagonalHessian` (h, w*)
@@ -104,29 +110,38 @@ export function releasePlan(plan: KernelPlan | null): void {
 export function planFor(problem: Problem, method: Optimizer, state: OptimizerState): KernelPlan | null {
   const form = method.linear;
   if (problem.diagonalHessian === undefined || form === undefined || form.D !== 0 || problem.excessAndGrad !== undefined) return null;
-  // The buffers named by form.state (as linearStateBuffers resolves them, without its closures: once per run).
-  const names = form.state, n = problem.dim, record = state as unknown as Record<string, unknown>;
-  if (names.length !== form.A.length || state.w.length !== n) return null;
-  const r = takeRecord(), X = r.X;
-  for (let j = 0; j < names.length; j++) {
-    const name = names[j], dot = name.indexOf('.');
-    const value = dot < 0 ? record[name] : (record[name.slice(0, dot)] as unknown[] | undefined)?.[Number(name.slice(dot + 1))];
+  // The buffers named by form.state (as linearStateBuffers resolves them, without its closures: once per run); w and v
+  // are the state's own fields, read as such (a property read by a computed name costs more than the rest here).
+  const names = form.state, m = names.length, n = problem.dim, record = state as unknown as Record<string, unknown>;
+  if (m !== form.A.length || names[0] !== 'w' || state.w.length !== n) return null;
+  const r = takeRecord(), X = r.X, saved = r.saved;
+  X[0] = state.w;
+  for (let j = 1; j < m; j++) {
+    const name = names[j];
+    let value: unknown;
+    if (name === 'v') value = state.v;
+    else {
+      const dot = name.indexOf('.');
+      value = dot < 0 ? record[name] : (record[name.slice(0, dot)] as unknown[] | undefined)?.[Number(name.slice(dot + 1))];
+    }
     if (!(value instanceof Float64Array) || value.length !== n) { releasePlan(r); return null; }
-    X.push(value);
+    X[j] = value as Float64Array;
   }
-  if (X[0] !== state.w) { releasePlan(r); return null; }
+  // Lengths are stored only when they change (a length store is a runtime call: a sweep's runs keep the previous one's).
+  if (X.length !== m) X.length = m;
   const hasV = state.v !== undefined;
   const packed = packInto(form, hasV, r.packed!.P, r.packed!.F) ? r.packed : null;
-  r.vComponent = form.state.indexOf('v');
   r.firstStepPlain = form.firstStep !== undefined;
-  r.m = X.length;
-  if (packed !== null) r.vMode = packed.F[11];
+  r.m = m;
+  if (packed !== null) { r.vMode = packed.F[11]; r.vComponent = packed.F[12]; }
   else {
     const plan = diagonalPlan(form, hasV);
-    r.plan = plan; r.packed = null; r.vMode = plan.vMode;
+    r.plan = plan; r.packed = null; r.vMode = plan.vMode; r.vComponent = plan.vComponent;
   }
-  for (let b = 0; b < X.length; b++) r.saved.push(X[b]);
-  if (r.vMode !== 0) r.saved.push(state.v!);
+  for (let b = 0; b < m; b++) saved[b] = X[b];
+  const s = r.vMode !== 0 ? m + 1 : m;
+  if (r.vMode !== 0) saved[m] = state.v!;
+  if (saved.length !== s) saved.length = s;
   return r;
 }
 
@@ -143,7 +158,9 @@ export function packForm2(form: LinearForm, hasV: boolean): { P: number[]; F: nu
 function packInto(form: LinearForm, hasV: boolean, P: number[], F: number[]): boolean {
   const { A, B, C } = form, m = A.length;
   if (m > 2) return false;
-  P.fill(0); F.fill(0);
+  // Zeroed by stores (Array.prototype.fill is a builtin call: a sweep packs one form per run).
+  for (let i = 0; i < 9; i++) P[i] = 0;
+  for (let i = 0; i < 16; i++) F[i] = 0;
   for (let j = 0; j < m; j++) if (C[j] !== 0) { P[j] = C[j]; F[j] = 1; }
   // Kinds (0 direct, 1 derived, 2 accumulating), as in diagonalPlan.
   let k0 = 0, k1 = 0, c0 = 0, c1 = 0;
@@ -168,7 +185,8 @@ function packInto(form: LinearForm, hasV: boolean, P: number[], F: number[]): bo
     F[9] = first;
     F[14] = ks === 2 ? 1 : 0;
   }
-  const vComponent = form.state.indexOf('v');
+  let vComponent = -1;
+  for (let j = 0; j < m && vComponent < 0; j++) if (form.state[j] === 'v') vComponent = j;
   F[10] = m === 2 ? 1 : 0; F[11] = !hasV || vComponent >= 0 ? 0 : k0 !== 0 ? 1 : 2; F[12] = vComponent;
   F[15] = shapeOf(F);
   return true;

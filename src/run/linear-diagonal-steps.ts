@@ -48,10 +48,11 @@ export interface BlockSums {
 /**
  * Shapes with a loop of their own (the same operations as the general loop, without its per-term flags, which cost
  * more than the steps in a small run): MOMENTUM, state (w, b) with b' = A_11 b + B_1 u first and w' = w + c b'
- * (heavy ball, Nesterov, the non-Nesterov adapters), y = C_0 w (+ C_1 b); ACCUMULATE, state (w) with w' = w + B_0 u,
- * y = C_0 w (gradient descent). GENERAL: anything else with m <= 2.
+ * (heavy ball, Nesterov, the non-Nesterov adapters), y = C_0 w (+ C_1 b); MOMENTUM0, the same with A_11 = 0, b' = B_1 u
+ * (heavy ball and Nesterov at beta = 0: the absent term skipped as in the general loop); ACCUMULATE, state (w) with
+ * w' = w + B_0 u, y = C_0 w (gradient descent). GENERAL: anything else with m <= 2.
  */
-export const GENERAL = 0, MOMENTUM = 1, ACCUMULATE = 2;
+export const GENERAL = 0, MOMENTUM = 1, ACCUMULATE = 2, MOMENTUM0 = 3;
 
 /** Row `row`'s terms into P[at..at+2], F[at..at+2] (x0, x1, u). */
 function direct(plan: LinearDiagonalPlan, row: number, at: number, P: number[], F: number[]): void {
@@ -82,12 +83,12 @@ export function packPlan2(plan: LinearDiagonalPlan): { P: number[]; F: number[] 
   return { P, F };
 }
 
-/** The shape (MOMENTUM, ACCUMULATE or GENERAL) of a packed plan's flags F[0..14]. */
+/** The shape (MOMENTUM, MOMENTUM0, ACCUMULATE or GENERAL) of a packed plan's flags F[0..14]. */
 export function shapeOf(F: readonly number[]): number {
-  const momentum = F[10] === 1 && F[0] === 1 && F[2] === 0 && F[3] === 1 && F[4] === 1 && F[8] === 1 && F[9] === 1 && F[13] === 0
+  const momentum = F[10] === 1 && F[0] === 1 && F[2] === 0 && F[4] === 1 && F[8] === 1 && F[9] === 1 && F[13] === 0
     && (F[11] === 1 || (F[11] === 0 && F[12] !== 0));
   const accumulate = F[10] === 0 && F[0] === 1 && F[1] === 0 && F[2] === 0 && F[3] === 0 && F[4] === 1 && F[13] === 1;
-  return momentum ? MOMENTUM : accumulate ? ACCUMULATE : GENERAL;
+  return momentum ? (F[3] === 1 ? MOMENTUM : MOMENTUM0) : accumulate ? ACCUMULATE : GENERAL;
 }
 
 /**
@@ -99,8 +100,10 @@ export function shapeOf(F: readonly number[]): number {
  */
 export function linearDiagonalSteps2(P: readonly number[], F: readonly number[], X0: Float64Array, X1: Float64Array, V: Float64Array,
   h: Float64Array, ws: Float64Array, lo: number, hi: number, count: number, sums: BlockSums, wantE: boolean, wantV: boolean, fresh: boolean): void {
-  if (F[15] === MOMENTUM) { momentumSteps(P, F, X0, X1, V, h, ws, lo, hi, count, sums, wantE, wantV, fresh); return; }
+  if (F[15] === MOMENTUM || F[15] === MOMENTUM0) { momentumSteps(P, F, X0, X1, V, h, ws, lo, hi, count, sums, wantE, wantV, fresh); return; }
   if (F[15] === ACCUMULATE) { accumulateSteps(P, F, X0, V, h, ws, lo, hi, count, sums, wantE, wantV, fresh); return; }
+  // Flags as booleans: a flag parameter used in the loop was tested for truthiness on every step.
+  const wE = wantE === true, wV = wantV === true;
   const c0 = P[0], c1 = P[1], af0 = P[2], af1 = P[3], bf = P[4], as0 = P[5], as1 = P[6], bs = P[7], cs = P[8];
   const pc0 = F[0] !== 0, pc1 = F[1] !== 0, pf0 = F[2] !== 0, pf1 = F[3] !== 0, pbf = F[4] !== 0;
   const ps0 = F[5] !== 0, ps1 = F[6] !== 0, pbs = F[7] !== 0, sDer = F[8] !== 0, first1 = F[9] !== 0, two = F[10] !== 0;
@@ -110,7 +113,7 @@ export function linearDiagonalSteps2(P: readonly number[], F: readonly number[],
   for (; i + 1 < hi; i += 2) {
     let a0 = X0[i], b0 = X1[i], a1 = X0[i + 1], b1 = X1[i + 1], q0 = 0, q1 = 0;
     const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1], z0 = Object.is(ws0, 0), z1 = Object.is(ws1, 0);
-    const st = fresh && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
+    const st = fresh === true && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
     for (let j = 0; j < count; j++) {
       // Coordinate i.
       const y0 = (pc0 ? c0 * a0 : -0) + (pc1 ? c1 * b0 : -0);
@@ -146,11 +149,11 @@ export function linearDiagonalSteps2(P: readonly number[], F: readonly number[],
       const e0 = a0 - ws0, g0 = h0 * e0, e1 = a1 - ws1, g1 = h1 * e1;
       eHe[j] = ((st ? 0 : eHe[j]) + e0 * g0) + e1 * g1;
       gg[j] = ((st ? 0 : gg[j]) + g0 * g0) + g1 * g1;
-      if (wantE) ee[j] = ((st ? 0 : ee[j]) + e0 * e0) + e1 * e1;
-      if (keepV || wantV) {
+      if (wE) ee[j] = ((st ? 0 : ee[j]) + e0 * e0) + e1 * e1;
+      if (keepV || wV) {
         q0 = vMode === 1 ? d0 : vMode === 2 ? a0 - old0 : vComp === 0 ? a0 : b0;
         q1 = vMode === 1 ? d1 : vMode === 2 ? a1 - old1 : vComp === 0 ? a1 : b1;
-        if (wantV) vv[j] = ((st ? 0 : vv[j]) + q0 * q0) + q1 * q1;
+        if (wV) vv[j] = ((st ? 0 : vv[j]) + q0 * q0) + q1 * q1;
       }
     }
     X0[i] = a0; X0[i + 1] = a1;
@@ -160,7 +163,7 @@ export function linearDiagonalSteps2(P: readonly number[], F: readonly number[],
   if (i < hi) {
     let a0 = X0[i], b0 = X1[i], q0 = 0;
     const h0 = h[i], ws0 = ws[i], z0 = Object.is(ws0, 0);
-    const st = fresh && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
+    const st = fresh === true && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
     for (let j = 0; j < count; j++) {
       const y0 = (pc0 ? c0 * a0 : -0) + (pc1 ? c1 * b0 : -0);
       const u0 = h0 * (z0 ? y0 : y0 - ws0);
@@ -179,10 +182,10 @@ export function linearDiagonalSteps2(P: readonly number[], F: readonly number[],
       const e0 = a0 - ws0, g0 = h0 * e0;
       eHe[j] = (st ? 0 : eHe[j]) + e0 * g0;
       gg[j] = (st ? 0 : gg[j]) + g0 * g0;
-      if (wantE) ee[j] = (st ? 0 : ee[j]) + e0 * e0;
-      if (keepV || wantV) {
+      if (wE) ee[j] = (st ? 0 : ee[j]) + e0 * e0;
+      if (keepV || wV) {
         q0 = vMode === 1 ? d0 : vMode === 2 ? a0 - old0 : vComp === 0 ? a0 : b0;
-        if (wantV) vv[j] = (st ? 0 : vv[j]) + q0 * q0;
+        if (wV) vv[j] = (st ? 0 : vv[j]) + q0 * q0;
       }
     }
     X0[i] = a0;
@@ -198,13 +201,15 @@ export function linearDiagonalSteps2(P: readonly number[], F: readonly number[],
 export function linearDiagonalStepsAny(plan: LinearDiagonalPlan, X: readonly Float64Array[], V: Float64Array,
   h: Float64Array, ws: Float64Array, lo: number, hi: number, count: number, sums: BlockSums, wantE: boolean, wantV: boolean,
   fresh: boolean, scratch: Float64Array): void {
+  // Flags as booleans: a flag parameter used in the loop was tested for truthiness on every step.
+  const wE = wantE === true, wV = wantV === true;
   const { m, yIdx, yCoef, order, derived, src, cd, termStart, termIdx, termCoef, vMode, vComponent } = plan;
   const { eHe, gg, ee, vv } = sums, keepV = vMode !== 0, ny = yIdx.length;
   for (let i = lo; i < hi; i++) {
     for (let c = 0; c < m; c++) scratch[c] = X[c][i];
     const hi0 = h[i], wsi = ws[i], z = Object.is(wsi, 0);
     let q = 0;
-    const st = fresh && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
+    const st = fresh === true && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
     for (let j = 0; j < count; j++) {
       let y = -0;
       for (let t = 0; t < ny; t++) y = y + yCoef[t] * scratch[yIdx[t]];
@@ -229,10 +234,10 @@ export function linearDiagonalStepsAny(plan: LinearDiagonalPlan, X: readonly Flo
       const e = scratch[0] - wsi, g = hi0 * e;
       eHe[j] = (st ? 0 : eHe[j]) + e * g;
       gg[j] = (st ? 0 : gg[j]) + g * g;
-      if (wantE) ee[j] = (st ? 0 : ee[j]) + e * e;
-      if (keepV || wantV) {
+      if (wE) ee[j] = (st ? 0 : ee[j]) + e * e;
+      if (keepV || wV) {
         q = vMode === 1 ? d : vMode === 2 ? scratch[0] - old : scratch[vComponent];
-        if (wantV) vv[j] = (st ? 0 : vv[j]) + q * q;
+        if (wV) vv[j] = (st ? 0 : vv[j]) + q * q;
       }
     }
     for (let c = 0; c < m; c++) X[c][i] = scratch[c];
@@ -242,16 +247,18 @@ export function linearDiagonalStepsAny(plan: LinearDiagonalPlan, X: readonly Flo
 
 /**
  * linearDiagonalSteps2 for the MOMENTUM shape: b' = A_11 b + B_1 u, w' = w + c b', u = h (C_0 w (+ C_1 b) - w*), the
- * velocity b (vComponent 1) or c b' (vMode 1). A coefficient 1 is not multiplied by (x * 1 = x): a heavy-ball step is
+ * velocity b (vComponent 1) or c b' (vMode 1); and for MOMENTUM0, b' = B_1 u. A coefficient 1 is not multiplied by (x * 1 = x): a heavy-ball step is
  * then the chain h w, B u, A b + .., w + .. of four dependent operations.
  */
 function momentumSteps(P: readonly number[], F: readonly number[], X0: Float64Array, X1: Float64Array, V: Float64Array,
   h: Float64Array, ws: Float64Array, lo: number, hi: number, count: number, sums: BlockSums, wantE: boolean, wantV: boolean, fresh: boolean): void {
+  // Flags as booleans: a flag parameter used in the loop was tested for truthiness on every step.
+  const wE = wantE === true, wV = wantV === true;
   const c0 = P[0], c1 = P[1], a11 = P[3], b1 = P[4], c = P[8];
-  const look = F[1] !== 0, c0one = c0 === 1, cOne = c === 1, incV = F[11] === 1, keepV = incV;
+  const look = F[1] !== 0, self = F[3] !== 0, c0one = c0 === 1, cOne = c === 1, incV = F[11] === 1, keepV = incV;
   const { eHe, gg, ee, vv } = sums;
   let i = lo;
-  if (isUnitMomentum(P, F) && !wantE && !wantV) {
+  if (isUnitMomentum(P, F) && !wE && !wV) {
     // Heavy ball and Nesterov with k, loss and gradNorm recorded (a sweep): the loop without the flags of unit
     // coefficients and of the other columns (the same operations).
     i = unitMomentumPairs(a11, b1, c1, look, X0, X1, V, h, ws, lo, hi, count, eHe, gg, keepV, fresh);
@@ -259,19 +266,20 @@ function momentumSteps(P: readonly number[], F: readonly number[], X0: Float64Ar
   for (; i + 1 < hi; i += 2) {
     let w0 = X0[i], x0 = X1[i], w1 = X0[i + 1], x1 = X1[i + 1], q0 = 0, q1 = 0;
     const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1], z0 = Object.is(ws0, 0), z1 = Object.is(ws1, 0);
-    const st = fresh && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
+    const st = fresh === true && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
     for (let j = 0; j < count; j++) {
       let y0 = c0one ? w0 : c0 * w0, y1 = c0one ? w1 : c0 * w1;
       if (look) { y0 = y0 + c1 * x0; y1 = y1 + c1 * x1; }
-      x0 = a11 * x0 + b1 * (h0 * (z0 ? y0 : y0 - ws0));
-      x1 = a11 * x1 + b1 * (h1 * (z1 ? y1 : y1 - ws1));
+      const u0 = b1 * (h0 * (z0 ? y0 : y0 - ws0)), u1 = b1 * (h1 * (z1 ? y1 : y1 - ws1));
+      x0 = self ? a11 * x0 + u0 : u0;
+      x1 = self ? a11 * x1 + u1 : u1;
       const d0 = cOne ? x0 : c * x0, d1 = cOne ? x1 : c * x1;
       w0 = w0 + d0; w1 = w1 + d1;
       const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
       eHe[j] = ((st ? 0 : eHe[j]) + e0 * g0) + e1 * g1;
       gg[j] = ((st ? 0 : gg[j]) + g0 * g0) + g1 * g1;
-      if (wantE) ee[j] = ((st ? 0 : ee[j]) + e0 * e0) + e1 * e1;
-      if (wantV) {
+      if (wE) ee[j] = ((st ? 0 : ee[j]) + e0 * e0) + e1 * e1;
+      if (wV) {
         q0 = incV ? d0 : x0; q1 = incV ? d1 : x1;
         vv[j] = ((st ? 0 : vv[j]) + q0 * q0) + q1 * q1;
       } else if (keepV) { q0 = d0; q1 = d1; }
@@ -282,18 +290,19 @@ function momentumSteps(P: readonly number[], F: readonly number[], X0: Float64Ar
   if (i < hi) {
     let w0 = X0[i], x0 = X1[i], q0 = 0;
     const h0 = h[i], ws0 = ws[i], z0 = Object.is(ws0, 0);
-    const st = fresh && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
+    const st = fresh === true && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
     for (let j = 0; j < count; j++) {
       let y0 = c0one ? w0 : c0 * w0;
       if (look) y0 = y0 + c1 * x0;
-      x0 = a11 * x0 + b1 * (h0 * (z0 ? y0 : y0 - ws0));
+      const u0 = b1 * (h0 * (z0 ? y0 : y0 - ws0));
+      x0 = self ? a11 * x0 + u0 : u0;
       const d0 = cOne ? x0 : c * x0;
       w0 = w0 + d0;
       const e0 = w0 - ws0, g0 = h0 * e0;
       eHe[j] = (st ? 0 : eHe[j]) + e0 * g0;
       gg[j] = (st ? 0 : gg[j]) + g0 * g0;
-      if (wantE) ee[j] = (st ? 0 : ee[j]) + e0 * e0;
-      if (wantV) { q0 = incV ? d0 : x0; vv[j] = (st ? 0 : vv[j]) + q0 * q0; } else if (keepV) q0 = d0;
+      if (wE) ee[j] = (st ? 0 : ee[j]) + e0 * e0;
+      if (wV) { q0 = incV ? d0 : x0; vv[j] = (st ? 0 : vv[j]) + q0 * q0; } else if (keepV) q0 = d0;
     }
     X0[i] = w0; X1[i] = x0;
     if (keepV && count > 0) V[i] = q0;
@@ -303,13 +312,15 @@ function momentumSteps(P: readonly number[], F: readonly number[], X0: Float64Ar
 /** linearDiagonalSteps2 for the ACCUMULATE shape: w' = w + B_0 u, u = h (C_0 w - w*), the velocity B_0 u (vMode 1). */
 function accumulateSteps(P: readonly number[], F: readonly number[], X0: Float64Array, V: Float64Array,
   h: Float64Array, ws: Float64Array, lo: number, hi: number, count: number, sums: BlockSums, wantE: boolean, wantV: boolean, fresh: boolean): void {
+  // Flags as booleans: a flag parameter used in the loop was tested for truthiness on every step.
+  const wE = wantE === true, wV = wantV === true;
   const c0 = P[0], b0 = P[4], c0one = c0 === 1, keepV = F[11] === 1;
   const { eHe, gg, ee, vv } = sums;
   let i = lo;
   for (; i + 1 < hi; i += 2) {
     let w0 = X0[i], w1 = X0[i + 1], d0 = 0, d1 = 0;
     const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1], z0 = Object.is(ws0, 0), z1 = Object.is(ws1, 0);
-    const st = fresh && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
+    const st = fresh === true && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
     for (let j = 0; j < count; j++) {
       const y0 = c0one ? w0 : c0 * w0, y1 = c0one ? w1 : c0 * w1;
       d0 = b0 * (h0 * (z0 ? y0 : y0 - ws0)); d1 = b0 * (h1 * (z1 ? y1 : y1 - ws1));
@@ -317,8 +328,8 @@ function accumulateSteps(P: readonly number[], F: readonly number[], X0: Float64
       const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
       eHe[j] = ((st ? 0 : eHe[j]) + e0 * g0) + e1 * g1;
       gg[j] = ((st ? 0 : gg[j]) + g0 * g0) + g1 * g1;
-      if (wantE) ee[j] = ((st ? 0 : ee[j]) + e0 * e0) + e1 * e1;
-      if (wantV) vv[j] = ((st ? 0 : vv[j]) + d0 * d0) + d1 * d1;
+      if (wE) ee[j] = ((st ? 0 : ee[j]) + e0 * e0) + e1 * e1;
+      if (wV) vv[j] = ((st ? 0 : vv[j]) + d0 * d0) + d1 * d1;
     }
     X0[i] = w0; X0[i + 1] = w1;
     if (keepV && count > 0) { V[i] = d0; V[i + 1] = d1; }
@@ -326,7 +337,7 @@ function accumulateSteps(P: readonly number[], F: readonly number[], X0: Float64
   if (i < hi) {
     let w0 = X0[i], d0 = 0;
     const h0 = h[i], ws0 = ws[i], z0 = Object.is(ws0, 0);
-    const st = fresh && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
+    const st = fresh === true && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
     for (let j = 0; j < count; j++) {
       const y0 = c0one ? w0 : c0 * w0;
       d0 = b0 * (h0 * (z0 ? y0 : y0 - ws0));
@@ -334,15 +345,18 @@ function accumulateSteps(P: readonly number[], F: readonly number[], X0: Float64
       const e0 = w0 - ws0, g0 = h0 * e0;
       eHe[j] = (st ? 0 : eHe[j]) + e0 * g0;
       gg[j] = (st ? 0 : gg[j]) + g0 * g0;
-      if (wantE) ee[j] = (st ? 0 : ee[j]) + e0 * e0;
-      if (wantV) vv[j] = (st ? 0 : vv[j]) + d0 * d0;
+      if (wE) ee[j] = (st ? 0 : ee[j]) + e0 * e0;
+      if (wV) vv[j] = (st ? 0 : vv[j]) + d0 * d0;
     }
     X0[i] = w0;
     if (keepV && count > 0) V[i] = d0;
   }
 }
 
-/** Whether a packed plan is the MOMENTUM shape with C_0 = c = 1 (heavy ball, Nesterov): unitMomentumPairs' case. */
+/**
+ * Whether a packed plan is the MOMENTUM shape with C_0 = c = 1 (heavy ball, Nesterov): unitMomentumPairs' case
+ * (MOMENTUM0 takes momentumSteps' loop: a branch on A_11 in this one slowed the sweep's MOMENTUM runs by ~5%).
+ */
 export function isUnitMomentum(P: readonly number[], F: readonly number[]): boolean {
   return F[15] === MOMENTUM && P[0] === 1 && P[8] === 1;
 }
@@ -354,19 +368,20 @@ export function isUnitMomentum(P: readonly number[], F: readonly number[]): bool
 export function unitMomentumPairs(a11: number, b1: number, c1: number, look: boolean, X0: Float64Array, X1: Float64Array, V: Float64Array,
   h: Float64Array, ws: Float64Array, lo: number, hi: number, count: number, eHe: Float64Array, gg: Float64Array, keepV: boolean,
   fresh: boolean): number {
-  const nb1 = -b1;
+  // As doubles and booleans: a number or flag parameter used in the loop was converted or tested on every step.
+  const a = +a11, c = +c1, nb1 = -b1, ahead = look === true;
   let i = lo;
   for (; i + 1 < hi; i += 2) {
     let w0 = X0[i], x0 = X1[i], w1 = X0[i + 1], x1 = X1[i + 1];
     const h0 = h[i], h1 = h[i + 1], ws0 = ws[i], ws1 = ws[i + 1], z0 = Object.is(ws0, 0), z1 = Object.is(ws1, 0);
-    const st = fresh && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
+    const st = fresh === true && i === lo; // this call's first coordinate starts the sums (0 + t, as a pass from 0)
     for (let j = 0; j < count; j++) {
-      const y0 = look ? w0 + c1 * x0 : w0, y1 = look ? w1 + c1 * x1 : w1;
+      const y0 = ahead ? w0 + c * x0 : w0, y1 = ahead ? w1 + c * x1 : w1;
       // a11 x - nb1 t is a11 x + b1 t (nb1 = -b1, a - b = a + (-b) exactly): the same bits; written so, V8's code for
       // this loop ran 25% faster on the sweep (the old fused heavy-ball kernel's form).
-      x0 = a11 * x0 - nb1 * (h0 * (z0 ? y0 : y0 - ws0));
+      x0 = a * x0 - nb1 * (h0 * (z0 ? y0 : y0 - ws0));
       w0 = w0 + x0;
-      x1 = a11 * x1 - nb1 * (h1 * (z1 ? y1 : y1 - ws1));
+      x1 = a * x1 - nb1 * (h1 * (z1 ? y1 : y1 - ws1));
       w1 = w1 + x1;
       const e0 = w0 - ws0, g0 = h0 * e0, e1 = w1 - ws1, g1 = h1 * e1;
       eHe[j] = ((st ? 0 : eHe[j]) + e0 * g0) + e1 * g1;

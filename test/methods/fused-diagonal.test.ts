@@ -18,7 +18,7 @@ import { linearDiagonalSteps2, linearDiagonalStepsAny, packPlan2 } from '../../s
 const BITWISE = [
   'gd:alpha=1.5', 'hb:alpha=1.2,beta=0.8', 'nag:alpha=0.6,beta=0.9', 'optax-sgd:learning_rate=0.5,momentum=0.9',
   'torch-sgd:lr=0.5,momentum=0.9', 'keras-sgd:learning_rate=0.5,momentum=0.9', 'tfjs-momentum:learningRate=0.5,momentum=0.9',
-  'optax-sgd:learning_rate=0.7', 'torch-sgd:lr=0.7', 'keras-sgd:learning_rate=0.7',
+  'optax-sgd:learning_rate=0.7', 'torch-sgd:lr=0.7', 'keras-sgd:learning_rate=0.7', 'hb:alpha=1.2,beta=0', 'nag:alpha=0.6,beta=0',
 ];
 const CLOSE = [
   'qhm:alpha=0.8,beta=0.9,nu=0.7', 'aggmo:alpha=0.5,betas=0;0.9;0.99', 'leapfrog:alpha=0.5,beta=0.9', 'two-term:alpha=0.5,beta1=0.6,beta2=0.3',

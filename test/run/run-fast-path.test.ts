@@ -64,6 +64,8 @@ afterEach(() => { setDiagonalKernel('auto'); });
 
 const cases: [string, () => Problem, string, RunOptions & { steps: number; tol: number }][] = [
   ['2-D diagonal quadratic', () => diagonalQuadratic(Float64Array.of(0.01, 1)), 'hb:alpha=1.2,beta=0.8', { steps: 300, tol: 0 }],
+  // beta = 0: the MOMENTUM0 shape (b' = B_1 u, no A_11 b term), momentumSteps without the a11 product.
+  ['2-D diagonal quadratic, hb at beta = 0', () => diagonalQuadratic(Float64Array.of(0.01, 1)), 'hb:alpha=1.2,beta=0', { steps: 300, tol: 0 }],
   ['diagonal quadratic, unsorted h, w* != 0', () => diagonalQuadratic(Float64Array.of(3, 0.5, 1), { minimizer: Float64Array.of(1, -2, 0.5) }), 'nag:alpha=0.3,beta=0.7', { steps: 200, tol: 1e-9 }],
   ['diagonal quadratic diverging', () => diagonalQuadratic(Float64Array.of(0.1, 1)), 'hb:alpha=2.5,beta=0.5', { steps: 500, tol: 1e-8 }],
   ['diagonal quadratic dim 50, gd, tol on loss, recordEvery 4', () => createProblem('quadratic:dim=50,kappa=100,spectrum=loguniform,seed=2,wstar=0.5'), 'gd:alpha=1.5', { steps: 900, tol: 1e-9, tolOn: 'loss', recordEvery: 4 }],
