@@ -123,7 +123,8 @@ export function mlpKernel(
         for (let t = 0; t < m; t++) for (let o = 0; o < dout; o++) Rz[t * dout + o] += v![bo + o];
       }
       if (l < L) {
-        activate(act, Aout, D1[l], D2[l], 0, m * dout, level);
+        if (G !== null && act === 'tanh') G.tanh(Aout, D1[l], D2[l], 0, m * dout, level); // a few ulp from Math.tanh
+        else activate(act, Aout, D1[l], D2[l], 0, m * dout, level);
         if (level === 2) { const Ra = RA[l], Rz = RZ[l], g1 = D1[l]; for (let j = 0; j < m * dout; j++) Ra[j] = g1[j] * Rz[j]; }
       }
     }
