@@ -51,7 +51,8 @@ export const MLP_SIMD_MIN_PRODUCT = 256;
  * float64. It is written by hand because no npm library gives dependable float64 second derivatives (tf.js has no
  * float64 and fails on second derivatives through tanh; jax-js computes transcendentals in f32 on wasm).
  * Examples are processed in chunks with buffers allocated once (the R-operator's on its first call): no allocation per
- * call; the products are the blocked loops of mlp-kernels.ts.
+ * call. The products (and tanh) run in WebAssembly SIMD (src/linalg/wasm/gemm.ts) when the runtime has it, else in the
+ * blocked loops of mlp-kernels.ts, the reference (options.simd false forces them).
  *
  * @example
  * const k = mlpKernel([1, 1], 'identity', 'mse', 0, { X: Float64Array.of(2), Y: Float64Array.of(1), count: 1, inputs: 1, outputs: 1 });
