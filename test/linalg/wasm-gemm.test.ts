@@ -49,15 +49,16 @@ describe('the WebAssembly SIMD matrix product (gemm.ts)', () => {
     z.set(x);
     G.tanh(z, d1, d2, 0, N + 7, 1); // an odd count: the last element goes through Math.tanh
     const ulp = (y: number): number => (y === 0 ? Number.MIN_VALUE : 2 ** (Math.floor(Math.log2(Math.abs(y))) - 52));
-    let worst = 0;
+    let worst = 0, derivativeMismatches = 0;
     for (let i = 0; i < N + 7; i++) {
       const t = Math.tanh(x[i]);
       worst = Math.max(worst, Math.abs(z[i] - t) / ulp(t));
       const s = 1 - z[i] * z[i];
-      expect(d1[i]).toBe(s);
-      expect(d2[i]).toBe(-2 * z[i] * s);
+      if (d1[i] !== s || d2[i] !== -2 * z[i] * s) derivativeMismatches++;
     }
     expect(worst).toBeLessThanOrEqual(3);
+    expect(worst).toBeGreaterThan(0); // the SIMD tanh ran (Math.tanh itself would give 0)
+    expect(derivativeMismatches).toBe(0);
     expect(Array.from(z.subarray(0, 5))).toEqual([-0, 1e-300, -1e-300, 1, -1]);
     expect(Object.is(z[0], -0)).toBe(true);
   });
