@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRng } from '../../dist/src/linalg/index.js';
-import { createProblem } from '../../dist/src/problems/index.js';
+import { createProblem, mlp } from '../../dist/src/problems/index.js';
 import { hessianOperator, lanczos, tridiagonalEigen } from '../../dist/src/spectra/index.js';
 
 const [N, repsGrad, repsHvp, repsLanczos, steps] = process.argv.slice(2, 7).map(Number);
@@ -46,6 +46,10 @@ const g = new Float64Array(n), hv = new Float64Array(n);
 let loss = 0;
 const tGrad = timed(() => { loss = p.valueAndGrad(w, g); }, repsGrad, 3);
 const tHvp = timed(() => p.hvp(w, v, hv), repsHvp, 2);
+// The TypeScript reference (simd: false) on the same weights: what the WebAssembly SIMD kernels bought.
+const pTs = mlp(p.data, { hidden: p.sizes.slice(1, -1), activation: 'tanh', loss: 'xent', simd: false });
+const tGradTs = timed(() => pTs.valueAndGrad(w, g), Math.max(1, repsGrad - 2), 1);
+const tHvpTs = timed(() => pTs.hvp(w, v, hv), Math.max(1, repsHvp - 1), 1);
 let res;
 const tLanczos = timed(() => { res = lanczos(hessianOperator(p, w), steps, { start }); }, repsLanczos, 0);
 const ritz = tridiagonalEigen(res.alpha, res.beta, res.steps).values;
@@ -58,9 +62,23 @@ if (kernels?.rowsTimesWt) {
   const t = timed(() => { for (let i = 0; i < 20; i++) kernels.rowsTimesWt(W, 0, A, m, d, d, Z, false); }, 7, 3);
   console.log(JSON.stringify({ impl: 'ml', op: 'kernel-mm', shape: [m, d, d], calls: 20, ...t }));
 }
+// The same product and tanh in WebAssembly SIMD (src/linalg/wasm/gemm.ts), the kernels the passes now run.
+const wasm = await import('../../dist/src/linalg/wasm/gemm.js').catch(() => null);
+const G = wasm?.createGemmArena(3 * 256 * 128 + 128 * 128 + 3 * count * 256 + 64);
+if (G) {
+  const m = 256, d = 128, rng = createRng(3);
+  const WT = rng.fillNormal(G.alloc(d * d)), A = rng.fillNormal(G.alloc(m * d)), Z = G.alloc(m * d);
+  const t = timed(() => { for (let i = 0; i < 20; i++) G.gemm(Z, 0, d, A, 0, d, 1, WT, 0, d, m, d, d, 1, true); }, 7, 3);
+  console.log(JSON.stringify({ impl: 'ml-simd', op: 'kernel-mm', shape: [m, d, d], calls: 20, ...t }));
+  const src = createRng(4).fillNormal(new Float64Array(count * 256)), z = G.alloc(src.length), d1 = G.alloc(src.length), d2 = G.alloc(src.length);
+  const tt = timed(() => { z.set(src); G.tanh(z, d1, d2, 0, z.length, 0); }, 7, 3);
+  console.log(JSON.stringify({ impl: 'ml-simd', op: 'kernel-tanh', count: z.length, ...tt }));
+}
 const th = createRng(4).fillNormal(new Float64Array(count * 256)), thOut = new Float64Array(th.length);
 const tTanh = timed(() => { for (let i = 0; i < th.length; i++) thOut[i] = Math.tanh(th[i]); }, 7, 3);
 console.log(JSON.stringify({ impl: 'ml', op: 'kernel-tanh', count: th.length, ...tTanh }));
 console.log(JSON.stringify({ impl: 'ml', op: 'grad', ...tGrad, loss }));
 console.log(JSON.stringify({ impl: 'ml', op: 'hvp', ...tHvp }));
+console.log(JSON.stringify({ impl: 'ml-ts', op: 'grad', ...tGradTs }));
+console.log(JSON.stringify({ impl: 'ml-ts', op: 'hvp', ...tHvpTs }));
 console.log(JSON.stringify({ impl: 'ml', op: 'lanczos', ...tLanczos, steps: res.steps, ritzTop: ritz[ritz.length - 1] }));

@@ -26,6 +26,8 @@ export interface MlpOptions {
   x0?: Float64Array;
   name?: string;
   label?: string;
+  /** Products and tanh in WebAssembly SIMD where available (default true); false: the TypeScript reference loops. */
+  simd?: boolean;
 }
 
 /** An MLP as a Problem over its flat parameters, with its architecture, exact hvp, finite sum and weight I/O. */
@@ -80,7 +82,7 @@ export function mlp(data: MlpData, options: MlpOptions = {}): MlpProblem {
   const x0 = options.x0 ?? mlpInitialWeights(sizes, init, seed);
   if (x0.length !== dim) throw new ParameterError('x0', `${x0.length} values`, `${dim} parameters for sizes ${sizes.join('-')}`);
 
-  const k = mlpKernel(sizes, activation, loss, lambda, data);
+  const k = mlpKernel(sizes, activation, loss, lambda, data, { simd: options.simd });
   const what = `${sizes.join('-')} ${activation} MLP, ${loss === 'xent' ? 'softmax cross-entropy' : 'squared error'}, ${data.count} examples, ${dim} parameters${lambda > 0 ? `, lambda=${lambda}` : ''}`;
   return {
     name: options.name ?? 'mlp',
