@@ -498,7 +498,7 @@ describe('explorer in chromium', () => {
     expect(url).toContain('s2.kappa=42');
     expect(url).toContain('s2.problem=rosenbrock');
     const state = await page.evaluate(() => JSON.stringify(window.__explorer.store.state));
-    expect(JSON.parse(state).s2.beta).toBeCloseTo(0.645, 10);
+    expect(JSON.parse(state).s2.beta).toBeCloseTo(0.4 + 5 * 0.001, 10); // the default 0.4 plus five arrow-key steps of 0.001
     const { page: page2, errors: errors2 } = await openPage(ex, url.slice(ex.url.length));
     expect(await page2.evaluate(() => JSON.stringify(window.__explorer.store.state))).toBe(state);
     expect(await page2.locator('#notice').isHidden()).toBe(true);

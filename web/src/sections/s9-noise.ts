@@ -6,7 +6,7 @@ import type { Store } from '../state/store.js';
 import { panel, view } from '../ui/panel.js';
 import { slider, segmented, readout, readoutTable } from '../ui/controls.js';
 import { Chart, type Row } from '../ui/chart.js';
-import { METHOD_COLORS, SERIES_COLORS } from '../ui/colors.js';
+import { METHOD_COLORS, METHOD_LABELS, SERIES_COLORS } from '../ui/colors.js';
 import { legendGrid } from '../ui/legend.js';
 import { runJob, Superseded } from '../ui/pool.js';
 import { timed, frameScheduler, record } from '../perf.js';
@@ -18,6 +18,8 @@ import { DIM, RATIO, SAMPLE_MAX, shape, NAMES, model, batchOf, effectiveRate, sp
 import { batchPanel } from './s9-noise-batch.js';
 
 const SEC = 's9';
+/** The method's own curve is named by the method (it wears the method's colour): 'Heavy ball, expected loss'. */
+const lossName = (method: string): string => `${METHOD_LABELS[method] ?? method}, expected loss`;
 const SERIES: readonly string[] = ['expected loss', 'deterministic part', 'noise part', 'noise floor (steady state)', 'target', 'SGD at α/(1−β)', 'sampled run'];
 
 /** "never" / "unstable" / a number: the steps read-out of an nqmStepsToTarget result. */
@@ -107,7 +109,7 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
     const out: Row[] = [];
     const push = (series: string, k: number, loss: number) => { if (loss > 0 && Number.isFinite(loss)) out.push({ series, k, loss }); };
     const mine = nqmExpectedLoss(mm, bins, B, ks);
-    for (const r of mine) { push(SERIES[0], r.k, r.loss); push(SERIES[1], r.k, r.deterministic); push(SERIES[2], r.k, r.noise); }
+    for (const r of mine) { push(lossName(st.method), r.k, r.loss); push(SERIES[1], r.k, r.deterministic); push(SERIES[2], r.k, r.noise); }
     table.set('m', 'floor', floor.risk ?? 'unstable', 5);
     table.set('m', 'loss', lossText(mine[mine.length - 1].loss), 5);
     if (eq) {
@@ -206,10 +208,11 @@ function lossPanel(store: Store): { el: HTMLElement; start: () => Promise<void> 
   /** (Re)build the chart for the method's colour and the series present (the legend lists only those). */
   const build = () => {
     const st = s(), eq = st.eq && st.method !== 'gd';
-    const present = SERIES.filter((n) => n !== SERIES[5] || eq);
-    const colorOf: Record<string, string> = { [SERIES[0]]: METHOD_COLORS[st.method], [SERIES[1]]: SERIES_COLORS.purple, [SERIES[2]]: SERIES_COLORS.brown, [SERIES[3]]: SERIES_COLORS.ink, [SERIES[4]]: SERIES_COLORS.grey, [SERIES[5]]: SGD_EFF_COLOR, [SERIES[6]]: SERIES_COLORS.light };
+    const mineName = lossName(st.method);
+    const present = SERIES.map((n) => (n === SERIES[0] ? mineName : n)).filter((n) => n !== SERIES[5] || eq);
+    const colorOf: Record<string, string> = { [mineName]: METHOD_COLORS[st.method], [SERIES[1]]: SERIES_COLORS.purple, [SERIES[2]]: SERIES_COLORS.brown, [SERIES[3]]: SERIES_COLORS.ink, [SERIES[4]]: SERIES_COLORS.grey, [SERIES[5]]: SGD_EFF_COLOR, [SERIES[6]]: SERIES_COLORS.light };
     const dashOf: Record<string, number[]> = { [SERIES[3]]: [2, 3], [SERIES[4]]: [6, 3], [SERIES[5]]: [6, 3] };
-    const widthOf: Record<string, number> = { [SERIES[0]]: 2.4, [SERIES[5]]: 2, [SERIES[6]]: 0.8 };
+    const widthOf: Record<string, number> = { [mineName]: 2.4, [SERIES[5]]: 2, [SERIES[6]]: 0.8 };
     const scale = (f: (n: string) => unknown) => ({ domain: present, range: present.map(f) });
     const color = { field: 'series', type: 'nominal', title: null, sort: null, scale: scale((n) => colorOf[n]),
       legend: legendGrid(present, v.plot.clientWidth, { orient: 'bottom', symbolType: 'stroke' }) };
