@@ -42,11 +42,13 @@ describe('steps allocate nothing', () => {
   const specs = ['gd', 'hb', 'nag', 'nag-aspremont', 'nag-aspremont:schedule=strongly-convex', 'cg', 'nlcg', 'nlcg:linesearch=secant', 'chebyshev', 'aggmo:alpha=0.1',
     'qhm', 'leapfrog', 'pgd', 'torch-sgd:momentum=0.9,nesterov=true,weight_decay=0.01', 'optax-sgd:momentum=0.9,nesterov=true', 'keras-sgd:momentum=0.9,nesterov=true', 'tfjs-momentum:useNesterov=true'];
   // After V8 has optimised the step (100000 warm-up steps; unoptimised code boxes every double it reads from a field,
-  // 12 bytes each, which is the engine's allocation, not ours), 20000 steps must not grow the heap.
-  it.each(specs)('%s: 20000 steps on a small quadratic grow the heap by less than 64 kB (one 16-byte object per step would be 320 kB)', (spec) => {
+  // 12 bytes each, which is the engine's allocation, not ours), 20000 steps must not grow the heap. The bound is 128 kB:
+  // under a parallel test run V8's own metadata grew nlcg's quietest window by 65.7 kB (3 bytes a step), while one
+  // 8-byte allocation per step would be 160 kB and one 16-byte object 320 kB.
+  it.each(specs)('%s: 20000 steps on a small quadratic grow the heap by less than 128 kB (one 16-byte object per step would be 320 kB)', (spec) => {
     const problem = createProblem('quadratic:dim=8,kappa=10,wstar=random,seed=1');
     const { heap } = growth(createMethod(spec, problem), problem, 100_000, 20000, 10);
-    expect(heap).toBeLessThan(64 * 1024);
+    expect(heap).toBeLessThan(128 * 1024);
   });
 
   it.each(specs)('%s: a step constructs no typed array (counted by a Float64Array subclass installed as the global)', (spec) => {
