@@ -32,3 +32,30 @@ export function lineSpec(o: LineOpts): object {
     },
   };
 }
+
+// Linked views across sections: a change one section makes in another's slice, and drawing it only once in view.
+let linkedDepth = 0;
+/** Run `fn` (store.set calls on other sections' slices) as a linked change: an off-screen section draws it later. */
+export function linked(fn: () => void): void {
+  linkedDepth++;
+  try { fn(); } finally { linkedDepth--; }
+}
+/** Whether the store change being handled comes from another section (inside `linked`). */
+export function isLinked(): boolean {
+  return linkedDepth > 0;
+}
+
+/**
+ * Track whether `el` is on screen: a linked change (a click on section 4's map) made while it is not is only
+ * marked, and `redraw` runs when it scrolls into view, so that click's frame does not pay for charts nobody sees.
+ * The section's own controls always redraw at once.
+ */
+export function whenVisible(el: HTMLElement, redraw: () => void): { hidden: boolean; dirty: boolean } {
+  const gate = { hidden: false, dirty: false };
+  if (typeof IntersectionObserver !== 'function') return gate;
+  new IntersectionObserver((entries) => {
+    gate.hidden = !entries.some((e) => e.isIntersecting);
+    if (!gate.hidden && gate.dirty) { gate.dirty = false; redraw(); }
+  }).observe(el);
+  return gate;
+}

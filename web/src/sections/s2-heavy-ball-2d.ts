@@ -14,6 +14,7 @@ import { thin, density, extent } from '../ui/decimate.js';
 import { ruleFormula } from '../ui/method-picker.js';
 import { timed, frameScheduler, record } from '../perf.js';
 import { h, fmt, uniqueId } from '../ui/dom.js';
+import { isLinked, whenVisible } from './common.js';
 import {
   createProblem, denseQuadratic, fromRows, gradientDescent, heavyBall, nesterov, linearMethod, worstRateOverSpectrum, methods, tuningRule,
   type Problem, type Optimizer,
@@ -196,32 +197,6 @@ function chartEnd(paths: Partial<Record<M, Path>>, steps: number): number {
     end = Math.max(end, k);
   }
   return Math.max(1, Math.min(steps, Math.ceil(end * 1.1) + 1));
-}
-
-let linkedDepth = 0;
-/** Run `fn` (store.set calls on other sections' slices) as a linked change: an off-screen section draws it later. */
-export function linked(fn: () => void): void {
-  linkedDepth++;
-  try { fn(); } finally { linkedDepth--; }
-}
-/** Whether the store change being handled comes from another section (inside `linked`). */
-export function isLinked(): boolean {
-  return linkedDepth > 0;
-}
-
-/**
- * Track whether `el` is on screen: a linked change (a click on section 4's map) made while it is not is only
- * marked, and `redraw` runs when it scrolls into view, so that click's frame does not pay for charts nobody sees.
- * The section's own controls always redraw at once.
- */
-export function whenVisible(el: HTMLElement, redraw: () => void): { hidden: boolean; dirty: boolean } {
-  const gate = { hidden: false, dirty: false };
-  if (typeof IntersectionObserver !== 'function') return gate;
-  new IntersectionObserver((entries) => {
-    gate.hidden = !entries.some((e) => e.isIntersecting);
-    if (!gate.hidden && gate.dirty) { gate.dirty = false; redraw(); }
-  }).observe(el);
-  return gate;
 }
 
 async function mount(el: HTMLElement, store: Store): Promise<void> {

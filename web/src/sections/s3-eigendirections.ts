@@ -12,7 +12,7 @@ import { timed, frameScheduler, record } from '../perf.js';
 import { thin, density, extent } from '../ui/decimate.js';
 import { h, fmt } from '../ui/dom.js';
 import { SERIES_COLORS } from '../ui/colors.js';
-import { whenVisible, isLinked } from './s2-heavy-ball-2d.js';
+import { whenVisible, isLinked } from './common.js';
 import {
   diagonalQuadratic, heavyBall, nesterov, linearMethod, directionMatrix, directionEigenvalues, directionRate, directionRegime,
   regimeThresholds, closedFormTrajectory, logspace, type Regime,

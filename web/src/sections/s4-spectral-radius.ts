@@ -21,7 +21,7 @@ import {
 } from '../lib.js';
 import { methodPicker, specField, specError, linearMethods } from '../ui/method-picker.js';
 import type { RasterResult } from '../workers/protocol.js';
-import { linked } from './s2-heavy-ball-2d.js';
+import { linked } from './common.js';
 
 /** A chart whose accessible name is `description` (Vega takes the spec's description as the container's aria-label). */
 function named(el: HTMLElement, spec: object, description: string): Chart {
